@@ -1,0 +1,2 @@
+/** JMH benchmarks of the scheduler and output path (filled by the benchmarks issue). */
+package io.dorsal.bench;

@@ -1,0 +1,38 @@
+package io.dorsal.core.safety;
+
+/** The named rules of the validator, each with the words a clinician or engineer reads in a message. */
+public enum SafetyRule {
+    NAMES("names"),
+    LEADS("leads"),
+    PROGRAM_COUNT("program count"),
+    DEVICE_LIMITS("device limits"),
+    CONTACTS("contacts"),
+    FRACTIONS("fractions"),
+    IMPEDANCE("impedance"),
+    AMPLITUDE("amplitude"),
+    CONTACT_CURRENT("contact current"),
+    PULSE_WIDTH("pulse width"),
+    RATE("rate"),
+    BURST("burst"),
+    RECHARGE("recharge"),
+    TIMING("pulse fits period"),
+    INTERLEAVING("interleaving"),
+    CHARGE_DENSITY("charge density"),
+    SHANNON("Shannon limit"),
+    COMPLIANCE("compliance voltage"),
+    CHARGE_BALANCE("charge balance"),
+    RAMP("ramp"),
+    CYCLE("cycle"),
+    PATIENT_RANGE("patient range");
+
+    private final String label;
+
+    SafetyRule(String label) {
+        this.label = label;
+    }
+
+    /** The rule's name as messages print it, such as {@code charge density}. */
+    public String label() {
+        return label;
+    }
+}

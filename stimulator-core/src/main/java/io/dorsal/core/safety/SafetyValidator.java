@@ -1,0 +1,526 @@
+package io.dorsal.core.safety;
+
+import io.dorsal.core.schedule.InterleavePlanner;
+import io.dorsal.core.schedule.ProgramTimeline;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.Cycle;
+import io.dorsal.core.therapy.DeviceLimits;
+import io.dorsal.core.therapy.Lead;
+import io.dorsal.core.therapy.PatientRange;
+import io.dorsal.core.therapy.Pattern;
+import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Recharge;
+import io.dorsal.core.therapy.Therapy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Holds a therapy to every safety rule of domain.md and to its device limits. Every path that can change
+ * therapy (file, programmer, patient remote) comes through here. Stateless and thread safe.
+ *
+ * <p>Dose rules (contact current, charge density, Shannon, compliance) are checked at the programmed
+ * amplitude and, when the program has a patient range, at its maximum too: the patient may step up to it.
+ */
+public final class SafetyValidator {
+
+    /** Longest name of a lead or program. */
+    public static final int MAX_NAME_LENGTH = 32;
+    /** Most contacts on one lead. */
+    public static final int MAX_CONTACTS_PER_LEAD = 32;
+    /** Most leads on one generator (domain.md: 1 to 4). */
+    public static final int MAX_LEADS = 4;
+
+    private static final java.util.regex.Pattern LEAD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final java.util.regex.Pattern PROGRAM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]*");
+    private static final double STEP_TOLERANCE = 1e-6;
+
+    private final Map<ContactId, Double> measuredImpedanceOhm;
+
+    /** A validator that takes contact impedances from the therapy's leads. */
+    public SafetyValidator() {
+        this(Map.of());
+    }
+
+    /** A validator that prefers impedances measured by the generator's impedance check. */
+    public SafetyValidator(Map<ContactId, Double> measuredImpedanceOhm) {
+        this.measuredImpedanceOhm = Map.copyOf(measuredImpedanceOhm);
+    }
+
+    public Validation validate(Therapy therapy) {
+        List<Violation> violations = new ArrayList<>();
+        DeviceLimits limits = therapy.limits();
+        checkDeviceLimits(limits, violations);
+        checkLeads(therapy, violations);
+        checkProgramCount(therapy, limits, violations);
+
+        List<ProgramTimeline> timelines = new ArrayList<>();
+        List<List<ContactDose>> doses = new ArrayList<>();
+        boolean allFit = true;
+        Set<String> programNames = new HashSet<>();
+        for (Program program : therapy.programs()) {
+            String subject = "program '" + program.name() + "'";
+            checkProgramName(program, subject, programNames, violations);
+            checkElectrodes(therapy, program, subject, violations);
+            checkAmplitude(program, subject, limits, violations);
+            checkPulseWidth(program, subject, limits, violations);
+            boolean ratesOk = checkPattern(program, subject, limits, violations);
+            checkRecharge(program, subject, limits, violations);
+            checkRamp(program, subject, limits, violations);
+            program.cycle().ifPresent(c -> checkCycle(c, subject, limits, violations));
+            program.patientRange().ifPresent(r -> checkPatientRange(program, r, subject, limits, violations));
+            doses.add(checkDoses(therapy, program, subject, violations));
+            if (ratesOk) {
+                ProgramTimeline timeline = ProgramTimeline.of(program);
+                timelines.add(timeline);
+                if (!timeline.fitsPeriod()) {
+                    allFit = false;
+                    violations.add(timingViolation(program, timeline, subject));
+                }
+            } else {
+                allFit = false;
+            }
+        }
+        long[] offsetsUs = new long[therapy.programs().size()];
+        if (allFit && !therapy.programs().isEmpty()) {
+            InterleavePlanner.Plan plan = InterleavePlanner.plan(timelines, limits.minProgramGapUs());
+            if (plan.feasible()) {
+                offsetsUs = plan.offsetsUs();
+            } else {
+                violations.add(interleavingViolation(therapy, timelines, plan, limits));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new Validation.Unsafe(violations);
+        }
+        return new Validation.Safe(new ValidatedTherapy(therapy, timelines, offsetsUs, doses));
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // therapy level
+
+    private static void checkDeviceLimits(DeviceLimits limits, List<Violation> out) {
+        DeviceLimits d = DeviceLimits.DEFAULTS;
+        atMost("maxAmplitudeMa", limits.maxAmplitudeMa(), d.maxAmplitudeMa(), "mA", out);
+        atMost("maxContactCurrentMa", limits.maxContactCurrentMa(), d.maxContactCurrentMa(), "mA", out);
+        atLeast("minPulseWidthUs", limits.minPulseWidthUs(), d.minPulseWidthUs(), "us", out);
+        atMost("maxPulseWidthUs", limits.maxPulseWidthUs(), d.maxPulseWidthUs(), "us", out);
+        atLeast("minTonicRateHz", limits.minTonicRateHz(), d.minTonicRateHz(), "Hz", out);
+        atMost("maxTonicRateHz", limits.maxTonicRateHz(), d.maxTonicRateHz(), "Hz", out);
+        atLeast("minHighFrequencyRateHz", limits.minHighFrequencyRateHz(), d.minHighFrequencyRateHz(), "Hz", out);
+        atMost("maxHighFrequencyRateHz", limits.maxHighFrequencyRateHz(), d.maxHighFrequencyRateHz(), "Hz", out);
+        atLeast("minPulsesPerBurst", limits.minPulsesPerBurst(), d.minPulsesPerBurst(), "", out);
+        atMost("maxPulsesPerBurst", limits.maxPulsesPerBurst(), d.maxPulsesPerBurst(), "", out);
+        atMost("maxIntraBurstRateHz", limits.maxIntraBurstRateHz(), d.maxIntraBurstRateHz(), "Hz", out);
+        atLeast("minBurstRateHz", limits.minBurstRateHz(), d.minBurstRateHz(), "Hz", out);
+        atMost("maxBurstRateHz", limits.maxBurstRateHz(), d.maxBurstRateHz(), "Hz", out);
+        atMost("maxInterphaseGapUs", limits.maxInterphaseGapUs(), d.maxInterphaseGapUs(), "us", out);
+        atMost("maxRechargeRatio", limits.maxRechargeRatio(), d.maxRechargeRatio(), "", out);
+        atMost("maxPrograms", limits.maxPrograms(), d.maxPrograms(), "", out);
+        atMost("maxRampS", limits.maxRampS(), d.maxRampS(), "s", out);
+        atLeast("minCycleS", limits.minCycleS(), d.minCycleS(), "s", out);
+        atMost("maxCycleS", limits.maxCycleS(), d.maxCycleS(), "s", out);
+        atMost("maxChargeDensityUcPerCm2", limits.maxChargeDensityUcPerCm2(), d.maxChargeDensityUcPerCm2(),
+                "uC/cm2/phase", out);
+        atMost("maxShannonK", limits.maxShannonK(), d.maxShannonK(), "", out);
+        atMost("complianceVoltageV", limits.complianceVoltageV(), d.complianceVoltageV(), "V", out);
+        atLeast("defaultImpedanceOhm", limits.defaultImpedanceOhm(), d.defaultImpedanceOhm(), "ohm", out);
+        atMost("openCircuitOhm", limits.openCircuitOhm(), d.openCircuitOhm(), "ohm", out);
+        atLeast("shortCircuitOhm", limits.shortCircuitOhm(), d.shortCircuitOhm(), "ohm", out);
+        atLeast("minProgramGapUs", limits.minProgramGapUs(), d.minProgramGapUs(), "us", out);
+        sameStep("amplitudeStepMa", limits.amplitudeStepMa(), d.amplitudeStepMa(), "mA", out);
+        sameStep("pulseWidthStepUs", limits.pulseWidthStepUs(), d.pulseWidthStepUs(), "us", out);
+        if (limits.maxAmplitudeMa() <= 0 || limits.maxPulseWidthUs() < limits.minPulseWidthUs()
+                || limits.maxTonicRateHz() < limits.minTonicRateHz()
+                || limits.maxHighFrequencyRateHz() < limits.minHighFrequencyRateHz()
+                || limits.maxPulsesPerBurst() < limits.minPulsesPerBurst()
+                || limits.maxBurstRateHz() < limits.minBurstRateHz() || limits.maxCycleS() < limits.minCycleS()
+                || limits.maxChargeDensityUcPerCm2() <= 0 || limits.complianceVoltageV() <= 0
+                || limits.maxContactCurrentMa() <= 0 || limits.maxPrograms() < 1
+                || limits.maxRechargeRatio() < 1 || limits.maxRampS() < 0 || limits.maxInterphaseGapUs() < 0) {
+            out.add(new Violation("therapy", "limits", "an empty or negative range",
+                    "every maximum above its minimum and above zero", SafetyRule.DEVICE_LIMITS));
+        }
+    }
+
+    private static void atMost(String field, double value, double deviceMax, String unit, List<Violation> out) {
+        if (value > deviceMax + STEP_TOLERANCE) {
+            out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
+                    "at most the device's " + withUnit(deviceMax, unit) + " (a file may tighten limits, never loosen them)",
+                    SafetyRule.DEVICE_LIMITS));
+        }
+    }
+
+    private static void atLeast(String field, double value, double deviceMin, String unit, List<Violation> out) {
+        if (value < deviceMin - STEP_TOLERANCE) {
+            out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
+                    "at least the device's " + withUnit(deviceMin, unit) + " (a file may tighten limits, never loosen them)",
+                    SafetyRule.DEVICE_LIMITS));
+        }
+    }
+
+    private static void sameStep(String field, double value, double deviceStep, String unit, List<Violation> out) {
+        if (Math.abs(value - deviceStep) > STEP_TOLERANCE) {
+            out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
+                    "the device's fixed " + withUnit(deviceStep, unit), SafetyRule.DEVICE_LIMITS));
+        }
+    }
+
+    private static void checkLeads(Therapy therapy, List<Violation> out) {
+        if (therapy.leads().isEmpty() || therapy.leads().size() > MAX_LEADS) {
+            out.add(new Violation("therapy", "leads", therapy.leads().size() + " leads",
+                    "1 to " + MAX_LEADS + " leads", SafetyRule.LEADS));
+        }
+        Set<String> names = new HashSet<>();
+        for (Lead lead : therapy.leads()) {
+            String subject = "lead '" + lead.name() + "'";
+            if (!LEAD_NAME.matcher(lead.name()).matches() || lead.name().length() > MAX_NAME_LENGTH
+                    || "CASE".equals(lead.name())) {
+                out.add(new Violation(subject, "name", "'" + lead.name() + "'",
+                        "a letter, then letters, digits, '_' or '-', at most " + MAX_NAME_LENGTH
+                                + " characters, not CASE", SafetyRule.NAMES));
+            }
+            if (!names.add(lead.name())) {
+                out.add(new Violation(subject, "name", "'" + lead.name() + "' twice", "each lead named once",
+                        SafetyRule.NAMES));
+            }
+            if (lead.contactCount() < 1 || lead.contactCount() > MAX_CONTACTS_PER_LEAD) {
+                out.add(new Violation(subject, "contacts", String.valueOf(lead.contactCount()),
+                        "1 to " + MAX_CONTACTS_PER_LEAD, SafetyRule.LEADS));
+            }
+            if (!(lead.contactAreaMm2() > 0) || Double.isInfinite(lead.contactAreaMm2())) {
+                out.add(new Violation(subject, "contactAreaMm2", withUnit(lead.contactAreaMm2(), "mm2"),
+                        "above 0 mm2", SafetyRule.LEADS));
+            }
+            if (lead.impedanceOhm().isPresent() && !(lead.impedanceOhm().getAsDouble() > 0)) {
+                out.add(new Violation(subject, "impedanceOhm", withUnit(lead.impedanceOhm().getAsDouble(), "ohm"),
+                        "above 0 ohm", SafetyRule.LEADS));
+            }
+            lead.contactImpedanceOhm().forEach((index, ohm) -> {
+                if (index < 0 || index >= lead.contactCount() || !(ohm > 0)) {
+                    out.add(new Violation(subject, "contactImpedanceOhm." + index, withUnit(ohm, "ohm"),
+                            "a contact index 0 to " + (lead.contactCount() - 1) + " and above 0 ohm",
+                            SafetyRule.LEADS));
+                }
+            });
+        }
+    }
+
+    private static void checkProgramCount(Therapy therapy, DeviceLimits limits, List<Violation> out) {
+        int count = therapy.programs().size();
+        if (count < 1 || count > limits.maxPrograms()) {
+            out.add(new Violation("therapy", "programs", count + " programs",
+                    "1 to " + limits.maxPrograms() + " programs running together", SafetyRule.PROGRAM_COUNT));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // program level
+
+    private static void checkProgramName(Program program, String subject, Set<String> seen, List<Violation> out) {
+        if (!PROGRAM_NAME.matcher(program.name()).matches() || program.name().length() > MAX_NAME_LENGTH) {
+            out.add(new Violation(subject, "name", "'" + program.name() + "'",
+                    "letters, digits, spaces, '_', '.' or '-', starting with a letter or digit, at most "
+                            + MAX_NAME_LENGTH + " characters", SafetyRule.NAMES));
+        }
+        if (!seen.add(program.name())) {
+            out.add(new Violation(subject, "name", "'" + program.name() + "' twice", "each program named once",
+                    SafetyRule.NAMES));
+        }
+    }
+
+    private void checkElectrodes(Therapy therapy, Program program, String subject, List<Violation> out) {
+        if (program.electrodes().isEmpty()) {
+            out.add(new Violation(subject, "electrodes", "no contacts", "at least one cathode and one anode",
+                    SafetyRule.FRACTIONS));
+            return;
+        }
+        int cathodeSum = 0;
+        int anodeSum = 0;
+        for (Map.Entry<ContactId, Integer> e : program.electrodes().entrySet()) {
+            ContactId contact = e.getKey();
+            int percent = e.getValue();
+            String field = "contact " + contact;
+            if (!contactExists(therapy, contact)) {
+                out.add(new Violation(subject, field, "not on any lead", "a contact of "
+                        + therapy.leads().stream().map(l -> l.name() + " (0 to " + (l.contactCount() - 1) + ")")
+                        .toList() + " or CASE", SafetyRule.CONTACTS));
+                continue;
+            }
+            if (percent == 0 || percent < -100 || percent > 100) {
+                out.add(new Violation(subject, field, percent + "%",
+                        "-100% to -1% (cathode) or 1% to 100% (anode); leave an unused contact out",
+                        SafetyRule.FRACTIONS));
+            }
+            if (contact.isCase() && percent < 0) {
+                out.add(new Violation(subject, field, percent + "%", "the can is an anode only (positive %)",
+                        SafetyRule.FRACTIONS));
+            }
+            if (percent < 0) {
+                cathodeSum += percent;
+            } else {
+                anodeSum += percent;
+            }
+            double impedance = impedanceOhm(therapy, contact);
+            DeviceLimits limits = therapy.limits();
+            if (impedance > limits.openCircuitOhm()) {
+                out.add(new Violation(subject, field, "impedance " + withUnit(impedance, "ohm") + " (open circuit)",
+                        "at most " + withUnit(limits.openCircuitOhm(), "ohm") + " to carry current",
+                        SafetyRule.IMPEDANCE));
+            } else if (impedance < limits.shortCircuitOhm()) {
+                out.add(new Violation(subject, field, "impedance " + withUnit(impedance, "ohm") + " (short circuit)",
+                        "at least " + withUnit(limits.shortCircuitOhm(), "ohm") + " to carry current",
+                        SafetyRule.IMPEDANCE));
+            }
+        }
+        if (cathodeSum != -100) {
+            out.add(new Violation(subject, "electrodes", "cathodes sum to " + cathodeSum + "%", "-100%",
+                    SafetyRule.FRACTIONS));
+        }
+        if (anodeSum != 100) {
+            out.add(new Violation(subject, "electrodes", "anodes sum to +" + anodeSum + "%", "+100%",
+                    SafetyRule.FRACTIONS));
+        }
+    }
+
+    private static void checkAmplitude(Program program, String subject, DeviceLimits limits, List<Violation> out) {
+        double amplitude = program.amplitudeMa();
+        if (!(amplitude >= 0) || amplitude > limits.maxAmplitudeMa() + STEP_TOLERANCE) {
+            out.add(new Violation(subject, "amplitudeMa", withUnit(amplitude, "mA"),
+                    "0 to " + withUnit(limits.maxAmplitudeMa(), "mA"), SafetyRule.AMPLITUDE));
+        } else if (!onStep(amplitude, limits.amplitudeStepMa())) {
+            out.add(new Violation(subject, "amplitudeMa", withUnit(amplitude, "mA"),
+                    "a multiple of " + withUnit(limits.amplitudeStepMa(), "mA"), SafetyRule.AMPLITUDE));
+        }
+    }
+
+    private static void checkPulseWidth(Program program, String subject, DeviceLimits limits, List<Violation> out) {
+        int pw = program.pulseWidthUs();
+        if (pw < limits.minPulseWidthUs() || pw > limits.maxPulseWidthUs()) {
+            out.add(new Violation(subject, "pulseWidthUs", pw + " us",
+                    limits.minPulseWidthUs() + " to " + limits.maxPulseWidthUs() + " us", SafetyRule.PULSE_WIDTH));
+        } else if (pw % limits.pulseWidthStepUs() != 0) {
+            out.add(new Violation(subject, "pulseWidthUs", pw + " us",
+                    "a multiple of " + limits.pulseWidthStepUs() + " us", SafetyRule.PULSE_WIDTH));
+        }
+    }
+
+    /** Returns whether the pattern's rates are all in range, so that its timeline can be built. */
+    private static boolean checkPattern(Program program, String subject, DeviceLimits limits, List<Violation> out) {
+        int before = out.size();
+        switch (program.pattern()) {
+            case Pattern.Tonic t -> inRange(subject, "rateHz", t.rateHz(), limits.minTonicRateHz(),
+                    limits.maxTonicRateHz(), "Hz", SafetyRule.RATE, out);
+            case Pattern.HighFrequency h -> inRange(subject, "rateHz", h.rateHz(), limits.minHighFrequencyRateHz(),
+                    limits.maxHighFrequencyRateHz(), "Hz", SafetyRule.RATE, out);
+            case Pattern.Burst b -> {
+                inRange(subject, "pattern.pulsesPerBurst", b.pulsesPerBurst(), limits.minPulsesPerBurst(),
+                        limits.maxPulsesPerBurst(), "pulses", SafetyRule.BURST, out);
+                inRange(subject, "pattern.burstRateHz", b.burstRateHz(), limits.minBurstRateHz(),
+                        limits.maxBurstRateHz(), "Hz", SafetyRule.BURST, out);
+                inRange(subject, "pattern.intraBurstRateHz", b.intraBurstRateHz(),
+                        Math.max(1, b.burstRateHz() * Math.max(1, b.pulsesPerBurst())), limits.maxIntraBurstRateHz(),
+                        "Hz (a burst must end before the next starts)", SafetyRule.BURST, out);
+            }
+        }
+        return out.size() == before;
+    }
+
+    private static void checkRecharge(Program program, String subject, DeviceLimits limits, List<Violation> out) {
+        switch (program.recharge()) {
+            case Recharge.Active a -> {
+                inRange(subject, "recharge.interphaseGapUs", a.interphaseGapUs(), 0, limits.maxInterphaseGapUs(),
+                        "us", SafetyRule.RECHARGE, out);
+                inRange(subject, "recharge.ratio", a.ratio(), 1, limits.maxRechargeRatio(), "",
+                        SafetyRule.RECHARGE, out);
+            }
+            case Recharge.Passive p -> {
+                if (p.windowUs().isPresent() && p.windowUs().getAsInt() < program.pulseWidthUs()) {
+                    out.add(new Violation(subject, "recharge.windowUs", p.windowUs().getAsInt() + " us",
+                            "at least the pulse width, " + program.pulseWidthUs() + " us", SafetyRule.RECHARGE));
+                }
+            }
+        }
+    }
+
+    private static void checkRamp(Program program, String subject, DeviceLimits limits, List<Violation> out) {
+        if (!(program.rampS() >= 0) || program.rampS() > limits.maxRampS()) {
+            out.add(new Violation(subject, "rampS", withUnit(program.rampS(), "s"),
+                    "0 to " + withUnit(limits.maxRampS(), "s"), SafetyRule.RAMP));
+        }
+    }
+
+    private static void checkCycle(Cycle cycle, String subject, DeviceLimits limits, List<Violation> out) {
+        inRange(subject, "cycle.onS", cycle.onS(), limits.minCycleS(), limits.maxCycleS(), "s", SafetyRule.CYCLE, out);
+        inRange(subject, "cycle.offS", cycle.offS(), limits.minCycleS(), limits.maxCycleS(), "s", SafetyRule.CYCLE,
+                out);
+    }
+
+    private static void checkPatientRange(Program program, PatientRange range, String subject, DeviceLimits limits,
+                                          List<Violation> out) {
+        if (!(range.minMa() >= 0) || !(range.maxMa() <= limits.maxAmplitudeMa() + STEP_TOLERANCE)
+                || range.minMa() > range.maxMa()) {
+            out.add(new Violation(subject, "patientRange", withUnit(range.minMa(), "mA") + " to "
+                    + withUnit(range.maxMa(), "mA"), "a range inside 0 to " + withUnit(limits.maxAmplitudeMa(), "mA"),
+                    SafetyRule.PATIENT_RANGE));
+            return;
+        }
+        if (!onStep(range.minMa(), limits.amplitudeStepMa()) || !onStep(range.maxMa(), limits.amplitudeStepMa())) {
+            out.add(new Violation(subject, "patientRange", withUnit(range.minMa(), "mA") + " to "
+                    + withUnit(range.maxMa(), "mA"), "multiples of " + withUnit(limits.amplitudeStepMa(), "mA"),
+                    SafetyRule.PATIENT_RANGE));
+        }
+        if (!range.contains(program.amplitudeMa())) {
+            out.add(new Violation(subject, "amplitudeMa", withUnit(program.amplitudeMa(), "mA"),
+                    "inside the patient range " + withUnit(range.minMa(), "mA") + " to "
+                            + withUnit(range.maxMa(), "mA"), SafetyRule.PATIENT_RANGE));
+        }
+    }
+
+    /** Checks contact current, charge density, Shannon and compliance; returns the doses at the amplitude. */
+    private List<ContactDose> checkDoses(Therapy therapy, Program program, String subject, List<Violation> out) {
+        List<ContactDose> atAmplitude = doses(therapy, program, program.amplitudeMa());
+        if (atAmplitude.size() != program.electrodes().size()) {
+            return atAmplitude;
+        }
+        checkDoseLimits(atAmplitude, "", subject, therapy.limits(), out);
+        Optional<PatientRange> range = program.patientRange();
+        if (range.isPresent() && range.get().maxMa() > program.amplitudeMa() + STEP_TOLERANCE
+                && range.get().maxMa() <= therapy.limits().maxAmplitudeMa() + STEP_TOLERANCE) {
+            double max = range.get().maxMa();
+            checkDoseLimits(doses(therapy, program, max), " at the patient maximum " + withUnit(max, "mA"),
+                    subject, therapy.limits(), out);
+        }
+        return atAmplitude;
+    }
+
+    /** The dose on each existing contact of a program at an amplitude, in the program's contact order. */
+    public List<ContactDose> doses(Therapy therapy, Program program, double amplitudeMa) {
+        List<ContactDose> result = new ArrayList<>();
+        for (ContactId contact : program.electrodes().keySet()) {
+            if (!contactExists(therapy, contact)) {
+                continue;
+            }
+            double currentMa = program.contactCurrentUa(contact, amplitudeMa) / 1000.0;
+            result.add(ContactDose.of(contact, currentMa, program.pulseWidthUs(), areaMm2(therapy, contact),
+                    impedanceOhm(therapy, contact)));
+        }
+        return result;
+    }
+
+    private static void checkDoseLimits(List<ContactDose> doses, String when, String subject, DeviceLimits limits,
+                                        List<Violation> out) {
+        for (ContactDose dose : doses) {
+            String field = "contact " + dose.contact() + when;
+            double currentMa = Math.abs(dose.currentMa());
+            if (currentMa > limits.maxContactCurrentMa() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "current " + withUnit(currentMa, "mA"),
+                        "at most " + withUnit(limits.maxContactCurrentMa(), "mA") + " on one contact",
+                        SafetyRule.CONTACT_CURRENT));
+            }
+            if (dose.chargeDensityUcPerCm2() > limits.maxChargeDensityUcPerCm2() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "charge density "
+                        + withUnit(dose.chargeDensityUcPerCm2(), "uC/cm2/phase") + " (" + withUnit(dose.chargeUc(), "uC")
+                        + " over " + withUnit(dose.areaMm2(), "mm2") + ")",
+                        "at most " + withUnit(limits.maxChargeDensityUcPerCm2(), "uC/cm2/phase"),
+                        SafetyRule.CHARGE_DENSITY));
+            }
+            if (dose.shannonK() > limits.maxShannonK() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "k = " + Figures.format(dose.shannonK(), 3),
+                        "k at most " + Figures.format(limits.maxShannonK(), 3), SafetyRule.SHANNON));
+            }
+            if (dose.driveVoltageV() > limits.complianceVoltageV() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "drive voltage " + withUnit(dose.driveVoltageV(), "V") + " ("
+                        + withUnit(currentMa, "mA") + " x " + withUnit(dose.impedanceOhm(), "ohm") + ")",
+                        "at most the compliance voltage " + withUnit(limits.complianceVoltageV(), "V"),
+                        SafetyRule.COMPLIANCE));
+            }
+        }
+    }
+
+    private static Violation timingViolation(Program program, ProgramTimeline timeline, String subject) {
+        String detail = switch (program.pattern()) {
+            case Pattern.Burst b -> "a burst's pulses and recharge";
+            default -> "pulse, gap and recharge";
+        };
+        return new Violation(subject, "pulseWidthUs", detail + " need " + describeNeed(timeline) + " us",
+                "the period, " + timeline.periodUs() + " us, with no phase overlapping the next", SafetyRule.TIMING);
+    }
+
+    private static String describeNeed(ProgramTimeline timeline) {
+        long need = 0;
+        for (var phase : timeline.phases()) {
+            need = Math.max(need, phase.endUs());
+        }
+        return String.valueOf(need);
+    }
+
+    private static Violation interleavingViolation(Therapy therapy, List<ProgramTimeline> timelines,
+                                                   InterleavePlanner.Plan plan, DeviceLimits limits) {
+        int j = plan.unplaceable().getAsInt();
+        Program program = therapy.programs().get(j);
+        String other = plan.blockedBy().isPresent()
+                ? "program '" + therapy.programs().get(plan.blockedBy().getAsInt()).name() + "'"
+                : "the programs before it";
+        long busy = timelines.get(j).phases().stream().mapToLong(p -> p.durationUs() + limits.minProgramGapUs()).sum();
+        return new Violation("program '" + program.name() + "'", "timing",
+                "no start offset keeps its phases (" + busy + " us a period, with " + limits.minProgramGapUs()
+                        + " us gaps) clear of " + other,
+                "programs running together never overlap; lower a rate or pulse width, or shorten passive recharge "
+                        + "with recharge.windowUs", SafetyRule.INTERLEAVING);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // helpers
+
+    private static void inRange(String subject, String field, int value, int min, int max, String unit,
+                                SafetyRule rule, List<Violation> out) {
+        if (value < min || value > max) {
+            out.add(new Violation(subject, field, (value + " " + unit).trim(),
+                    (min + " to " + max + " " + unit).trim(), rule));
+        }
+    }
+
+    static boolean onStep(double value, double step) {
+        double steps = value / step;
+        return Math.abs(steps - Math.rint(steps)) < STEP_TOLERANCE * Math.max(1, Math.abs(steps));
+    }
+
+    private static String withUnit(double value, String unit) {
+        return unit.isEmpty() ? Figures.format(value) : Figures.format(value) + " " + unit;
+    }
+
+    private static boolean contactExists(Therapy therapy, ContactId contact) {
+        if (contact.isCase()) {
+            return true;
+        }
+        return therapy.lead(contact.lead()).map(l -> contact.index() < l.contactCount()).orElse(false);
+    }
+
+    /** The impedance used for a contact: measured, else the lead's model, else the device default. */
+    public double impedanceOhm(Therapy therapy, ContactId contact) {
+        Double measured = measuredImpedanceOhm.get(contact);
+        if (measured != null) {
+            return measured;
+        }
+        if (contact.isCase()) {
+            return therapy.limits().defaultImpedanceOhm();
+        }
+        return therapy.lead(contact.lead())
+                .flatMap(l -> {
+                    var ohm = l.impedanceOhmOf(contact.index());
+                    return ohm.isPresent() ? Optional.of(ohm.getAsDouble()) : Optional.<Double>empty();
+                })
+                .orElse(therapy.limits().defaultImpedanceOhm());
+    }
+
+    private static double areaMm2(Therapy therapy, ContactId contact) {
+        if (contact.isCase()) {
+            return ContactDose.CASE_AREA_MM2;
+        }
+        return therapy.lead(contact.lead()).map(Lead::contactAreaMm2).orElse(Double.NaN);
+    }
+}
