@@ -23,7 +23,8 @@ public enum SafetyRule {
     CHARGE_BALANCE("charge balance"),
     RAMP("ramp"),
     CYCLE("cycle"),
-    PATIENT_RANGE("patient range");
+    PATIENT_RANGE("patient range"),
+    GENERATOR_STATE("generator state");
 
     private final String label;
 

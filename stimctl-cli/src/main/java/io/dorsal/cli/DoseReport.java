@@ -1,0 +1,90 @@
+package io.dorsal.cli;
+
+import io.dorsal.core.safety.ContactDose;
+import io.dorsal.core.safety.Figures;
+import io.dorsal.core.safety.SafetyValidator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.therapy.Cycle;
+import io.dorsal.core.therapy.PatientRange;
+import io.dorsal.core.therapy.Pattern;
+import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Recharge;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The table {@code stimctl check} prints: per program, its timing, then per contact its dose. */
+final class DoseReport {
+
+    private static final String ROW = "  %-8s %-8s %10s %12s %16s %9s %8s %7s%n";
+
+    private DoseReport() {
+    }
+
+    static String render(ValidatedTherapy therapy) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p < therapy.programCount(); p++) {
+            Program program = therapy.program(p);
+            out.append(String.format("program '%s': %s, %s mA, %d us, %s%s%s%n", program.name(),
+                    describe(program.pattern()), Figures.format(program.amplitudeMa()), program.pulseWidthUs(),
+                    describe(program.recharge()), program.rampS() > 0 ? ", ramp " + Figures.format(program.rampS())
+                            + " s" : "", program.cycle().map(DoseReport::describe).orElse("")));
+            out.append(String.format("  starts at +%d us in each %d us period; duty cycle %s%%%s%n",
+                    therapy.offsetUs(p), therapy.timeline(p).periodUs(),
+                    Figures.format(therapy.dutyCycle(p) * 100, 3),
+                    program.patientRange().map(DoseReport::describe).orElse("")));
+            out.append(String.format(ROW, "contact", "role", "current mA", "charge uC/ph", "density uC/cm2/ph",
+                    "Shannon k", "drive V", "duty %"));
+            for (ContactDose dose : therapy.doses(p)) {
+                out.append(String.format(ROW, dose.contact(), dose.currentMa() < 0 ? "cathode" : "anode",
+                        Figures.format(dose.currentMa()), Figures.format(dose.chargeUc(), 3),
+                        Figures.format(dose.chargeDensityUcPerCm2()), Figures.format(dose.shannonK()),
+                        Figures.format(dose.driveVoltageV()), Figures.format(therapy.dutyCycle(p) * 100, 3)));
+            }
+            program.patientRange().filter(r -> r.maxMa() > program.amplitudeMa())
+                    .ifPresent(r -> out.append(atPatientMaximum(therapy, program, r)));
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static String atPatientMaximum(ValidatedTherapy therapy, Program program, PatientRange range) {
+        List<ContactDose> doses = new SafetyValidator().doses(therapy.therapy(), program, range.maxMa());
+        Optional<ContactDose> densest = doses.stream()
+                .max(Comparator.comparingDouble(ContactDose::chargeDensityUcPerCm2));
+        Optional<ContactDose> highestVoltage = doses.stream().max(Comparator.comparingDouble(ContactDose::driveVoltageV));
+        if (densest.isEmpty() || highestVoltage.isEmpty()) {
+            return "";
+        }
+        return String.format("  at the patient maximum %s mA: density up to %s uC/cm2/ph (%s), k %s, drive up to %s V (%s)%n",
+                Figures.format(range.maxMa()), Figures.format(densest.get().chargeDensityUcPerCm2()),
+                densest.get().contact(), Figures.format(densest.get().shannonK()),
+                Figures.format(highestVoltage.get().driveVoltageV()), highestVoltage.get().contact());
+    }
+
+    private static String describe(Pattern pattern) {
+        return switch (pattern) {
+            case Pattern.Tonic t -> "tonic " + t.rateHz() + " Hz";
+            case Pattern.HighFrequency h -> "high frequency " + h.rateHz() + " Hz";
+            case Pattern.Burst b -> "burst " + b.burstRateHz() + " Hz of " + b.pulsesPerBurst() + " pulses at "
+                    + b.intraBurstRateHz() + " Hz";
+        };
+    }
+
+    private static String describe(Recharge recharge) {
+        return switch (recharge) {
+            case Recharge.Active a -> "active recharge (gap " + a.interphaseGapUs() + " us"
+                    + (a.ratio() == 1 ? "" : ", 1/" + a.ratio() + " current for " + a.ratio() + "x as long") + ")";
+            case Recharge.Passive p -> "passive recharge ("
+                    + (p.windowUs().isPresent() ? p.windowUs().getAsInt() + " us window" : "rest of the period") + ")";
+        };
+    }
+
+    private static String describe(Cycle cycle) {
+        return ", cycling " + cycle.onS() + " s on / " + cycle.offS() + " s off";
+    }
+
+    private static String describe(PatientRange range) {
+        return "; patient range " + Figures.format(range.minMa()) + " to " + Figures.format(range.maxMa()) + " mA";
+    }
+}

@@ -1,0 +1,51 @@
+package io.dorsal.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stimctl}: the command line bench engineers and CI use. Exit codes: 0 done and safe, 1 a file that is
+ * unsafe, malformed or unreadable, 2 a usage error (with the usage printed).
+ */
+@Command(name = "stimctl", mixinStandardHelpOptions = true, version = "stimctl 0.1.0",
+        description = "Checks and simulates Dorsal spinal cord stimulator program files.",
+        subcommands = {CheckCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done; the therapy is safe", "1:the file is unsafe, malformed or unreadable",
+            "2:usage error"})
+public final class Stimctl implements Runnable {
+
+    /** Exit code for a file that is unsafe, malformed or unreadable. */
+    public static final int EXIT_REFUSED = 1;
+    /** Exit code for a usage error. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check or simulate");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs stimctl with the given output streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Stimctl());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("stimctl: internal error: " + e);
+            commandLine.getErr().println("please report it with the command and the file");
+            return 70;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

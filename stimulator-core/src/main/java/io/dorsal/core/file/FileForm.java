@@ -1,0 +1,164 @@
+package io.dorsal.core.file;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.DeviceLimits;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The program file's JSON form, one record per object, exactly as written in files. Form errors (a missing
+ * field, a field that does not belong) are thrown from the compact constructors so that the reader reports
+ * them at their line and column. Safety is not judged here: that is the validator's work.
+ */
+final class FileForm {
+
+    private FileForm() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"leads", "programs", "limits"})
+    record TherapyForm(@JsonProperty(value = "leads", required = true) List<LeadForm> leads,
+                       @JsonProperty(value = "programs", required = true) List<ProgramForm> programs,
+                       @JsonProperty("limits") LimitsForm limits) {
+        TherapyForm {
+            requireElements(leads, "leads");
+            requireElements(programs, "programs");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"name", "contacts", "contactAreaMm2", "impedanceOhm", "contactImpedanceOhm"})
+    record LeadForm(@JsonProperty(value = "name", required = true) String name,
+                    @JsonProperty(value = "contacts", required = true) int contacts,
+                    @JsonProperty(value = "contactAreaMm2", required = true) double contactAreaMm2,
+                    @JsonProperty("impedanceOhm") Double impedanceOhm,
+                    @JsonProperty("contactImpedanceOhm") Map<Integer, Double> contactImpedanceOhm) {
+        LeadForm {
+            Objects.requireNonNull(name, "a lead needs a name");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "electrodes", "amplitudeMa", "pulseWidthUs", "rateHz", "pattern", "recharge",
+        "rampS", "cycle", "patientRange"})
+    record ProgramForm(@JsonProperty(value = "name", required = true) String name,
+                       @JsonProperty(value = "electrodes", required = true) LinkedHashMap<ContactKey, Integer> electrodes,
+                       @JsonProperty(value = "amplitudeMa", required = true) double amplitudeMa,
+                       @JsonProperty(value = "pulseWidthUs", required = true) int pulseWidthUs,
+                       @JsonProperty("rateHz") Integer rateHz,
+                       @JsonProperty(value = "pattern", required = true) PatternForm pattern,
+                       @JsonProperty(value = "recharge", required = true) RechargeForm recharge,
+                       @JsonProperty("rampS") Double rampS,
+                       @JsonProperty("cycle") CycleForm cycle,
+                       @JsonProperty("patientRange") PatientRangeForm patientRange) {
+        ProgramForm {
+            Objects.requireNonNull(name, "a program needs a name");
+            Objects.requireNonNull(electrodes, "program '" + name + "' needs electrodes");
+            Objects.requireNonNull(pattern, "program '" + name + "' needs a pattern");
+            Objects.requireNonNull(recharge, "program '" + name + "' needs a recharge");
+            if (pattern instanceof PatternForm.Burst && rateHz != null) {
+                throw new IllegalArgumentException("program '" + name
+                        + "': a burst program takes no rateHz (its pattern carries burstRateHz and intraBurstRateHz)");
+            }
+            if (!(pattern instanceof PatternForm.Burst) && rateHz == null) {
+                throw new IllegalArgumentException("program '" + name + "': rateHz is required for a "
+                        + (pattern instanceof PatternForm.Tonic ? "tonic" : "highFrequency") + " pattern");
+            }
+        }
+    }
+
+    /** A contact name used as a key of {@code electrodes}. */
+    record ContactKey(ContactId contact) {
+        @JsonCreator
+        static ContactKey of(String name) {
+            return new ContactKey(ContactId.parse(name));
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return contact.toString();
+        }
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = PatternForm.Tonic.class, name = "tonic"),
+        @JsonSubTypes.Type(value = PatternForm.HighFrequency.class, name = "highFrequency"),
+        @JsonSubTypes.Type(value = PatternForm.Burst.class, name = "burst")})
+    sealed interface PatternForm {
+        record Tonic() implements PatternForm {
+        }
+
+        record HighFrequency() implements PatternForm {
+        }
+
+        @JsonPropertyOrder({"pulsesPerBurst", "intraBurstRateHz", "burstRateHz"})
+        record Burst(@JsonProperty(value = "pulsesPerBurst", required = true) int pulsesPerBurst,
+                     @JsonProperty(value = "intraBurstRateHz", required = true) int intraBurstRateHz,
+                     @JsonProperty(value = "burstRateHz", required = true) int burstRateHz) implements PatternForm {
+        }
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = RechargeForm.Active.class, name = "active"),
+        @JsonSubTypes.Type(value = RechargeForm.Passive.class, name = "passive")})
+    sealed interface RechargeForm {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Active(@JsonProperty("interphaseGapUs") Integer interphaseGapUs,
+                      @JsonProperty("ratio") Integer ratio) implements RechargeForm {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Passive(@JsonProperty("windowUs") Integer windowUs) implements RechargeForm {
+        }
+    }
+
+    record CycleForm(@JsonProperty(value = "onS", required = true) int onS,
+                     @JsonProperty(value = "offS", required = true) int offS) {
+    }
+
+    record PatientRangeForm(@JsonProperty(value = "minMa", required = true) double minMa,
+                            @JsonProperty(value = "maxMa", required = true) double maxMa) {
+    }
+
+    /**
+     * Device limits a file sets: any of {@link DeviceLimits}' components by name, the rest from
+     * {@link DeviceLimits#DEFAULTS}.
+     */
+    record LimitsForm(@JsonValue Map<String, Number> values) {
+        @JsonCreator
+        LimitsForm {
+            values = new LinkedHashMap<>(values);
+            List<String> known = java.util.Arrays.stream(DeviceLimits.class.getRecordComponents())
+                    .map(RecordComponent::getName).toList();
+            for (Map.Entry<String, Number> e : values.entrySet()) {
+                if (!known.contains(e.getKey())) {
+                    throw new IllegalArgumentException("unknown limit '" + e.getKey() + "'; known limits: "
+                            + String.join(", ", known));
+                }
+                if (e.getValue() == null) {
+                    throw new IllegalArgumentException("limit '" + e.getKey() + "' needs a number");
+                }
+            }
+        }
+    }
+
+    private static void requireElements(List<?> list, String field) {
+        Objects.requireNonNull(list, "'" + field + "' is required");
+        if (list.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("'" + field + "' holds a null entry");
+        }
+    }
+}

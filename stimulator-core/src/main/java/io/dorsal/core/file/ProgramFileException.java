@@ -1,0 +1,48 @@
+package io.dorsal.core.file;
+
+/**
+ * A program file that is not JSON, or not in the program form: one message with where it went wrong.
+ * A user error, reported without a stack trace.
+ */
+public final class ProgramFileException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int column;
+    private final String path;
+    private final String problem;
+
+    public ProgramFileException(int line, int column, String path, String problem) {
+        super(problem);
+        this.line = line;
+        this.column = column;
+        this.path = path;
+        this.problem = problem;
+    }
+
+    /** Line of the problem, from 1; 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** Column of the problem, from 1; 0 when unknown. */
+    public int column() {
+        return column;
+    }
+
+    /** Where in the document, such as {@code programs[0].pulseWidthUs}; empty for the whole document. */
+    public String path() {
+        return path;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    /** {@code line 12, column 7: programs[0].pulseWidthUs: expected a whole number, found "300us"}. */
+    public String describe() {
+        String where = line > 0 ? "line " + line + ", column " + column + ": " : "";
+        return where + (path.isEmpty() ? "" : path + ": ") + problem;
+    }
+}

@@ -1,0 +1,402 @@
+package io.dorsal.core.generator;
+
+import io.dorsal.core.output.OutputStage;
+import io.dorsal.core.safety.SafetyRule;
+import io.dorsal.core.safety.SafetyValidator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.safety.Validation;
+import io.dorsal.core.safety.Violation;
+import io.dorsal.core.safety.Figures;
+import io.dorsal.core.schedule.PhaseEvent;
+import io.dorsal.core.schedule.PhaseSink;
+import io.dorsal.core.schedule.PulseScheduler;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.therapy.Amplitudes;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.Lead;
+import io.dorsal.core.therapy.PatientRange;
+import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pulse generator's firmware: it holds a validated therapy, starts and stops it, swaps in a changed one
+ * atomically at a pulse boundary, holds patient changes inside their range, checks impedances, runs down its
+ * battery and logs every change and fault. Faults and stop-all drive the {@link OutputStage} to its safe state.
+ *
+ * <p>Threads: one real-time thread calls {@link #poll}; it allocates nothing, takes no lock and logs
+ * nothing. Every other method may be called from any other thread; they serialize on the generator and hand
+ * work to the real-time thread through volatile fields only.
+ */
+public final class PulseGenerator {
+
+    /** Shortest ramp back after a change of contacts or pulse width zeroed a running program's amplitude. */
+    public static final double MIN_RESTART_RAMP_S = 1.0;
+
+    private static final double PC_PER_UC = 1e6;
+    private static final double NS_PER_US = 1_000.0;
+
+    private final Clock clock;
+    private final OutputStage stage;
+    private final BatteryModel battery;
+    private final EventLog log;
+    private final long createdNs;
+
+    // control side (guarded by this)
+    private ValidatedTherapy therapy;
+    private String faultReason;
+    private boolean batteryLowLogged;
+
+    // handed to the real-time thread
+    private volatile PulseScheduler desired;
+    private volatile boolean faulted;
+    private volatile long abortGeneration;
+
+    // real-time side (written by the real-time thread only; read elsewhere through volatiles)
+    private PulseScheduler active;
+    private boolean stopping;
+    private long seenAbortGeneration;
+    private long lastEndNs = Long.MIN_VALUE;
+    private volatile PulseScheduler running;
+    private volatile double deliveredPc;
+    private final Meter meter = new Meter();
+
+    public PulseGenerator(Clock clock, OutputStage stage, BatteryModel battery, EventLog log) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.battery = Objects.requireNonNull(battery, "battery");
+        this.log = Objects.requireNonNull(log, "log");
+        this.createdNs = clock.nanoTime();
+    }
+
+    public PulseGenerator(Clock clock, OutputStage stage) {
+        this(clock, stage, BatteryModel.DEFAULT, new EventLog());
+    }
+
+    // --------------------------------------------------------------------------------------------------
+    // the real-time path
+
+    /**
+     * Emits every phase due at {@code nowNs} to the output stage, at most {@code limit}. Hands over to a
+     * changed therapy once every period of the old one has ended. Real-time thread only; allocation-free.
+     *
+     * @return phases emitted
+     */
+    public int poll(long nowNs, int limit) {
+        long abort = abortGeneration;
+        if (abort != seenAbortGeneration) {
+            seenAbortGeneration = abort;
+            active = null;
+            stopping = false;
+        }
+        if (faulted) {
+            active = null;
+            return 0;
+        }
+        PulseScheduler want = desired;
+        if (want != active) {
+            if (active != null && !stopping) {
+                active.stopStartingAt(nowNs);
+                stopping = true;
+            }
+            if (active != null && active.finished()) {
+                active = null;
+                stopping = false;
+            }
+            if (active == null && want != null) {
+                want.restart(Math.max(nowNs, lastEndNs));
+                stage.arm(want.table());
+                active = want;
+                running = want;
+            }
+        }
+        if (active == null) {
+            return 0;
+        }
+        return active.poll(nowNs, meter, limit);
+    }
+
+    /** The next time {@link #poll} has work, or {@link PulseScheduler#NO_EVENT}. Real-time thread only. */
+    public long nextEventNs() {
+        PulseScheduler current = active;
+        return current == null ? PulseScheduler.NO_EVENT : current.nextEventNs();
+    }
+
+    /** Counts delivered charge for the battery, then passes the phase on. Real-time thread only. */
+    private final class Meter implements PhaseSink {
+        @Override
+        public void onPhase(PhaseEvent event) {
+            double sumUa = 0;
+            for (int c = 0; c < event.channelCount(); c++) {
+                double ua = event.currentUa(c);
+                if (ua < 0) {
+                    sumUa -= ua;
+                }
+            }
+            deliveredPc = deliveredPc + sumUa * (event.durationNs() / NS_PER_US);
+            lastEndNs = Math.max(lastEndNs, event.endNs());
+            stage.onPhase(event);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------
+    // control
+
+    /**
+     * Validates a therapy and, if it is safe, makes it the generator's therapy; if the generator is running,
+     * the new therapy takes over at the next pulse boundary. A program whose contacts or pulse width changed
+     * restarts from zero amplitude and ramps back; one whose amplitude alone changed goes to it at once.
+     * Refused whole, with the reasons, otherwise: the running therapy is untouched.
+     */
+    public synchronized ApplyResult apply(Therapy candidate, String who) {
+        Validation validation = new SafetyValidator().validate(candidate);
+        return switch (validation) {
+            case Validation.Unsafe unsafe -> reject(who, unsafe.violations());
+            case Validation.Safe safe -> accept(safe.therapy(), who);
+        };
+    }
+
+    private ApplyResult reject(String who, List<Violation> violations) {
+        log(GeneratorEvent.Kind.THERAPY_REJECTED, who, violations.size() + " problem(s), first: "
+                + violations.get(0).message());
+        return new ApplyResult.Rejected(violations);
+    }
+
+    private ApplyResult accept(ValidatedTherapy next, String who) {
+        ValidatedTherapy previous = therapy;
+        therapy = next;
+        String summary = describeChange(previous, next);
+        if (desired != null) {
+            desired = new PulseScheduler(PulseTable.compile(next, restartRamps(previous, next)), 0);
+            summary += "; takes over at the next pulse boundary";
+        }
+        log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
+        return new ApplyResult.Applied(summary);
+    }
+
+    private static double[] restartRamps(ValidatedTherapy previous, ValidatedTherapy next) {
+        double[] ramps = new double[next.programCount()];
+        for (int p = 0; p < ramps.length; p++) {
+            Program program = next.program(p);
+            Optional<Program> before = previous == null ? Optional.empty() : previous.therapy().program(program.name());
+            if (before.isEmpty()) {
+                ramps[p] = program.rampS();
+            } else if (!before.get().electrodes().equals(program.electrodes())
+                    || before.get().pulseWidthUs() != program.pulseWidthUs()) {
+                ramps[p] = Math.max(program.rampS(), MIN_RESTART_RAMP_S);
+            } else {
+                ramps[p] = 0.0;
+            }
+        }
+        return ramps;
+    }
+
+    private static String describeChange(ValidatedTherapy previous, ValidatedTherapy next) {
+        List<String> names = next.therapy().programs().stream().map(Program::name).toList();
+        return (previous == null ? "therapy loaded: " : "therapy changed: ") + names;
+    }
+
+    /** Starts delivering the therapy (each program soft-starts with its ramp). */
+    public synchronized ApplyResult start(String who) {
+        if (faulted) {
+            return refuse("generator", "mode", "FAULT (" + faultReason + ")", "clear the fault first");
+        }
+        if (therapy == null) {
+            return refuse("generator", "therapy", "none loaded", "load a therapy before starting");
+        }
+        if (batteryDepleted()) {
+            return refuse("generator", "battery", "end of service", "replace the generator");
+        }
+        if (desired == null) {
+            desired = new PulseScheduler(PulseTable.compile(therapy), 0);
+            log(GeneratorEvent.Kind.STARTED, who, "therapy on");
+        }
+        return new ApplyResult.Applied("therapy on");
+    }
+
+    /** Stops therapy at the end of the periods under way, so that every pulse ends charge balanced. */
+    public synchronized void stop(String who) {
+        if (desired != null) {
+            desired = null;
+            log(GeneratorEvent.Kind.STOPPED, who, "therapy off at the next pulse boundary");
+        }
+    }
+
+    /** Stops every output at once and drives them to their safe state. */
+    public synchronized void stopAll(String who) {
+        desired = null;
+        abortGeneration++;
+        stage.safe();
+        log(GeneratorEvent.Kind.STOP_ALL, who, "every output stopped and safe");
+    }
+
+    /** Puts the generator in FAULT: every output safe at once, no therapy until a clinician clears it. */
+    public synchronized void fault(String reason) {
+        faulted = true;
+        desired = null;
+        abortGeneration++;
+        stage.safe();
+        if (faultReason == null) {
+            faultReason = reason;
+        }
+        log(GeneratorEvent.Kind.FAULT, "generator", reason + "; every output safe");
+    }
+
+    /** Clears a fault; therapy stays off until started again. */
+    public synchronized void clearFault(String who) {
+        if (faulted) {
+            log(GeneratorEvent.Kind.FAULT_CLEARED, who, "fault cleared: " + faultReason);
+            faulted = false;
+            faultReason = null;
+        }
+    }
+
+    /**
+     * A patient's amplitude step: the program's amplitude moves by {@code deltaMa}, strictly inside its
+     * patient range, and the whole therapy is validated again before it is applied.
+     */
+    public synchronized ApplyResult patientAdjust(String programName, double deltaMa, String who) {
+        if (therapy == null) {
+            return refuse("generator", "therapy", "none loaded", "load a therapy first");
+        }
+        Optional<Program> found = therapy.therapy().program(programName);
+        if (found.isEmpty()) {
+            return refuse("program '" + programName + "'", "name", "no such program",
+                    "one of " + therapy.therapy().programs().stream().map(Program::name).toList());
+        }
+        Program program = found.get();
+        Optional<PatientRange> range = program.patientRange();
+        double target = Amplitudes.milliamps(Amplitudes.microamps(program.amplitudeMa() + deltaMa));
+        if (range.isEmpty()) {
+            return reject(who, List.of(new Violation("program '" + programName + "'", "patientRange", "none set",
+                    "a clinician-set patient range before a patient may adjust", SafetyRule.PATIENT_RANGE)));
+        }
+        if (!range.get().contains(target)) {
+            return reject(who, List.of(new Violation("program '" + programName + "'", "amplitudeMa",
+                    Figures.format(target) + " mA", "inside the patient range " + Figures.format(range.get().minMa())
+                    + " to " + Figures.format(range.get().maxMa()) + " mA", SafetyRule.PATIENT_RANGE)));
+        }
+        ApplyResult result = apply(therapy.therapy().withProgram(program.withAmplitudeMa(target)), who);
+        if (result.applied()) {
+            log(GeneratorEvent.Kind.AMPLITUDE_CHANGED, who, "program '" + programName + "' "
+                    + Figures.format(program.amplitudeMa()) + " -> " + Figures.format(target) + " mA");
+        }
+        return result;
+    }
+
+    /** Measures (in this model: reads) every contact's impedance and flags open and short circuits. */
+    public synchronized ImpedanceReport checkImpedance(String who) {
+        long now = clock.nanoTime();
+        if (therapy == null) {
+            return new ImpedanceReport(now, List.of());
+        }
+        Therapy t = therapy.therapy();
+        SafetyValidator validator = new SafetyValidator(Map.of());
+        List<ImpedanceReport.ContactImpedance> contacts = new ArrayList<>();
+        for (Lead lead : t.leads()) {
+            for (int i = 0; i < lead.contactCount(); i++) {
+                contacts.add(impedanceOf(lead.contact(i), validator.impedanceOhm(t, lead.contact(i)), t));
+            }
+        }
+        contacts.add(impedanceOf(ContactId.CASE, validator.impedanceOhm(t, ContactId.CASE), t));
+        ImpedanceReport report = new ImpedanceReport(now, contacts);
+        log(GeneratorEvent.Kind.IMPEDANCE_CHECK, who, contacts.size() + " contacts, " + report.flagged().size()
+                + " flagged" + (report.flagged().isEmpty() ? "" : ": " + report.flagged().stream()
+                .map(c -> c.contact() + " " + c.status()).toList()));
+        return report;
+    }
+
+    private static ImpedanceReport.ContactImpedance impedanceOf(ContactId contact, double ohm, Therapy t) {
+        ImpedanceReport.Status status = ohm > t.limits().openCircuitOhm() ? ImpedanceReport.Status.OPEN
+                : ohm < t.limits().shortCircuitOhm() ? ImpedanceReport.Status.SHORT : ImpedanceReport.Status.OK;
+        return new ImpedanceReport.ContactImpedance(contact, ohm, status);
+    }
+
+    /**
+     * Periodic housekeeping off the real-time path: warns once when the battery reaches its replacement
+     * level and faults the generator at end of service.
+     */
+    public synchronized void housekeeping() {
+        double fraction = batteryFraction();
+        if (!batteryLowLogged && fraction <= battery.lowFraction()) {
+            batteryLowLogged = true;
+            log(GeneratorEvent.Kind.BATTERY_LOW, "generator", "battery at " + Figures.format(fraction * 100, 1)
+                    + "%: elective replacement");
+        }
+        if (fraction <= battery.depletedFraction() && !faulted) {
+            log(GeneratorEvent.Kind.BATTERY_DEPLETED, "generator", "battery at end of service");
+            fault("battery depleted");
+        }
+    }
+
+    public synchronized GeneratorStatus status() {
+        long now = clock.nanoTime();
+        double fraction = batteryFraction();
+        double therapyUa = 0;
+        PulseScheduler want = desired;
+        if (want != null) {
+            PulseTable table = want.table();
+            for (int p = 0; p < table.programCount(); p++) {
+                therapyUa += table.averageDeliveredUa(p);
+            }
+        }
+        return new GeneratorStatus(now, mode(now), Optional.ofNullable(therapy), fraction,
+                battery.daysLeft(fraction, therapyUa), fraction <= battery.lowFraction(),
+                Optional.ofNullable(faultReason), deliveredPc / PC_PER_UC);
+    }
+
+    /** The generator's mode at a time on its clock. */
+    public synchronized GeneratorMode mode(long nowNs) {
+        if (faulted) {
+            return GeneratorMode.FAULT;
+        }
+        PulseScheduler want = desired;
+        if (want == null) {
+            return GeneratorMode.OFF;
+        }
+        PulseScheduler current = running;
+        long sinceStart = current == want ? nowNs - want.originNs() : 0;
+        PulseTable table = want.table();
+        boolean allCyclingOff = true;
+        for (int p = 0; p < table.programCount(); p++) {
+            if (table.rampingAt(p, sinceStart)) {
+                return GeneratorMode.RAMPING;
+            }
+            allCyclingOff &= table.cyclingOffAt(p, sinceStart);
+        }
+        return allCyclingOff ? GeneratorMode.CYCLING_OFF : GeneratorMode.ON;
+    }
+
+    public synchronized Optional<ValidatedTherapy> therapy() {
+        return Optional.ofNullable(therapy);
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private double batteryFraction() {
+        return battery.remainingFraction(clock.nanoTime() - createdNs, deliveredPc);
+    }
+
+    private boolean batteryDepleted() {
+        return batteryFraction() <= battery.depletedFraction();
+    }
+
+    private ApplyResult refuse(String subject, String field, String value, String limit) {
+        return new ApplyResult.Rejected(List.of(new Violation(subject, field, value, limit, SafetyRule.GENERATOR_STATE)));
+    }
+
+    private void log(GeneratorEvent.Kind kind, String who, String message) {
+        log.add(new GeneratorEvent(clock.nanoTime(), kind, who, message));
+    }
+}

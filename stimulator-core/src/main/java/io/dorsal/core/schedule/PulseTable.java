@@ -1,0 +1,358 @@
+package io.dorsal.core.schedule;
+
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.therapy.Amplitudes;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.Cycle;
+import io.dorsal.core.therapy.Lead;
+import io.dorsal.core.therapy.Program;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A validated therapy compiled into flat primitive arrays for the real-time path: per program its period,
+ * interleave offset, ramp and cycling; per phase its offset, duration, kind and per-channel currents at full
+ * amplitude. Built once per therapy, off the real-time thread; immutable afterwards, so any thread may read it.
+ *
+ * <p>Times are nanoseconds (whole microseconds, the timer tick); currents are microamps, signed, negative
+ * cathodic. A channel is one contact of one program.
+ */
+public final class PulseTable {
+
+    /** Sentinel time for "no cycling" and "no ramp". */
+    public static final long NONE = 0L;
+    /** Tolerance of the compile-time charge-balance proof, in picocoulombs per contact per period. */
+    public static final double BALANCE_TOLERANCE_PC = 1e-3;
+
+    private static final long NS_PER_US = 1_000L;
+    private static final long NS_PER_S = 1_000_000_000L;
+
+    private final ContactId[] contacts;
+    private final String[] programNames;
+    private final long[] periodNs;
+    private final long[] offsetNs;
+    private final int[] phaseFrom;
+    private final int[] phaseTo;
+    private final int[] channelFrom;
+    private final int[] channelCount;
+    private final int[] amplitudeUa;
+    private final int amplitudeStepUa;
+    private final long[] rampNs;
+    private final long[] initialRampNs;
+    private final long[] cycleOnNs;
+    private final long[] cycleOffNs;
+    private final int[] channelContact;
+    private final long[] phaseOffsetNs;
+    private final long[] phaseDurationNs;
+    private final PhaseKind[] phaseKind;
+    private final int[] phaseCurrentBase;
+    private final double[] phaseCurrentUa;
+
+    private PulseTable(Builder b) {
+        contacts = b.contacts.toArray(ContactId[]::new);
+        programNames = b.programNames.toArray(String[]::new);
+        periodNs = b.periodNs.clone();
+        offsetNs = b.offsetNs.clone();
+        phaseFrom = b.phaseFrom.clone();
+        phaseTo = b.phaseTo.clone();
+        channelFrom = b.channelFrom.clone();
+        channelCount = b.channelCount.clone();
+        amplitudeUa = b.amplitudeUa.clone();
+        amplitudeStepUa = b.amplitudeStepUa;
+        rampNs = b.rampNs.clone();
+        initialRampNs = b.initialRampNs.clone();
+        cycleOnNs = b.cycleOnNs.clone();
+        cycleOffNs = b.cycleOffNs.clone();
+        channelContact = b.channelContact.stream().mapToInt(Integer::intValue).toArray();
+        phaseOffsetNs = b.phaseOffsetNs.stream().mapToLong(Long::longValue).toArray();
+        phaseDurationNs = b.phaseDurationNs.stream().mapToLong(Long::longValue).toArray();
+        phaseKind = b.phaseKind.toArray(PhaseKind[]::new);
+        phaseCurrentBase = b.phaseCurrentBase.stream().mapToInt(Integer::intValue).toArray();
+        phaseCurrentUa = b.phaseCurrentUa.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Compiles a therapy whose programs each soft-start with their own {@code rampS}. */
+    public static PulseTable compile(ValidatedTherapy therapy) {
+        double[] initialRampS = new double[therapy.programCount()];
+        for (int p = 0; p < initialRampS.length; p++) {
+            initialRampS[p] = therapy.program(p).rampS();
+        }
+        return compile(therapy, initialRampS);
+    }
+
+    /**
+     * Compiles a therapy, choosing each program's soft start when the table starts (0 for none: used when
+     * only a program's amplitude changed, so that it goes on at the new amplitude at once). Cycling on-times
+     * after the first always ramp with the program's own {@code rampS}.
+     */
+    public static PulseTable compile(ValidatedTherapy therapy, double[] initialRampS) {
+        int programs = therapy.programCount();
+        if (initialRampS.length != programs) {
+            throw new IllegalArgumentException("one initial ramp per program: " + initialRampS.length + " for " + programs);
+        }
+        Builder b = new Builder(programs, therapy);
+        for (int p = 0; p < programs; p++) {
+            Program program = therapy.program(p);
+            ProgramTimeline timeline = therapy.timeline(p);
+            b.programNames.add(program.name());
+            b.periodNs[p] = timeline.periodUs() * NS_PER_US;
+            b.offsetNs[p] = therapy.offsetUs(p) * NS_PER_US;
+            b.amplitudeUa[p] = Amplitudes.microamps(program.amplitudeMa());
+            b.rampNs[p] = secondsToNs(program.rampS());
+            b.initialRampNs[p] = secondsToNs(initialRampS[p]);
+            Cycle cycle = program.cycle().orElse(null);
+            b.cycleOnNs[p] = cycle == null ? NONE : cycle.onS() * NS_PER_S;
+            b.cycleOffNs[p] = cycle == null ? NONE : cycle.offS() * NS_PER_S;
+
+            List<ContactId> programContacts = new ArrayList<>(program.electrodes().keySet());
+            b.channelFrom[p] = b.channelContact.size();
+            b.channelCount[p] = programContacts.size();
+            int[] stimUa = new int[programContacts.size()];
+            for (int c = 0; c < programContacts.size(); c++) {
+                b.channelContact.add(b.contacts.indexOf(programContacts.get(c)));
+                stimUa[c] = program.contactCurrentUa(programContacts.get(c));
+            }
+            b.phaseFrom[p] = b.phaseOffsetNs.size();
+            for (PhaseSpec phase : timeline.phases()) {
+                b.phaseOffsetNs.add(phase.offsetUs() * NS_PER_US);
+                b.phaseDurationNs.add(phase.durationUs() * NS_PER_US);
+                b.phaseKind.add(phase.kind());
+                b.phaseCurrentBase.add(b.phaseCurrentUa.size());
+                for (int c = 0; c < stimUa.length; c++) {
+                    b.phaseCurrentUa.add(stimUa[c] * phase.currentFactor());
+                }
+            }
+            b.phaseTo[p] = b.phaseOffsetNs.size();
+        }
+        PulseTable table = new PulseTable(b);
+        table.proveChargeBalance();
+        return table;
+    }
+
+    private static long secondsToNs(double seconds) {
+        return Math.round(seconds * NS_PER_S / NS_PER_US) * NS_PER_US;
+    }
+
+    private void proveChargeBalance() {
+        for (int p = 0; p < programCount(); p++) {
+            for (int c = 0; c < channelCount[p]; c++) {
+                double chargePc = 0;
+                for (int phase = phaseFrom[p]; phase < phaseTo[p]; phase++) {
+                    chargePc += phaseCurrentUa(phase, c) * (phaseDurationNs[phase] / (double) NS_PER_US);
+                }
+                if (Math.abs(chargePc) > BALANCE_TOLERANCE_PC) {
+                    throw new IllegalStateException("program '" + programNames[p] + "' leaves " + chargePc
+                            + " pC on " + contacts[channelContact[channelFrom[p] + c]] + " each period");
+                }
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------
+    // read side: allocation-free accessors
+
+    public int programCount() {
+        return periodNs.length;
+    }
+
+    public String programName(int program) {
+        return programNames[program];
+    }
+
+    /** Every contact of every lead, then CASE; a contact index is a position in this list. */
+    public int contactCount() {
+        return contacts.length;
+    }
+
+    public ContactId contact(int contactIndex) {
+        return contacts[contactIndex];
+    }
+
+    /** The index of a contact in {@link #contact(int)}, or -1. */
+    public int contactIndex(ContactId contact) {
+        for (int i = 0; i < contacts.length; i++) {
+            if (contacts[i].equals(contact)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public long periodNs(int program) {
+        return periodNs[program];
+    }
+
+    public long offsetNs(int program) {
+        return offsetNs[program];
+    }
+
+    public int phaseFrom(int program) {
+        return phaseFrom[program];
+    }
+
+    public int phaseTo(int program) {
+        return phaseTo[program];
+    }
+
+    public int channelCount(int program) {
+        return channelCount[program];
+    }
+
+    /** The contact index of a program's channel. */
+    public int channelContact(int program, int channel) {
+        return channelContact[channelFrom[program] + channel];
+    }
+
+    public int amplitudeUa(int program) {
+        return amplitudeUa[program];
+    }
+
+    public int amplitudeStepUa() {
+        return amplitudeStepUa;
+    }
+
+    public long rampNs(int program) {
+        return rampNs[program];
+    }
+
+    public long initialRampNs(int program) {
+        return initialRampNs[program];
+    }
+
+    public long cycleOnNs(int program) {
+        return cycleOnNs[program];
+    }
+
+    public long cycleOffNs(int program) {
+        return cycleOffNs[program];
+    }
+
+    public boolean cycles(int program) {
+        return cycleOnNs[program] != NONE;
+    }
+
+    public long phaseOffsetNs(int phase) {
+        return phaseOffsetNs[phase];
+    }
+
+    public long phaseDurationNs(int phase) {
+        return phaseDurationNs[phase];
+    }
+
+    public PhaseKind phaseKind(int phase) {
+        return phaseKind[phase];
+    }
+
+    /** The current of a channel in a phase at full amplitude, in uA. */
+    public double phaseCurrentUa(int phase, int channel) {
+        return phaseCurrentUa[phaseCurrentBase[phase] + channel];
+    }
+
+    /**
+     * The amplitude a program delivers in a period that starts {@code sinceStartNs} after the therapy
+     * started, in uA: its amplitude, or less while ramping (in whole amplitude steps).
+     */
+    public int amplitudeUaAt(int program, long sinceStartNs) {
+        long onNs = sinceStartNs;
+        long ramp = initialRampNs[program];
+        if (cycles(program)) {
+            long cycleNs = cycleOnNs[program] + cycleOffNs[program];
+            onNs = Math.floorMod(sinceStartNs, cycleNs);
+            if (sinceStartNs >= cycleNs) {
+                ramp = rampNs[program];
+            }
+        }
+        int full = amplitudeUa[program];
+        if (ramp == NONE || onNs >= ramp) {
+            return full;
+        }
+        long steps = (full * onNs) / ramp / amplitudeStepUa;
+        return (int) Math.min(full, steps * amplitudeStepUa);
+    }
+
+    /** Whether a program is in the off-time of its cycling at a time since therapy start. */
+    public boolean cyclingOffAt(int program, long sinceStartNs) {
+        if (!cycles(program)) {
+            return false;
+        }
+        return Math.floorMod(sinceStartNs, cycleOnNs[program] + cycleOffNs[program]) >= cycleOnNs[program];
+    }
+
+    /** Whether a program is below its amplitude because it is ramping, at a time since therapy start. */
+    public boolean rampingAt(int program, long sinceStartNs) {
+        return !cyclingOffAt(program, sinceStartNs) && amplitudeUaAt(program, sinceStartNs) < amplitudeUa[program];
+    }
+
+    /**
+     * Average current the program draws from its sources over a long time, in uA: the magnitude of every
+     * phase's charge, per second, times the cycling's on fraction. Used by the battery model.
+     */
+    public double averageDeliveredUa(int program) {
+        double chargePcPerPeriod = 0;
+        for (int phase = phaseFrom[program]; phase < phaseTo[program]; phase++) {
+            double sumUa = 0;
+            for (int c = 0; c < channelCount[program]; c++) {
+                double ua = phaseCurrentUa(phase, c);
+                if (ua < 0) {
+                    sumUa -= ua;
+                }
+            }
+            chargePcPerPeriod += sumUa * (phaseDurationNs[phase] / (double) NS_PER_US);
+        }
+        double averageUa = chargePcPerPeriod / (periodNs[program] / (double) NS_PER_US);
+        if (cycles(program)) {
+            averageUa *= (double) cycleOnNs[program] / (cycleOnNs[program] + cycleOffNs[program]);
+        }
+        return averageUa;
+    }
+
+    @Override
+    public String toString() {
+        return "PulseTable" + Arrays.toString(programNames);
+    }
+
+    private static final class Builder {
+        final List<ContactId> contacts = new ArrayList<>();
+        final List<String> programNames = new ArrayList<>();
+        final long[] periodNs;
+        final long[] offsetNs;
+        final int[] phaseFrom;
+        final int[] phaseTo;
+        final int[] channelFrom;
+        final int[] channelCount;
+        final int[] amplitudeUa;
+        final int amplitudeStepUa;
+        final long[] rampNs;
+        final long[] initialRampNs;
+        final long[] cycleOnNs;
+        final long[] cycleOffNs;
+        final List<Integer> channelContact = new ArrayList<>();
+        final List<Long> phaseOffsetNs = new ArrayList<>();
+        final List<Long> phaseDurationNs = new ArrayList<>();
+        final List<PhaseKind> phaseKind = new ArrayList<>();
+        final List<Integer> phaseCurrentBase = new ArrayList<>();
+        final List<Double> phaseCurrentUa = new ArrayList<>();
+
+        Builder(int programs, ValidatedTherapy therapy) {
+            periodNs = new long[programs];
+            offsetNs = new long[programs];
+            phaseFrom = new int[programs];
+            phaseTo = new int[programs];
+            channelFrom = new int[programs];
+            channelCount = new int[programs];
+            amplitudeUa = new int[programs];
+            rampNs = new long[programs];
+            initialRampNs = new long[programs];
+            cycleOnNs = new long[programs];
+            cycleOffNs = new long[programs];
+            amplitudeStepUa = Amplitudes.microamps(therapy.therapy().limits().amplitudeStepMa());
+            for (Lead lead : therapy.therapy().leads()) {
+                for (int i = 0; i < lead.contactCount(); i++) {
+                    contacts.add(lead.contact(i));
+                }
+            }
+            contacts.add(ContactId.CASE);
+        }
+    }
+}
