@@ -6,6 +6,7 @@ import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.therapy.Cycle;
 import io.dorsal.core.therapy.Lead;
 import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Recharge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class PulseTable {
     private final long[] phaseOffsetNs;
     private final long[] phaseDurationNs;
     private final PhaseKind[] phaseKind;
+    private final boolean[] phasePassive;
     private final int[] phaseCurrentBase;
     private final double[] phaseCurrentUa;
 
@@ -68,6 +70,10 @@ public final class PulseTable {
         phaseOffsetNs = b.phaseOffsetNs.stream().mapToLong(Long::longValue).toArray();
         phaseDurationNs = b.phaseDurationNs.stream().mapToLong(Long::longValue).toArray();
         phaseKind = b.phaseKind.toArray(PhaseKind[]::new);
+        phasePassive = new boolean[b.phasePassive.size()];
+        for (int i = 0; i < phasePassive.length; i++) {
+            phasePassive[i] = b.phasePassive.get(i);
+        }
         phaseCurrentBase = b.phaseCurrentBase.stream().mapToInt(Integer::intValue).toArray();
         phaseCurrentUa = b.phaseCurrentUa.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -118,6 +124,7 @@ public final class PulseTable {
                 b.phaseOffsetNs.add(phase.offsetUs() * NS_PER_US);
                 b.phaseDurationNs.add(phase.durationUs() * NS_PER_US);
                 b.phaseKind.add(phase.kind());
+                b.phasePassive.add(phase.kind() == PhaseKind.RECHARGE && program.recharge() instanceof Recharge.Passive);
                 b.phaseCurrentBase.add(b.phaseCurrentUa.size());
                 for (int c = 0; c < stimUa.length; c++) {
                     b.phaseCurrentUa.add(stimUa[c] * phase.currentFactor());
@@ -244,6 +251,14 @@ public final class PulseTable {
         return phaseKind[phase];
     }
 
+    /**
+     * Whether a phase is a passive recharge window (the output switched so the coupling capacitors discharge)
+     * rather than a driven phase. The currents of such a window are its average, balancing current.
+     */
+    public boolean phasePassive(int phase) {
+        return phasePassive[phase];
+    }
+
     /** The current of a channel in a phase at full amplitude, in uA. */
     public double phaseCurrentUa(int phase, int channel) {
         return phaseCurrentUa[phaseCurrentBase[phase] + channel];
@@ -331,6 +346,7 @@ public final class PulseTable {
         final List<Long> phaseOffsetNs = new ArrayList<>();
         final List<Long> phaseDurationNs = new ArrayList<>();
         final List<PhaseKind> phaseKind = new ArrayList<>();
+        final List<Boolean> phasePassive = new ArrayList<>();
         final List<Integer> phaseCurrentBase = new ArrayList<>();
         final List<Double> phaseCurrentUa = new ArrayList<>();
 
