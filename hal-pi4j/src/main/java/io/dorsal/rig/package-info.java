@@ -1,2 +1,2 @@
-/** The Raspberry Pi bench rig: pin map, Pi4J output stage and real-time runner (filled by the rig issue). */
+/** The Raspberry Pi bench rig: pin map, Pi4J output stage, real-time runner and fail-safe outputs. */
 package io.dorsal.rig;

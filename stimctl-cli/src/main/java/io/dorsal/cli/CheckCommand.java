@@ -1,10 +1,16 @@
 package io.dorsal.cli;
 
 import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.rig.output.RenderProblem;
+import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.runtime.RigRun;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,23 +19,39 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validates a program file against every safety rule.",
             "Safe: prints a table per program and contact and exits 0.",
-            "Unsafe or malformed: prints one line per problem on standard error and exits 1."})
+            "Unsafe or malformed: prints one line per problem on standard error and exits 1.",
+            "With --pins, also whether the rig can render it exactly."})
 final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the program file (JSON)")
     Path file;
+
+    @Option(names = "--pins", paramLabel = "MAP",
+            description = "also check that the rig with this pin map can render the therapy exactly")
+    Path pins;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Optional<ValidatedTherapy> therapy = TherapyLoader.load(file, spec.commandLine().getErr());
-        if (therapy.isEmpty()) {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ValidatedTherapy> therapy = TherapyLoader.load(file, err);
+        Optional<PinMap> map = pins == null ? Optional.empty() : RigPins.load(pins, err);
+        if (therapy.isEmpty() || (pins != null && map.isEmpty())) {
             return Stimctl.EXIT_REFUSED;
         }
+        if (map.isPresent()) {
+            List<RenderProblem> problems = RigRun.renderProblems(therapy.get(), map.get());
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> err.println(file + ": " + p.message()));
+                err.println(file + ": safe, but the rig (" + pins + ") cannot render it exactly");
+                return Stimctl.EXIT_REFUSED;
+            }
+        }
         spec.commandLine().getOut().print(DoseReport.render(therapy.get()));
-        spec.commandLine().getOut().println(file + ": safe");
+        spec.commandLine().getOut().println(file + ": safe" + (map.isPresent() ? "; the rig (" + pins
+                + ") renders it exactly" : ""));
         return 0;
     }
 }

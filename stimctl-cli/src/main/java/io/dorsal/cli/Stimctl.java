@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  * unsafe, malformed or unreadable, 2 a usage error (with the usage printed).
  */
 @Command(name = "stimctl", mixinStandardHelpOptions = true, version = "stimctl 0.1.0",
-        description = "Checks and simulates Dorsal spinal cord stimulator program files.",
-        subcommands = {CheckCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        description = "Checks and simulates Dorsal spinal cord stimulator program files, and drives the bench rig.",
+        subcommands = {CheckCommand.class, SimulateCommand.class, RigCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; the therapy is safe", "1:the file is unsafe, malformed or unreadable",
             "2:usage error"})
@@ -26,11 +26,21 @@ public final class Stimctl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check or simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, simulate or rig");
     }
 
     public static void main(String[] args) {
+        quietLibraryLogs();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Warnings and errors of our own reach stderr; Pi4J's start-up chatter and board probing do not. */
+    private static void quietLibraryLogs() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.com.pi4j",
+                System.getProperty("org.slf4j.simpleLogger.log.com.pi4j", "off"));
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     }
 
     /** Runs stimctl with the given output streams; returns the exit code. */

@@ -1,0 +1,368 @@
+package io.dorsal.rig.output;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.io.pwm.PwmType;
+import io.dorsal.core.output.OutputStage;
+import io.dorsal.core.schedule.PhaseEvent;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.time.Clock;
+import io.dorsal.rig.pins.GpioLine;
+import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.pins.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rig's output stage: turns scheduler phases into timed pin changes on Pi4J. A phase arrives
+ * ({@link #onPhase}) a little before it starts and becomes queued actions: a PWM change if its sources'
+ * amplitude must change (a ramp step; never more often than {@code minPwmIntervalNs} upwards), switch-on at the
+ * phase start (contact lines, then enable) and switch-off at its end (enable first, then contact lines). The
+ * real-time runner executes each action at its time ({@link #runNextAction}). Pulse timing comes from GPIO
+ * writes alone.
+ *
+ * <p>Fail safe: {@link #safe()} latches the stage and drives enable off first, every source to its safe duty and
+ * every line to its safe level; it never throws. While latched, phases and actions are dropped; the runner
+ * re-asserts the safe state on its own thread. Only {@link #arm} unlatches.
+ *
+ * <p>Threads: {@code onPhase}, {@code arm}, {@code nextActionNs} and {@code runNextAction} belong to the
+ * real-time thread; {@code safe} may be called from any thread. {@code onPhase} and {@code runNextAction}
+ * allocate nothing; {@code arm} builds the rig plan and may allocate.
+ */
+public final class Pi4jOutputStage implements OutputStage {
+
+    /** Sentinel: no action queued. */
+    public static final long NO_ACTION = Long.MAX_VALUE;
+    /** Queued actions at most: ample for the lookahead of a few phases. */
+    public static final int QUEUE_CAPACITY = 1024;
+
+    private static final int ACTION_ON = 1;
+    private static final int ACTION_OFF = 2;
+    private static final int ACTION_PWM = 3;
+
+    private final PinMap map;
+    private final Clock clock;
+    private final DigitalOutput[] outputs;
+    private final int[] level;
+    private final Pwm[] pwms;
+    private final int[] duty;
+    private final int[] scheduledDuty;
+    private final long[] lastPwmChangeNs;
+    private final long pwmLeadNs;
+    private final long minPwmIntervalNs;
+
+    private final long[] actionAtNs = new long[QUEUE_CAPACITY];
+    private final int[] actionKind = new int[QUEUE_CAPACITY];
+    private final int[] actionArg = new int[QUEUE_CAPACITY];
+    private final int[] actionDuty = new int[QUEUE_CAPACITY];
+    private long head;
+    private long tail;
+
+    private volatile boolean latched = true;
+    private volatile RigPlan plan;
+    private volatile LineTrace trace;
+    private long phasesDelivered;
+    private volatile int failedSafeWrites;
+
+    /**
+     * Provisions every line of the pin map on the context, each at its safe level.
+     *
+     * @param pwmLeadNs        how long before a phase its PWM change is made (sysfs PWM takes ~100 us)
+     * @param minPwmIntervalNs shortest time between two increases of one source (ramp steps at a bounded rate)
+     */
+    public Pi4jOutputStage(Context pi4j, PinMap map, Clock clock, long pwmLeadNs, long minPwmIntervalNs) {
+        this.map = map;
+        this.clock = clock;
+        this.pwmLeadNs = pwmLeadNs;
+        this.minPwmIntervalNs = minPwmIntervalNs;
+        List<GpioLine> lines = map.lines();
+        outputs = new DigitalOutput[lines.size()];
+        level = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            GpioLine line = lines.get(i);
+            DigitalState safe = state(line.safeLevel());
+            outputs[i] = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("dorsal-" + line.name())
+                    .name(line.name()).address(line.bcm()).initial(safe).shutdown(safe).build());
+            level[i] = line.safeLevel();
+        }
+        pwms = new Pwm[map.sources().size()];
+        duty = new int[pwms.length];
+        scheduledDuty = new int[pwms.length];
+        lastPwmChangeNs = new long[pwms.length];
+        for (int s = 0; s < pwms.length; s++) {
+            Source source = map.sources().get(s);
+            pwms[s] = pi4j.create(Pwm.newConfigBuilder(pi4j).id("dorsal-" + source.pwmLine()).name(source.pwmLine())
+                    .address(source.pwmChannel()).pwmType(PwmType.HARDWARE).frequency(source.pwmFrequencyHz())
+                    .dutyCycle(source.safeDutyPercent()).initial(source.safeDutyPercent())
+                    .shutdown(source.safeDutyPercent()).build());
+            duty[s] = source.safeDutyPercent();
+            scheduledDuty[s] = duty[s];
+            lastPwmChangeNs[s] = Long.MIN_VALUE / 2;
+        }
+        driveSafe(clock.nanoTime());
+    }
+
+    /** The names of the lines as a trace numbers them: GPIO lines, then PWM lines. */
+    public List<String> traceLineNames() {
+        List<String> names = new ArrayList<>();
+        map.lines().forEach(l -> names.add(l.name()));
+        map.sources().forEach(s -> names.add(s.pwmLine()));
+        return names;
+    }
+
+    /** Starts recording every line change, first every line's present level at the trace's origin. */
+    public void startTrace(LineTrace newTrace, long originNs) {
+        trace = newTrace;
+        for (int i = 0; i < outputs.length; i++) {
+            newTrace.record(originNs, i, level[i]);
+        }
+        for (int s = 0; s < pwms.length; s++) {
+            newTrace.record(originNs, outputs.length + s, duty[s]);
+        }
+    }
+
+    public PinMap pinMap() {
+        return map;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // OutputStage
+
+    @Override
+    public void arm(PulseTable table) {
+        RigPlan.Result result = RigPlan.plan(table, map);
+        if (result instanceof RigPlan.Result.NotRenderable refused) {
+            throw new IllegalStateException("the rig cannot render this therapy: "
+                    + refused.problems().get(0).message());
+        }
+        plan = ((RigPlan.Result.Renderable) result).plan();
+        head = tail;
+        latched = false;
+    }
+
+    @Override
+    public void onPhase(PhaseEvent event) {
+        if (latched) {
+            return;
+        }
+        RigPlan current = plan;
+        if (current == null || current.table() != event.table()) {
+            throw new IllegalStateException("a phase of a table the stage was not armed for");
+        }
+        int phase = event.phase();
+        long startNs = event.startNs();
+        double scale = event.amplitudeScale();
+        for (int i = 0; i < current.sourceCount(phase); i++) {
+            int s = current.source(phase, i);
+            int target = map.sources().get(s).calibration().highestDutyNotAbove(current.sourceUa(phase, i) * scale);
+            if (target < 0) {
+                target = map.sources().get(s).safeDutyPercent();
+            }
+            boolean lower = target < scheduledDuty[s];
+            boolean higherAllowed = target > scheduledDuty[s] && startNs - lastPwmChangeNs[s] >= minPwmIntervalNs;
+            if (lower || higherAllowed) {
+                long at = Math.max(lastQueuedNs(), startNs - pwmLeadNs);
+                enqueue(at, ACTION_PWM, s, target);
+                scheduledDuty[s] = target;
+                lastPwmChangeNs[s] = at;
+            }
+        }
+        enqueue(startNs, ACTION_ON, phase, 0);
+        enqueue(event.endNs(), ACTION_OFF, phase, 0);
+        phasesDelivered++;
+    }
+
+    @Override
+    public void safe() {
+        latched = true;
+        driveSafe(clock.nanoTime());
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // the runner's side
+
+    /** When the next queued action is due, or {@link #NO_ACTION}. */
+    public long nextActionNs() {
+        return head < tail ? actionAtNs[(int) (head % QUEUE_CAPACITY)] : NO_ACTION;
+    }
+
+    /**
+     * Executes the next queued action at {@code nowNs}. While latched safe, drops the queue and re-asserts the
+     * safe state instead.
+     *
+     * @return the time the action was due
+     */
+    public long runNextAction(long nowNs) {
+        if (latched) {
+            long due = nextActionNs();
+            head = tail;
+            driveSafe(nowNs);
+            return due == NO_ACTION ? nowNs : due;
+        }
+        int slot = (int) (head % QUEUE_CAPACITY);
+        long due = actionAtNs[slot];
+        int kind = actionKind[slot];
+        int arg = actionArg[slot];
+        int newDuty = actionDuty[slot];
+        head++;
+        RigPlan current = plan;
+        switch (kind) {
+            case ACTION_ON -> {
+                for (int i = 0; i < current.lineCount(arg); i++) {
+                    int line = current.line(arg, i);
+                    write(line, map.lines().get(line).activeLevel(), nowNs);
+                }
+                if (current.gated(arg)) {
+                    write(PinMap.ENABLE_LINE, map.enable().activeLevel(), nowNs);
+                }
+            }
+            case ACTION_OFF -> {
+                if (current.gated(arg)) {
+                    write(PinMap.ENABLE_LINE, map.enable().safeLevel(), nowNs);
+                }
+                for (int i = 0; i < current.lineCount(arg); i++) {
+                    int line = current.line(arg, i);
+                    write(line, map.lines().get(line).safeLevel(), nowNs);
+                }
+            }
+            default -> writeDuty(arg, newDuty, nowNs);
+        }
+        return due;
+    }
+
+    /**
+     * Self-test only: writes one line while the stage is latched safe and reads the level back from Pi4J.
+     * Refuses the enable line while any contact line is active.
+     */
+    public void exerciseLine(int line, int newLevel, long nowNs) {
+        if (!latched) {
+            throw new IllegalStateException("self-test needs the stage latched safe (no therapy armed)");
+        }
+        if (line == PinMap.ENABLE_LINE && newLevel != map.enable().safeLevel()) {
+            for (int i = 1; i < outputs.length; i++) {
+                if (level[i] != map.lines().get(i).safeLevel()) {
+                    throw new IllegalStateException("enable stays off while " + map.lines().get(i).name() + " is active");
+                }
+            }
+        }
+        write(line, newLevel, nowNs);
+        level[line] = outputs[line].state() == DigitalState.HIGH ? 1 : 0;
+    }
+
+    /** Self-test only: sets a source's duty while latched safe and reads it back from Pi4J. */
+    public void exerciseDuty(int source, int newDuty, long nowNs) {
+        if (!latched || level[PinMap.ENABLE_LINE] != map.enable().safeLevel()) {
+            throw new IllegalStateException("self-test sets PWM only with the enable line off");
+        }
+        writeDuty(source, newDuty, nowNs);
+        duty[source] = effectiveDuty(pwms[source]);
+    }
+
+    /** The duty a PWM line really outputs, read back from Pi4J: 0 while it is off. */
+    public static int effectiveDuty(Pwm pwm) {
+        Integer dutyCycle = pwm.getDutyCycle();
+        return pwm.isOn() && dutyCycle != null ? dutyCycle : 0;
+    }
+
+    /** Whether the stage is latched in its safe state. */
+    public boolean latched() {
+        return latched;
+    }
+
+    /** Phases accepted for delivery since the stage was made. */
+    public long phasesDelivered() {
+        return phasesDelivered;
+    }
+
+    /** A line's present level (GPIO index of the pin map). */
+    public int level(int line) {
+        return level[line];
+    }
+
+    /** A source's present duty in percent. */
+    public int duty(int source) {
+        return duty[source];
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private long lastQueuedNs() {
+        return head < tail ? actionAtNs[(int) ((tail - 1) % QUEUE_CAPACITY)] : Long.MIN_VALUE;
+    }
+
+    private void enqueue(long atNs, int kind, int arg, int newDuty) {
+        if (tail - head >= QUEUE_CAPACITY) {
+            throw new IllegalStateException("the rig's action queue is full: the runner is not keeping up");
+        }
+        int slot = (int) (tail % QUEUE_CAPACITY);
+        actionAtNs[slot] = atNs;
+        actionKind[slot] = kind;
+        actionArg[slot] = arg;
+        actionDuty[slot] = newDuty;
+        tail++;
+    }
+
+    private void write(int line, int newLevel, long nowNs) {
+        outputs[line].state(state(newLevel));
+        if (level[line] != newLevel) {
+            level[line] = newLevel;
+            LineTrace t = trace;
+            if (t != null) {
+                t.record(nowNs, line, newLevel);
+            }
+        }
+    }
+
+    private void writeDuty(int source, int newDuty, long nowNs) {
+        Pwm pwm = pwms[source];
+        pwm.setDutyCycle(newDuty);
+        if (newDuty > 0) {
+            pwm.on();
+        } else {
+            pwm.off();
+        }
+        if (duty[source] != newDuty) {
+            duty[source] = newDuty;
+            LineTrace t = trace;
+            if (t != null) {
+                t.record(nowNs, outputs.length + source, newDuty);
+            }
+        }
+    }
+
+    /** Enable off first, then every source to its safe duty, then every other line; never throws. */
+    private void driveSafe(long nowNs) {
+        try {
+            write(PinMap.ENABLE_LINE, map.enable().safeLevel(), nowNs);
+        } catch (RuntimeException | Error e) {
+            failedSafeWrites++;
+        }
+        for (int s = 0; s < pwms.length; s++) {
+            int safeDuty = map.sources().get(s).safeDutyPercent();
+            scheduledDuty[s] = safeDuty;
+            try {
+                writeDuty(s, safeDuty, nowNs);
+            } catch (RuntimeException | Error e) {
+                failedSafeWrites++;
+            }
+        }
+        for (int i = 1; i < outputs.length; i++) {
+            try {
+                write(i, map.lines().get(i).safeLevel(), nowNs);
+            } catch (RuntimeException | Error e) {
+                failedSafeWrites++;
+            }
+        }
+    }
+
+    /** Writes that failed while driving the outputs safe (each is retried at the next safe drive). */
+    public int failedSafeWrites() {
+        return failedSafeWrites;
+    }
+
+    private static DigitalState state(int levelValue) {
+        return levelValue == 1 ? DigitalState.HIGH : DigitalState.LOW;
+    }
+}

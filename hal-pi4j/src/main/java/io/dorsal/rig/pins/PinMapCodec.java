@@ -1,0 +1,298 @@
+package io.dorsal.rig.pins;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dorsal.core.therapy.ContactId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a pin map (docs/bench-rig.md) and refuses it, before any pin is touched, when it is inconsistent: a
+ * GPIO or line name used twice, a contact with no lines, an unknown source or PWM channel, a bad safe level
+ * or calibration. Thread safe.
+ */
+public final class PinMapCodec {
+
+    /** GPIOs on the 40-pin header that a rig may use (BCM numbering; 0 and 1 are the HAT EEPROM bus). */
+    public static final int MIN_BCM = 2;
+    public static final int MAX_BCM = 27;
+    /** GPIOs that carry hardware PWM. */
+    public static final Set<Integer> PWM_BCM = Set.of(12, 13, 18, 19);
+    /** Hardware PWM channels: 0 and 1 on a Pi 4, 0 to 3 on a Pi 5. */
+    public static final int MAX_PWM_CHANNEL = 3;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    private PinMapCodec() {
+    }
+
+    record LineForm(@JsonProperty(value = "line", required = true) String line,
+                    @JsonProperty(value = "gpio", required = true) int gpio,
+                    @JsonProperty(value = "safe", required = true) int safe,
+                    @JsonProperty("source") String source) {
+    }
+
+    record PwmForm(@JsonProperty(value = "line", required = true) String line,
+                   @JsonProperty(value = "channel", required = true) int channel,
+                   @JsonProperty(value = "gpio", required = true) int gpio,
+                   @JsonProperty(value = "frequencyHz", required = true) int frequencyHz,
+                   @JsonProperty(value = "safeDutyPercent", required = true) int safeDutyPercent) {
+    }
+
+    record CalibrationForm(@JsonProperty("maPerDutyPercent") Double maPerDutyPercent,
+                           @JsonProperty("points") List<double[]> points) {
+    }
+
+    record SourceForm(@JsonProperty(value = "name", required = true) String name,
+                      @JsonProperty(value = "pwm", required = true) PwmForm pwm,
+                      @JsonProperty(value = "calibration", required = true) CalibrationForm calibration) {
+    }
+
+    record ContactForm(@JsonProperty("cathode") LineForm cathode, @JsonProperty("anode") LineForm anode) {
+    }
+
+    record PinMapForm(@JsonProperty(value = "name", required = true) String name,
+                      @JsonProperty("pwmChip") Integer pwmChip,
+                      @JsonProperty(value = "enable", required = true) LineForm enable,
+                      @JsonProperty("discharge") LineForm discharge,
+                      @JsonProperty(value = "sources", required = true) List<SourceForm> sources,
+                      @JsonProperty(value = "contacts", required = true) LinkedHashMap<String, ContactForm> contacts) {
+    }
+
+    public static PinMap read(Path file) throws PinMapException {
+        try {
+            return read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PinMapException(List.of("cannot read the pin map: " + e.getMessage()));
+        }
+    }
+
+    public static PinMap read(String json) throws PinMapException {
+        PinMapForm form;
+        try {
+            form = MAPPER.readValue(json, PinMapForm.class);
+        } catch (JsonProcessingException e) {
+            throw new PinMapException(List.of(describe(e)));
+        }
+        if (form == null) {
+            throw new PinMapException(List.of("the pin map is empty"));
+        }
+        return check(form);
+    }
+
+    private static PinMap check(PinMapForm form) throws PinMapException {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> gpioOwner = new HashMap<>();
+        Map<String, String> nameOwner = new HashMap<>();
+        Map<Integer, String> channelOwner = new HashMap<>();
+
+        List<Source> sources = new ArrayList<>();
+        Map<String, Integer> sourceIndex = new HashMap<>();
+        if (form.sources() == null || form.sources().isEmpty()) {
+            problems.add("sources: a rig needs at least one current source");
+        } else {
+            for (SourceForm s : form.sources()) {
+                String where = "source '" + s.name() + "'";
+                if (sourceIndex.putIfAbsent(s.name(), sources.size()) != null) {
+                    problems.add(where + ": the name is used twice");
+                }
+                PwmForm pwm = s.pwm();
+                claimGpio(pwm.gpio(), pwm.line(), gpioOwner, problems);
+                claimName(pwm.line(), where, nameOwner, problems);
+                if (!PWM_BCM.contains(pwm.gpio())) {
+                    problems.add(where + ": gpio " + pwm.gpio() + " has no hardware PWM; use one of "
+                            + PWM_BCM.stream().sorted().toList());
+                }
+                if (pwm.channel() < 0 || pwm.channel() > MAX_PWM_CHANNEL) {
+                    problems.add(where + ": unknown PWM channel " + pwm.channel() + "; channels are 0 to "
+                            + MAX_PWM_CHANNEL);
+                } else if (channelOwner.putIfAbsent(pwm.channel(), pwm.line()) != null) {
+                    problems.add(where + ": PWM channel " + pwm.channel() + " is used twice (also by "
+                            + channelOwner.get(pwm.channel()) + ")");
+                }
+                if (pwm.frequencyHz() < 1) {
+                    problems.add(where + ": PWM frequency " + pwm.frequencyHz() + " Hz; must be above 0");
+                }
+                if (pwm.safeDutyPercent() < 0 || pwm.safeDutyPercent() > Calibration.DUTY_STEPS) {
+                    problems.add(where + ": safe duty " + pwm.safeDutyPercent() + "%; must be 0 to 100");
+                }
+                Optional<Calibration> calibration = calibration(s.calibration(), where, problems);
+                calibration.filter(c -> pwm.safeDutyPercent() >= 0 && pwm.safeDutyPercent() <= Calibration.DUTY_STEPS
+                                && c.microampsAt(pwm.safeDutyPercent()) != 0.0)
+                        .ifPresent(c -> problems.add(where + ": safe duty " + pwm.safeDutyPercent()
+                                + "% drives current; the safe duty must drive none"));
+                sources.add(new Source(s.name(), pwm.line(), pwm.channel(), pwm.gpio(), pwm.frequencyHz(),
+                        pwm.safeDutyPercent(), calibration.orElse(Calibration.linear(0))));
+            }
+        }
+
+        List<GpioLine> lines = new ArrayList<>();
+        lines.add(line(form.enable(), LineRole.ENABLE, Optional.empty(), -1, "enable", gpioOwner, nameOwner, problems));
+        if (form.discharge() != null) {
+            lines.add(line(form.discharge(), LineRole.DISCHARGE, Optional.empty(), -1, "discharge", gpioOwner,
+                    nameOwner, problems));
+        }
+        if (form.contacts() == null || form.contacts().isEmpty()) {
+            problems.add("contacts: a rig needs at least one contact");
+        } else {
+            for (Map.Entry<String, ContactForm> e : form.contacts().entrySet()) {
+                ContactId contact;
+                try {
+                    contact = ContactId.parse(e.getKey());
+                } catch (IllegalArgumentException bad) {
+                    problems.add("contacts: " + bad.getMessage());
+                    continue;
+                }
+                ContactForm c = e.getValue();
+                String where = "contact " + contact;
+                if (c == null || (c.cathode() == null && c.anode() == null)) {
+                    problems.add(where + ": no lines; give it a cathode line, an anode line or both");
+                    continue;
+                }
+                addContactLine(c.cathode(), LineRole.CATHODE, contact, where, sourceIndex, lines, gpioOwner,
+                        nameOwner, problems);
+                addContactLine(c.anode(), LineRole.ANODE, contact, where, sourceIndex, lines, gpioOwner, nameOwner,
+                        problems);
+            }
+        }
+        int pwmChip = form.pwmChip() == null ? 0 : form.pwmChip();
+        if (pwmChip < 0) {
+            problems.add("pwmChip: " + pwmChip + "; must be 0 or more");
+        }
+        if (!problems.isEmpty()) {
+            throw new PinMapException(problems);
+        }
+        return new PinMap(form.name(), pwmChip, lines, sources);
+    }
+
+    private static void addContactLine(LineForm form, LineRole role, ContactId contact, String where,
+                                       Map<String, Integer> sourceIndex, List<GpioLine> lines,
+                                       Map<Integer, String> gpioOwner, Map<String, String> nameOwner,
+                                       List<String> problems) {
+        if (form == null) {
+            return;
+        }
+        String lineWhere = where + " " + role.name().toLowerCase(java.util.Locale.ROOT) + " line";
+        Integer source = form.source() == null ? null : sourceIndex.get(form.source());
+        if (form.source() == null) {
+            problems.add(lineWhere + ": names no source");
+        } else if (source == null) {
+            problems.add(lineWhere + ": unknown source '" + form.source() + "'; sources are " + sourceIndex.keySet());
+        }
+        lines.add(line(form, role, Optional.of(contact), source == null ? -1 : source, lineWhere, gpioOwner, nameOwner,
+                problems));
+    }
+
+    private static GpioLine line(LineForm form, LineRole role, Optional<ContactId> contact, int source, String where,
+                                 Map<Integer, String> gpioOwner, Map<String, String> nameOwner,
+                                 List<String> problems) {
+        claimGpio(form.gpio(), form.line(), gpioOwner, problems);
+        claimName(form.line(), where, nameOwner, problems);
+        if (form.safe() != 0 && form.safe() != 1) {
+            problems.add(where + " (" + form.line() + "): safe level " + form.safe() + "; must be 0 or 1");
+        }
+        if (role != LineRole.CATHODE && role != LineRole.ANODE && form.source() != null) {
+            problems.add(where + " (" + form.line() + "): a " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " line takes no source");
+        }
+        return new GpioLine(form.line(), form.gpio(), form.safe() == 1 ? 1 : 0, role, contact, source);
+    }
+
+    private static void claimGpio(int gpio, String line, Map<Integer, String> owner, List<String> problems) {
+        if (gpio < MIN_BCM || gpio > MAX_BCM) {
+            problems.add("line " + line + ": gpio " + gpio + " is not on the header; use " + MIN_BCM + " to " + MAX_BCM);
+        } else if (owner.putIfAbsent(gpio, line) != null) {
+            problems.add("gpio " + gpio + " is used twice: by " + owner.get(gpio) + " and " + line);
+        }
+    }
+
+    private static void claimName(String name, String where, Map<String, String> owner, List<String> problems) {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
+            problems.add(where + ": line name '" + name + "'; use letters, digits, '_', '.' or '-'");
+        } else if (owner.putIfAbsent(name, where) != null) {
+            problems.add("line name " + name + " is used twice: by " + owner.get(name) + " and " + where);
+        }
+    }
+
+    private static Optional<Calibration> calibration(CalibrationForm form, String where, List<String> problems) {
+        boolean linear = form.maPerDutyPercent() != null;
+        boolean table = form.points() != null;
+        if (linear == table) {
+            problems.add(where + ": calibration needs exactly one of maPerDutyPercent or points");
+            return Optional.empty();
+        }
+        if (linear) {
+            if (!(form.maPerDutyPercent() > 0)) {
+                problems.add(where + ": calibration " + form.maPerDutyPercent() + " mA per duty %; must be above 0");
+                return Optional.empty();
+            }
+            return Optional.of(Calibration.linear(form.maPerDutyPercent()));
+        }
+        List<double[]> points = form.points();
+        boolean ok = points.size() >= 2 && points.stream().allMatch(p -> p != null && p.length == 2)
+                && points.get(0)[0] == 0 && points.get(0)[1] == 0 && points.get(points.size() - 1)[0] == 100;
+        for (int i = 1; ok && i < points.size(); i++) {
+            ok = points.get(i)[0] > points.get(i - 1)[0] && points.get(i)[1] >= points.get(i - 1)[1];
+        }
+        if (!ok) {
+            problems.add(where + ": calibration points must be [duty %, mA] pairs from [0, 0] to [100, max],"
+                    + " duty rising, current never falling");
+            return Optional.empty();
+        }
+        return Optional.of(Calibration.fromPoints(points));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+        String path = "";
+        if (e instanceof JsonMappingException m) {
+            StringBuilder b = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getIndex() >= 0) {
+                    b.append('[').append(r.getIndex()).append(']');
+                } else if (r.getFieldName() != null) {
+                    b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+                }
+            }
+            path = b.isEmpty() ? "" : b + ": ";
+        }
+        String problem;
+        if (e instanceof UnrecognizedPropertyException u) {
+            problem = "unknown field '" + u.getPropertyName() + "'; expected one of "
+                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+        } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            problem = v.getCause().getMessage();
+        } else {
+            String message = e.getOriginalMessage();
+            int newline = message == null ? -1 : message.indexOf('\n');
+            problem = message == null ? "not a pin map" : newline < 0 ? message : message.substring(0, newline);
+            if (problem.startsWith("Missing required creator property")) {
+                problem = "missing required field " + problem.substring(problem.indexOf('\''), problem.lastIndexOf('\'') + 1);
+            }
+        }
+        return where + path + problem;
+    }
+}

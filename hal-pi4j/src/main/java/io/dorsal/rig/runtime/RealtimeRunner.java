@@ -1,0 +1,200 @@
+package io.dorsal.rig.runtime;
+
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.schedule.PulseScheduler;
+import io.dorsal.core.time.Clock;
+import io.dorsal.rig.output.Pi4jOutputStage;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rig's heartbeat: one dedicated thread that takes phases from the generator a little ahead of time,
+ * executes the output stage's pin actions at their deadlines (spinning, with an idle strategy in between), and
+ * records each action's lateness in an HdrHistogram. Its duty cycle ({@link #doWork}) allocates nothing, takes
+ * no lock and logs nothing.
+ *
+ * <p>Fail safe: an exception from a pin write (or anywhere in the cycle), an action later than the fault bound,
+ * a stop request (Ctrl-C, JVM shutdown) each drive every output to its safe level, enable off first, and set
+ * the generator to FAULT (or OFF for a stop), with the reason logged once, off the hot path.
+ */
+public final class RealtimeRunner implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeRunner.class);
+    private static final long HIGHEST_TRACKABLE_NS = 60_000_000_000L;
+    private static final double NS_PER_US = 1_000.0;
+
+    private final PulseGenerator generator;
+    private final Pi4jOutputStage stage;
+    private final Clock clock;
+    private final IdleStrategy idle;
+    private final RunnerSettings settings;
+    private final Histogram latenessNs = new Histogram(HIGHEST_TRACKABLE_NS, 3);
+
+    private volatile boolean stopRequested;
+    private volatile String stopRequestReason = "";
+    private volatile boolean running;
+    private volatile long actions;
+    private volatile long misses;
+    private volatile long worstLatenessNs;
+    private volatile long endAtNs = Long.MAX_VALUE;
+    private volatile boolean draining;
+    private String stopReason = "";
+    private String fault;
+
+    public RealtimeRunner(PulseGenerator generator, Pi4jOutputStage stage, Clock clock, IdleStrategy idle,
+                          RunnerSettings settings) {
+        this.generator = generator;
+        this.stage = stage;
+        this.clock = clock;
+        this.idle = idle;
+        this.settings = settings;
+    }
+
+    /** The run ends gracefully at this time: no new period starts, started ones finish, then every line is safe. */
+    public void endAt(long atNs) {
+        endAtNs = atNs;
+    }
+
+    /** Asks the runner to stop at once: outputs safe, generator OFF. Any thread. */
+    public void requestStop(String reason) {
+        stopRequestReason = reason;
+        stopRequested = true;
+    }
+
+    /** Runs on the calling thread until the end, a stop or a fault. */
+    @Override
+    public void run() {
+        running = true;
+        try {
+            while (true) {
+                long now = clock.nanoTime();
+                if (stopRequested) {
+                    stopNow(stopRequestReason);
+                    return;
+                }
+                if (now >= endAtNs && !draining) {
+                    draining = true;
+                    generator.stop("rig: run duration reached");
+                }
+                int work = doWork(now);
+                if (fault != null) {
+                    return;
+                }
+                if (draining && work == 0 && stage.nextActionNs() == Pi4jOutputStage.NO_ACTION
+                        && generator.nextEventNs() == PulseScheduler.NO_EVENT) {
+                    stage.safe();
+                    stopReason = "duration reached";
+                    return;
+                }
+                if (work == 0) {
+                    idle.idle(now, nextDeadlineNs());
+                }
+            }
+        } catch (Throwable t) {
+            failSafe("unexpected error in the runner: " + t);
+        } finally {
+            running = false;
+        }
+    }
+
+    /**
+     * One duty cycle at {@code nowNs}: executes the pin actions that are due (recording their lateness), then
+     * takes from the generator the phases that start within the lookahead. Allocation-free on the normal path.
+     *
+     * @return work done (actions plus phases); 0 means idle until {@link #nextDeadlineNs()}
+     */
+    public int doWork(long nowNs) {
+        try {
+            int work = 0;
+            long due = stage.nextActionNs();
+            while (due <= nowNs && work < settings.maxActionsPerCycle()) {
+                long lateness = nowNs - stage.runNextAction(nowNs);
+                record(lateness);
+                work++;
+                if (lateness > settings.faultLatenessNs()) {
+                    failSafe("a pin action ran " + lateness / 1_000 + " us late; the fault bound is "
+                            + settings.faultLatenessNs() / 1_000 + " us");
+                    return work;
+                }
+                due = stage.nextActionNs();
+            }
+            work += generator.poll(nowNs + settings.lookaheadNs(), settings.maxActionsPerCycle());
+            return work;
+        } catch (RuntimeException | Error e) {
+            failSafe("pin write failed: " + e);
+            return 1;
+        }
+    }
+
+    /** When the runner next has something to do. */
+    public long nextDeadlineNs() {
+        long nextPhase = generator.nextEventNs();
+        long take = nextPhase == PulseScheduler.NO_EVENT ? Long.MAX_VALUE : nextPhase - settings.lookaheadNs();
+        return Math.min(stage.nextActionNs(), take);
+    }
+
+    private void record(long latenessNs) {
+        long clamped = Math.max(0, Math.min(latenessNs, HIGHEST_TRACKABLE_NS));
+        latenessNs().recordValue(clamped);
+        actions++;
+        if (clamped > settings.missThresholdNs()) {
+            misses++;
+        }
+        if (clamped > worstLatenessNs) {
+            worstLatenessNs = clamped;
+        }
+    }
+
+    private Histogram latenessNs() {
+        return latenessNs;
+    }
+
+    /** Outputs safe at once, generator in FAULT, reason logged. Safe to call more than once. */
+    public void failSafe(String reason) {
+        stage.safe();
+        if (fault == null) {
+            fault = reason;
+            stopReason = "fault";
+            generator.fault(reason);
+            LOG.error("rig fault: {}; every line driven to its safe level", reason);
+        }
+    }
+
+    private void stopNow(String reason) {
+        stage.safe();
+        generator.stopAll("rig: " + reason);
+        stopReason = reason;
+        LOG.warn("rig stopped: {}; every line driven to its safe level", reason);
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** Actions executed so far (any thread; for progress). */
+    public long actions() {
+        return actions;
+    }
+
+    /** Misses so far (any thread; for progress). */
+    public long misses() {
+        return misses;
+    }
+
+    /** Worst lateness so far, in ns (any thread; for progress). */
+    public long worstLatenessNs() {
+        return worstLatenessNs;
+    }
+
+    /** The figures of the run; call after it ended. */
+    public RunReport report() {
+        Histogram h = latenessNs;
+        boolean empty = h.getTotalCount() == 0;
+        return new RunReport(stage.phasesDelivered(), actions, misses,
+                empty ? 0 : h.getValueAtPercentile(50) / NS_PER_US, empty ? 0 : h.getValueAtPercentile(99) / NS_PER_US,
+                empty ? 0 : h.getValueAtPercentile(99.9) / NS_PER_US, empty ? 0 : h.getMaxValue() / NS_PER_US,
+                stopReason, Optional.ofNullable(fault));
+    }
+}

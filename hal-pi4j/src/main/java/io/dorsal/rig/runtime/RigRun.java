@@ -1,0 +1,162 @@
+package io.dorsal.rig.runtime;
+
+import com.pi4j.context.Context;
+import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.time.Clock;
+import io.dorsal.rig.output.LineTrace;
+import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.rig.output.RenderProblem;
+import io.dorsal.rig.output.RigPlan;
+import io.dorsal.rig.pins.PinMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One therapy run on the rig: checks the rig can render it, provisions the outputs, runs the generator on a
+ * dedicated real-time thread for a duration, reports progress and the timing figures, and leaves every line
+ * at its safe level, also on Ctrl-C or JVM shutdown.
+ */
+public final class RigRun {
+
+    /** PWM changes are made this long before the phase that needs them. */
+    public static final long PWM_LEAD_NS = 200_000L;
+    /** Ramp steps change a source's PWM at most this often. */
+    public static final long MIN_PWM_INTERVAL_NS = 50_000_000L;
+    /** Most line changes a trace keeps (16 bytes each). */
+    public static final int MAX_TRACE_CHANGES = 10_000_000;
+
+    private RigRun() {
+    }
+
+    /** The reasons the rig cannot render a therapy; empty when it can. */
+    public static List<RenderProblem> renderProblems(ValidatedTherapy therapy, PinMap map) {
+        return switch (RigPlan.plan(PulseTable.compile(therapy), map)) {
+            case RigPlan.Result.Renderable r -> List.of();
+            case RigPlan.Result.NotRenderable n -> n.problems();
+        };
+    }
+
+    /** What the run needs besides the therapy and the pins. */
+    public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
+                          long progressEveryNs) {
+    }
+
+    /** The run's figures and, if asked for, its trace. */
+    public record Outcome(RunReport report, Optional<LineTrace> trace, boolean everyLineSafe) {
+    }
+
+    /**
+     * Runs a renderable therapy. {@code progress} receives a line now and then from the calling thread.
+     */
+    public static Outcome run(ValidatedTherapy therapy, PinMap map, Context pi4j, Clock clock, Options options,
+                              Consumer<String> progress) {
+        warmUp(therapy, map, options.settings());
+        Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, clock, PWM_LEAD_NS, MIN_PWM_INTERVAL_NS);
+        PulseGenerator generator = new PulseGenerator(clock, stage);
+        long start = clock.nanoTime();
+        Optional<LineTrace> trace = Optional.empty();
+        if (options.trace()) {
+            LineTrace t = new LineTrace(stage.traceLineNames(), start, traceCapacity(therapy, options.durationNs()));
+            stage.startTrace(t, start);
+            trace = Optional.of(t);
+        }
+        ApplyResult loaded = generator.apply(therapy.therapy(), "rig");
+        if (!loaded.applied()) {
+            throw new IllegalStateException("a validated therapy was refused: " + loaded);
+        }
+        RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, options.idle(), options.settings());
+        runner.endAt(start + options.durationNs());
+        Thread rt = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).unstarted(runner);
+        Thread hook = new Thread(() -> {
+            runner.requestStop("JVM shutdown (Ctrl-C)");
+            try {
+                rt.join(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stage.safe();
+        }, "dorsal-rig-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        generator.start("rig");
+        rt.start();
+        try {
+            while (rt.isAlive()) {
+                rt.join(Math.max(1, options.progressEveryNs() / 1_000_000L));
+                if (rt.isAlive()) {
+                    double elapsedS = (clock.nanoTime() - start) / 1e9;
+                    progress.accept(String.format("  %6.1f / %.1f s  actions %d  misses %d  worst %d us", elapsedS,
+                            options.durationNs() / 1e9, runner.actions(), runner.misses(),
+                            runner.worstLatenessNs() / 1_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            runner.requestStop("interrupted");
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already and drives the lines safe itself
+            }
+            stage.safe();
+        }
+        boolean safe = allSafe(stage, map);
+        return new Outcome(runner.report(), trace, safe);
+    }
+
+    /** Virtual seconds of the therapy run on a throw-away mock rig before the real run. */
+    public static final long WARM_UP_NS = 3_000_000_000L;
+
+    /**
+     * Runs the same therapy through the same runner, stage and scheduler code on a throw-away mock context and
+     * a virtual clock, so that the JIT has compiled the real-time path before the first real pulse (a cold path
+     * runs a millisecond late, which is a fault). Takes a fraction of a second; touches no real pin.
+     */
+    public static void warmUp(ValidatedTherapy therapy, PinMap map, RunnerSettings settings) {
+        Context mock = io.dorsal.rig.platform.RigPlatform.mock();
+        try {
+            io.dorsal.core.time.VirtualClock clock = new io.dorsal.core.time.VirtualClock(0);
+            Pi4jOutputStage stage = new Pi4jOutputStage(mock, map, clock, PWM_LEAD_NS, MIN_PWM_INTERVAL_NS);
+            PulseGenerator generator = new PulseGenerator(clock, stage);
+            generator.apply(therapy.therapy(), "warm-up");
+            generator.start("warm-up");
+            RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, new VirtualTimeIdleStrategy(clock),
+                    settings);
+            runner.endAt(WARM_UP_NS);
+            runner.run();
+        } finally {
+            mock.shutdown();
+        }
+    }
+
+    /** Whether every line and source is at its safe level. */
+    public static boolean allSafe(Pi4jOutputStage stage, PinMap map) {
+        for (int i = 0; i < map.lines().size(); i++) {
+            if (stage.level(i) != map.lines().get(i).safeLevel()) {
+                return false;
+            }
+        }
+        for (int s = 0; s < map.sources().size(); s++) {
+            if (stage.duty(s) != map.sources().get(s).safeDutyPercent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int traceCapacity(ValidatedTherapy therapy, long durationNs) {
+        PulseTable table = PulseTable.compile(therapy);
+        double changesPerSecond = 0;
+        for (int p = 0; p < table.programCount(); p++) {
+            int phases = table.phaseTo(p) - table.phaseFrom(p);
+            double periodsPerSecond = 1e9 / table.periodNs(p);
+            changesPerSecond += periodsPerSecond * phases * 2 * (table.channelCount(p) + 2);
+        }
+        double total = changesPerSecond * (durationNs / 1e9) * 1.2 + 1_000;
+        return (int) Math.min(MAX_TRACE_CHANGES, total);
+    }
+}

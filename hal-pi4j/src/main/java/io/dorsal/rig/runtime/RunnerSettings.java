@@ -1,0 +1,26 @@
+package io.dorsal.rig.runtime;
+
+/**
+ * How the runner paces and when it gives up.
+ *
+ * @param lookaheadNs      how far ahead of its start a phase is taken from the scheduler and queued
+ * @param missThresholdNs  an action later than this counts as a miss
+ * @param faultLatenessNs  an action later than this faults the generator and drives every output safe
+ * @param maxActionsPerCycle actions executed per duty cycle at most, so the loop stays responsive
+ */
+public record RunnerSettings(long lookaheadNs, long missThresholdNs, long faultLatenessNs, int maxActionsPerCycle) {
+
+    /** Defaults for a Pi 4 on an isolated core; see docs/bench-rig.md. */
+    public static final RunnerSettings DEFAULTS = new RunnerSettings(500_000L, 50_000L, 1_000_000L, 64);
+
+    public RunnerSettings {
+        if (lookaheadNs <= 0 || missThresholdNs <= 0 || faultLatenessNs < missThresholdNs || maxActionsPerCycle < 1) {
+            throw new IllegalArgumentException("runner settings: lookahead " + lookaheadNs + " ns, miss "
+                    + missThresholdNs + " ns, fault " + faultLatenessNs + " ns, " + maxActionsPerCycle + " actions");
+        }
+    }
+
+    public RunnerSettings withFaultLatenessNs(long ns) {
+        return new RunnerSettings(lookaheadNs, Math.min(missThresholdNs, ns), ns, maxActionsPerCycle);
+    }
+}

@@ -1,0 +1,55 @@
+package io.dorsal.cli;
+
+import com.pi4j.context.Context;
+import io.dorsal.core.time.SystemClock;
+import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.runtime.SelfTest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stimctl rig selftest --pins MAP [--mock]}. */
+@Command(name = "selftest", mixinStandardHelpOptions = true,
+        description = "Exercises every line once with the enable line off and reports each as ok or failed.")
+final class RigSelfTestCommand implements Callable<Integer> {
+
+    @Option(names = "--pins", required = true, paramLabel = "MAP", description = "the rig's pin map (JSON)")
+    Path pins;
+
+    @Option(names = "--mock", description = "use Pi4J's mock platform instead of the Pi's pins")
+    boolean mock;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<PinMap> map = RigPins.load(pins, err);
+        if (map.isEmpty()) {
+            return Stimctl.EXIT_REFUSED;
+        }
+        Optional<Context> pi4j = RigPins.platform(mock, map.get(), err);
+        if (pi4j.isEmpty()) {
+            return Stimctl.EXIT_REFUSED;
+        }
+        List<SelfTest.LineResult> results;
+        try {
+            results = SelfTest.run(pi4j.get(), map.get(), SystemClock.INSTANCE);
+        } finally {
+            pi4j.get().shutdown();
+        }
+        for (SelfTest.LineResult r : results) {
+            out.printf("%-12s %-6s %s%n", r.line(), r.ok() ? "ok" : "FAILED", r.detail());
+        }
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        out.printf("%d lines, %d failed; every line left at its safe level%n", results.size(), failed);
+        return failed == 0 ? 0 : Stimctl.EXIT_REFUSED;
+    }
+}
