@@ -1,0 +1,49 @@
+package io.dorsal.programmer.link;
+
+import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.GeneratorEvent;
+import io.dorsal.core.generator.GeneratorStatus;
+import io.dorsal.core.generator.ImpedanceReport;
+import io.dorsal.core.therapy.Therapy;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the programmer can ask of a stimulator. Every call answers with a future, so that a link over a
+ * network (the telemetry issue) fits behind the same port as the embedded generator, whose futures are
+ * already complete. The generator validates everything it is sent again: the programmer's own checks are
+ * for the clinician, not for safety. Implementations are thread safe.
+ */
+public interface StimulatorLink extends AutoCloseable {
+
+    /** What the programmer is talking to, in words: {@code Embedded simulated generator}. */
+    String description();
+
+    CompletableFuture<GeneratorStatus> status();
+
+    /** Sends a therapy; the generator validates it and takes it over at a pulse boundary, or refuses it whole. */
+    CompletableFuture<ApplyResult> apply(Therapy therapy, String who);
+
+    /** Turns therapy on (each program soft-starts with its ramp). */
+    CompletableFuture<ApplyResult> start(String who);
+
+    /** Turns therapy off at the next pulse boundary. */
+    CompletableFuture<Void> stop(String who);
+
+    /** STOP ALL: every output safe at once. Implementations act on it before anything else queued. */
+    CompletableFuture<Void> stopAll(String who);
+
+    CompletableFuture<Void> clearFault(String who);
+
+    /** A patient's amplitude step on one program, held inside its patient range by the generator. */
+    CompletableFuture<ApplyResult> patientAdjust(String program, double deltaMa, String who);
+
+    CompletableFuture<ImpedanceReport> checkImpedance(String who);
+
+    /** The generator's event log, oldest first. */
+    CompletableFuture<List<GeneratorEvent>> events();
+
+    /** Stops the link; for the embedded generator, every output is driven safe first. */
+    @Override
+    void close();
+}
