@@ -1,0 +1,267 @@
+package io.dorsal.rig.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
+import io.dorsal.core.generator.GeneratorMode;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.schedule.PhaseEvent;
+import io.dorsal.core.schedule.PulseScheduler;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.time.VirtualClock;
+import io.dorsal.rig.FaultyMockDigitalOutputProvider;
+import io.dorsal.rig.RigFixtures;
+import io.dorsal.rig.output.LineTrace;
+import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.rig.pins.LineRole;
+import io.dorsal.rig.pins.PinMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runner, stage and generator together on Pi4J's mock platform and a virtual clock: what reaches the pins,
+ * when, and that every fault leaves every line at its safe level (read back from Pi4J).
+ */
+class RigRunnerTest {
+
+    private static final long MS = 1_000_000L;
+    private static final PinMap PINS = RigFixtures.examplePins();
+
+    private final VirtualClock clock = new VirtualClock(0);
+    private final FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
+    private final Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+            .add(outputs, MockPwmProvider.newInstance()).build();
+
+    @AfterEach
+    void shutdown() {
+        outputs.failWrites(-1, -1, 0);
+        pi4j.shutdown();
+    }
+
+    /** A run in progress, with hooks into its idle strategy to act at chosen virtual times. */
+    private final class Rig {
+        final Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, PINS, clock, RigRun.PWM_LEAD_NS,
+                RigRun.MIN_PWM_INTERVAL_NS);
+        final LineTrace trace = new LineTrace(stage.traceLineNames(), 0, 100_000);
+        final PulseGenerator generator = new PulseGenerator(clock, stage);
+        RealtimeRunner runner;
+
+        Rig(ValidatedTherapy therapy) {
+            stage.startTrace(trace, 0);
+            assertThat(generator.apply(therapy.therapy(), "test").applied()).isTrue();
+            generator.start("test");
+        }
+
+        RunReport run(long durationNs, IdleStrategy idle) {
+            runner = new RealtimeRunner(generator, stage, clock, idle, RunnerSettings.DEFAULTS);
+            runner.endAt(durationNs);
+            runner.run();
+            return runner.report();
+        }
+
+        RunReport run(long durationNs) {
+            return run(durationNs, new VirtualTimeIdleStrategy(clock));
+        }
+
+        List<String[]> changes() throws IOException {
+            StringWriter csv = new StringWriter();
+            trace.writeCsv(csv);
+            return csv.toString().lines().skip(1).map(l -> l.split(",")).toList();
+        }
+    }
+
+    /** An idle strategy that does something once the virtual clock passes a time. */
+    private IdleStrategy actAt(long atNs, Runnable action) {
+        VirtualTimeIdleStrategy virtual = new VirtualTimeIdleStrategy(clock);
+        boolean[] done = {false};
+        return (now, deadline) -> {
+            if (!done[0] && now >= atNs) {
+                done[0] = true;
+                action.run();
+            }
+            virtual.idle(now, Math.min(deadline, done[0] ? deadline : atNs));
+        };
+    }
+
+    /** The phases the scheduler puts out for a therapy started at the runner's lookahead, up to a time. */
+    private static List<long[]> scheduledPhases(ValidatedTherapy therapy, long untilNs) {
+        PulseTable table = PulseTable.compile(therapy);
+        PulseScheduler scheduler = new PulseScheduler(table, RunnerSettings.DEFAULTS.lookaheadNs());
+        List<long[]> phases = new ArrayList<>();
+        scheduler.poll(untilNs, (PhaseEvent e) -> phases.add(new long[] {e.startNs(), e.endNs(), e.phase()}),
+                Integer.MAX_VALUE);
+        return phases;
+    }
+
+    private static List<String[]> changesOf(List<String[]> changes, String line) {
+        return changes.stream().filter(c -> c[1].equals(line)).skip(1).toList(); // skip the initial safe level
+    }
+
+    @Test
+    void switchesEachContactOnAndOffOncePerPhaseAtTheScheduledTimes() throws IOException {
+        ValidatedTherapy therapy = RigFixtures.example("rig-burst.json");
+        Rig rig = new Rig(therapy);
+
+        RunReport report = rig.run(60 * MS);
+
+        List<String[]> changes = rig.changes();
+        // the burst: 40 Hz, so bursts start at +0 and +25 ms; drained after the end: every started burst ends
+        List<long[]> phases = scheduledPhases(therapy, 60 * MS - 1);
+        List<long[]> stims = phases.stream().filter(p -> p[2] < 10 && (p[1] - p[0]) == 1 * MS).toList();
+        List<String[]> cathode = changesOf(changes, "L1_5_K");
+        List<String[]> anode = changesOf(changes, "L1_6_A");
+        List<String[]> enable = changesOf(changes, "ENABLE");
+        assertThat(cathode).hasSize(2 * stims.size());
+        assertThat(anode).hasSize(2 * stims.size());
+        assertThat(enable).hasSize(2 * stims.size());
+        for (int i = 0; i < stims.size(); i++) {
+            long onUs = stims.get(i)[0] / 1_000;
+            long offUs = stims.get(i)[1] / 1_000;
+            assertThat(cathode.get(2 * i)).containsExactly(String.valueOf(onUs), "L1_5_K", "1");
+            assertThat(cathode.get(2 * i + 1)).containsExactly(String.valueOf(offUs), "L1_5_K", "0");
+            assertThat(anode.get(2 * i)).containsExactly(String.valueOf(onUs), "L1_6_A", "1");
+            assertThat(enable.get(2 * i)).containsExactly(String.valueOf(onUs), "ENABLE", "1");
+            assertThat(enable.get(2 * i + 1)).containsExactly(String.valueOf(offUs), "ENABLE", "0");
+        }
+        // passive recharge after each burst: the discharge line, not the sources
+        List<String[]> discharge = changesOf(changes, "DISCHARGE");
+        assertThat(discharge).hasSize(2 * (phases.size() - stims.size()));
+        assertThat(discharge.get(0)).containsExactly(String.valueOf((500 + 9_000)), "DISCHARGE", "1");
+        assertThat(discharge.get(1)).containsExactly(String.valueOf((500 + 25_000)), "DISCHARGE", "0");
+        // no other contact line ever moved
+        int initialLevels = PINS.lines().size() + PINS.sources().size();
+        assertThat(changes.subList(initialLevels, changes.size()))
+                .filteredOn(c -> c[1].startsWith("L1_") || c[1].startsWith("CASE"))
+                .allSatisfy(c -> assertThat(c[1]).isIn("L1_5_K", "L1_6_A"));
+        assertThat(report.misses()).isZero();
+        assertThat(report.maxUs()).isZero();
+        assertThat(report.fault()).isEmpty();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void symmetricActiveRechargeSwitchesTheSameSourcesToTheOppositeContacts() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-tonic.json"));
+
+        rig.run(45 * MS);
+
+        List<String[]> changes = rig.changes();
+        // tonic L1.2 cathode / L1.3 anode: stim closes L1_2_K and L1_3_A, recharge (after 50 us) L1_2_A and L1_3_K
+        assertThat(changesOf(changes, "L1_2_K").get(0)).containsExactly("500", "L1_2_K", "1");
+        assertThat(changesOf(changes, "L1_2_K").get(1)).containsExactly("800", "L1_2_K", "0");
+        assertThat(changesOf(changes, "L1_2_A").get(0)).containsExactly("850", "L1_2_A", "1");
+        assertThat(changesOf(changes, "L1_2_A").get(1)).containsExactly("1150", "L1_2_A", "0");
+        assertThat(changesOf(changes, "L1_3_K").get(0)).containsExactly("850", "L1_3_K", "1");
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void rampsTheSourcesUpInWholeDutyStepsNeverFasterThanTheBound() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-tonic.json"));
+
+        rig.run(1_200 * MS);
+
+        List<String[]> pwm = changesOf(rig.changes(), "PWM_A");
+        // 3 mA at 0.1 mA per percent: the ramp ends at 30 %
+        assertThat(pwm).isNotEmpty();
+        assertThat(pwm.get(pwm.size() - 2)[2]).isEqualTo("30");
+        for (int i = 1; i < pwm.size() - 1; i++) {
+            long gapUs = Long.parseLong(pwm.get(i)[0]) - Long.parseLong(pwm.get(i - 1)[0]);
+            assertThat(gapUs).isGreaterThanOrEqualTo(RigRun.MIN_PWM_INTERVAL_NS / 1_000);
+            assertThat(Integer.parseInt(pwm.get(i)[2])).isGreaterThan(Integer.parseInt(pwm.get(i - 1)[2]));
+        }
+        // and back to 0 % when the run ends
+        assertThat(pwm.get(pwm.size() - 1)[2]).isEqualTo("0");
+    }
+
+    @Test
+    void aFailedPinWriteFaultsTheGeneratorAndLeavesEveryLineSafe() {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        int cathodeBcm = PINS.lines().get(PINS.lineOf(ContactId.parse("L1.5"), LineRole.CATHODE)).bcm();
+        outputs.failWrites(cathodeBcm, 1, 1);
+
+        RunReport report = rig.run(60 * MS);
+
+        assertThat(report.fault()).hasValueSatisfying(f -> assertThat(f).contains("pin write failed", "injected fault"));
+        assertThat(rig.generator.mode(clock.nanoTime())).isEqualTo(GeneratorMode.FAULT);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        assertThat(rig.stage.latched()).isTrue();
+    }
+
+    @Test
+    void aLineThatCannotBeWrittenAtAllStillLeavesEveryOtherLineSafe() {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        String stuck = "L1_6_A";
+        int stuckBcm = PINS.lines().stream().filter(l -> l.name().equals(stuck)).findFirst().orElseThrow().bcm();
+        long midPulse = 500_000 + 500_000; // half-way through the first pulse of the first burst
+        IdleStrategy breakLineMidPulse = actAt(midPulse, () -> outputs.failWrites(stuckBcm, 0, Integer.MAX_VALUE));
+
+        RunReport report = rig.run(60 * MS, breakLineMidPulse);
+
+        // the switch-off of L1_6_A fails: fault; the stuck line stays active, every other line is safe
+        assertThat(report.fault()).isPresent();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).containsExactly(stuck + "=1");
+        assertThat(RigFixtures.level(pi4j, "ENABLE")).isZero();
+        assertThat(rig.stage.failedSafeWrites()).isPositive();
+    }
+
+    @Test
+    void aPinActionLaterThanTheFaultBoundFaultsAndLeavesEveryLineSafe() {
+        Rig rig = new Rig(RigFixtures.example("rig-tonic.json"));
+        long lateBy = RunnerSettings.DEFAULTS.faultLatenessNs() + MS;
+        VirtualTimeIdleStrategy virtual = new VirtualTimeIdleStrategy(clock);
+        boolean[] stalled = {false};
+        IdleStrategy stallOnce = (now, deadline) -> {
+            if (!stalled[0] && now > 100 * MS && deadline != Long.MAX_VALUE) {
+                stalled[0] = true;
+                clock.setNs(deadline + lateBy); // the thread was descheduled past its deadline
+            } else {
+                virtual.idle(now, deadline);
+            }
+        };
+
+        RunReport report = rig.run(500 * MS, stallOnce);
+
+        assertThat(report.fault()).hasValueSatisfying(f -> assertThat(f).contains("late", "fault bound is 1000 us"));
+        assertThat(report.maxUs()).isGreaterThan(1_000);
+        assertThat(rig.generator.mode(clock.nanoTime())).isEqualTo(GeneratorMode.FAULT);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void aStopRequestDrivesEveryLineSafeAndTurnsTheGeneratorOff() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        long stopAt = 3 * MS + 200_000; // in the middle of the second pulse of the first burst
+
+        RunReport report = rig.run(1_000 * MS, actAt(stopAt, () -> rig.runner.requestStop("Ctrl-C")));
+
+        assertThat(report.stopReason()).isEqualTo("Ctrl-C");
+        assertThat(report.fault()).isEmpty();
+        assertThat(rig.generator.mode(clock.nanoTime())).isEqualTo(GeneratorMode.OFF);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        assertThat(rig.changes()).filteredOn(c -> c[2].equals("1") && Long.parseLong(c[0]) * 1_000 > stopAt).isEmpty();
+    }
+
+    @Test
+    void stopAllFromTheProgrammerLatchesTheStageAndNothingSwitchesOnAfterwards() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        long stopAt = 30 * MS;
+
+        rig.run(100 * MS, actAt(stopAt, () -> rig.generator.stopAll("clinician")));
+
+        assertThat(rig.stage.latched()).isTrue();
+        assertThat(rig.generator.mode(clock.nanoTime())).isEqualTo(GeneratorMode.OFF);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        assertThat(rig.changes()).filteredOn(c -> !c[1].startsWith("PWM") && c[2].equals("1")
+                && Long.parseLong(c[0]) * 1_000 > stopAt).isEmpty();
+    }
+}

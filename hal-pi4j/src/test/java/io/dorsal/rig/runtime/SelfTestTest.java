@@ -1,0 +1,52 @@
+package io.dorsal.rig.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
+import io.dorsal.core.time.VirtualClock;
+import io.dorsal.rig.FaultyMockDigitalOutputProvider;
+import io.dorsal.rig.RigFixtures;
+import io.dorsal.rig.pins.PinMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SelfTestTest {
+
+    private static final PinMap PINS = RigFixtures.examplePins();
+
+    @Test
+    void exercisesEveryLineAndSourceOnceAndReportsThemOk() {
+        Context pi4j = RigFixtures.platform(PINS);
+        try {
+            List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
+
+            assertThat(results).hasSize(PINS.lines().size() + PINS.sources().size());
+            assertThat(results).allSatisfy(r -> assertThat(r.ok()).as(r.line()).isTrue());
+            // the enable line is exercised last, once every contact line is back at its safe level
+            assertThat(results.get(results.size() - 1).line()).isEqualTo("ENABLE");
+            assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+
+    @Test
+    void reportsALineThatFailsAndStillLeavesEveryLineSafe() {
+        FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
+        Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance()).build();
+        try {
+            outputs.failWrites(PINS.lines().get(5).bcm(), 1, 1);
+
+            List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
+
+            assertThat(results).filteredOn(r -> !r.ok()).singleElement()
+                    .satisfies(r -> assertThat(r.line()).isEqualTo(PINS.lines().get(5).name()));
+            assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+}

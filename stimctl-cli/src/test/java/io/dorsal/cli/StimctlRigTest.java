@@ -1,0 +1,106 @@
+package io.dorsal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StimctlRigTest {
+
+    private static final String EXAMPLES = Path.of("..", "examples").toString();
+    private static final String PINS = EXAMPLES + "/rig-pins.json";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run stimctl(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Stimctl.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsTheTonicExampleOnTheMockAndPrintsTheTimingFiguresAndATrace() throws IOException {
+        Path trace = dir.resolve("t.csv");
+
+        Run run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "2",
+                "--trace", trace.toString(), "--virtual-time");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("events delivered  200 phases", "misses            0",
+                "lateness us       p50", "p99", "p99.9", "max", "every line at its safe level");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines.get(0)).isEqualTo("t_us,line,value");
+        // every line's safe level at t=0 first: 20 GPIO lines and 2 PWM lines
+        assertThat(lines.subList(1, 23)).allSatisfy(l -> assertThat(l).matches("0,[A-Z0-9_]+,0"));
+        assertThat(lines).contains("500,L1_2_K,1", "800,L1_2_K,0");
+    }
+
+    @Test
+    void runsTheBurstExampleOnTheMock() {
+        Run run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--virtual-time");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 40 bursts of 5 pulses and a passive window each
+        assertThat(run.out()).contains("events delivered  240 phases");
+    }
+
+    @Test
+    void refusesAProgramTheRigCannotRenderWithTheReasonAndRunsNothing() {
+        Run run = stimctl("rig", "run", EXAMPLES + "/two-programs.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--virtual-time");
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("(rule: rig sources)", "(rule: rig contacts)", "nothing was run");
+    }
+
+    @Test
+    void refusesAnInconsistentPinMapBeforeTouchingAPin() throws IOException {
+        Path pins = dir.resolve("pins.json");
+        Files.writeString(pins, Files.readString(Path.of(PINS)).replace("\"gpio\": 6,", "\"gpio\": 5,"));
+
+        Run run = stimctl("rig", "selftest", "--pins", pins.toString(), "--mock");
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(run.err()).contains("gpio 5 is used twice", "no pin was touched");
+    }
+
+    @Test
+    void selfTestReportsEveryLineOk() {
+        Run run = stimctl("rig", "selftest", "--pins", PINS, "--mock");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("ENABLE", "PWM_A", "CASE_K", "22 lines, 0 failed");
+    }
+
+    @Test
+    void checkWithPinsSaysWhetherTheRigRendersTheTherapy() {
+        Run renders = stimctl("check", EXAMPLES + "/rig-burst.json", "--pins", PINS);
+        Run cannot = stimctl("check", EXAMPLES + "/two-programs.json", "--pins", PINS);
+
+        assertThat(renders.exitCode()).isZero();
+        assertThat(renders.out()).contains("renders it exactly");
+        assertThat(cannot.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(cannot.err()).contains("cannot render it exactly");
+    }
+
+    @Test
+    void virtualTimeNeedsTheMock() {
+        Run run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--duration-s", "1",
+                "--virtual-time");
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);
+    }
+}
