@@ -1,7 +1,11 @@
 package io.dorsal.core.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -41,6 +45,8 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +95,41 @@ public final class ProgramCodec {
         try {
             form = MAPPER.readValue(json, TherapyForm.class);
         } catch (JsonProcessingException e) {
-            throw translate(e);
+            throw translate(e, json);
         }
         if (form == null) {
             throw new ProgramFileException(1, 1, "", "the file is empty or null; expected an object with leads and programs");
         }
-        return toTherapy(form);
+        refuseNulls(json);
+        return toTherapy(form, json);
+    }
+
+    /**
+     * Refuses an explicit {@code null} anywhere, even for a field that may be left out: the binding reads such a
+     * null as "absent", which the file format does not allow (docs/program-format.md).
+     */
+    private static void refuseNulls(String json) throws ProgramFileException {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NULL) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw new ProgramFileException(at.getLineNr(), at.getColumnNr(), path(parser.getParsingContext()),
+                            "null is not allowed; leave the field out or give it a value");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the text has been read whole once already", e);
+        }
+    }
+
+    /** The path of the parser's position, such as {@code programs[0].rampS}. */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     /** Writes a therapy in the program form, so that {@link #read} gives it back. */
@@ -112,10 +147,10 @@ public final class ProgramCodec {
 
     // ----------------------------------------------------------------------------------------------------
 
-    private static Therapy toTherapy(TherapyForm form) throws ProgramFileException {
+    private static Therapy toTherapy(TherapyForm form, String json) throws ProgramFileException {
         List<Lead> leads = form.leads().stream().map(ProgramCodec::toLead).toList();
         List<Program> programs = form.programs().stream().map(ProgramCodec::toProgram).toList();
-        return new Therapy(leads, programs, toLimits(form.limits()));
+        return new Therapy(leads, programs, toLimits(form.limits(), json));
     }
 
     private static Lead toLead(LeadForm f) {
@@ -145,11 +180,18 @@ public final class ProgramCodec {
                 Optional.ofNullable(f.patientRange()).map(r -> new PatientRange(r.minMa(), r.maxMa())));
     }
 
-    private static DeviceLimits toLimits(LimitsForm form) throws ProgramFileException {
+    private static DeviceLimits toLimits(LimitsForm form, String json) throws ProgramFileException {
         if (form == null) {
             return DeviceLimits.DEFAULTS;
         }
         RecordComponent[] components = DeviceLimits.class.getRecordComponents();
+        List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        for (Map.Entry<String, Number> e : form.values().entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw limitError(json, e.getKey(), false, "unknown limit '" + e.getKey() + "'; known limits: "
+                        + String.join(", ", known));
+            }
+        }
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         try {
@@ -161,9 +203,9 @@ public final class ProgramCodec {
                 if (given == null) {
                     args[i] = fallback;
                 } else if (c.getType() == int.class) {
-                    if (given.doubleValue() != Math.rint(given.doubleValue())) {
-                        throw new ProgramFileException(0, 0, "limits." + c.getName(), "expected a whole number, found "
-                                + given);
+                    double whole = given.doubleValue();
+                    if (whole != Math.rint(whole) || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+                        throw limitError(json, c.getName(), true, "expected a whole number, found " + given);
                     }
                     args[i] = given.intValue();
                 } else {
@@ -174,6 +216,13 @@ public final class ProgramCodec {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("DeviceLimits is a record with a canonical constructor", e);
         }
+    }
+
+    /** A problem with one limit, found after reading, reported where the file names it. */
+    private static ProgramFileException limitError(String json, String name, boolean atValue, String problem) {
+        JsonLocation at = locate(json, JsonPointer.empty().appendProperty("limits").appendProperty(name), atValue);
+        return new ProgramFileException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                "limits." + name, problem);
     }
 
     private static TherapyForm toForm(Therapy therapy) {
@@ -229,15 +278,54 @@ public final class ProgramCodec {
     // ----------------------------------------------------------------------------------------------------
     // errors in words
 
-    private static ProgramFileException translate(JsonProcessingException e) {
+    private static ProgramFileException translate(JsonProcessingException e, String json) {
         JsonLocation at = e.getLocation();
+        if (e instanceof UnrecognizedPropertyException u) {
+            // records are read through their constructors, so Jackson reports an unknown field when the object
+            // closes; point at the field itself
+            JsonLocation field = locate(json, pointer(u.getPath()), false);
+            at = field == null ? at : field;
+        }
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
+        if (line > 0 && column < 1) {
+            column = 1;
+        }
         String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-        return new ProgramFileException(line, column, path, problem(e));
+        return new ProgramFileException(line, column, path, problem(e, json, line, column));
     }
 
-    private static String problem(JsonProcessingException e) {
+    /** The pointer of a Jackson path, such as {@code /programs/0/rampz}. */
+    private static JsonPointer pointer(List<JsonMappingException.Reference> references) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : references) {
+            pointer = ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex())
+                    : pointer.appendProperty(ref.getFieldName());
+        }
+        return pointer;
+    }
+
+    /**
+     * Where the text names the field at {@code pointer} ({@code atValue}: where its value starts), or null when
+     * the text does not get that far.
+     */
+    private static JsonLocation locate(String json, JsonPointer pointer, boolean atValue) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && parser.getParsingContext().pathAsPointer().equals(pointer)) {
+                    if (atValue) {
+                        parser.nextToken();
+                    }
+                    return parser.currentTokenLocation();
+                }
+            }
+        } catch (IOException e) {
+            // the text breaks off before the field: the caller keeps the reader's own location
+        }
+        return null;
+    }
+
+    private static String problem(JsonProcessingException e, String json, int line, int column) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'; expected one of "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
@@ -251,8 +339,8 @@ public final class ProgramCodec {
             return cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(v.getOriginalMessage());
         }
         if (e instanceof InvalidFormatException f) {
-            if (f.getTargetType() == ContactKey.class && f.getCause() != null) {
-                return f.getCause().getMessage();
+            if (f.getTargetType() == ContactKey.class) {
+                return contactProblem(f.getValue());
             }
             return "expected " + expected(f.getTargetType()) + ", found " + show(f.getValue());
         }
@@ -272,7 +360,9 @@ public final class ProgramCodec {
             if (message.contains("No content to map")) {
                 return "the file is empty; expected an object with leads and programs";
             }
-            return "expected " + expected(m.getTargetType()) + "; " + shorten(message);
+            String found = tokenAt(json, line, column);
+            return "expected " + expected(m.getTargetType())
+                    + (found != null ? ", found " + found : "; " + shorten(message));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException cause) {
             return cause.getMessage();
@@ -308,6 +398,57 @@ public final class ProgramCodec {
             return "a list [...]";
         }
         return "an object {...}";
+    }
+
+    /** Why a key of {@code electrodes} is not a contact name, in ContactId's own words. */
+    private static String contactProblem(Object name) {
+        try {
+            ContactId.parse(String.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return "'" + name + "' is not a contact name";
+    }
+
+    /**
+     * The JSON value that starts at a line and column of the text, as a message shows it: a string with its
+     * quotes, a number or literal as written, or the kind of an object or list; null when none starts there.
+     */
+    private static String tokenAt(String json, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int cr = json.indexOf('\r', offset);
+            int lf = json.indexOf('\n', offset);
+            int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+            if (end < 0) {
+                return null;
+            }
+            offset = end + (json.startsWith("\r\n", end) ? 2 : 1);
+        }
+        offset += column - 1;
+        if (line < 1 || column < 1 || offset >= json.length()) {
+            return null;
+        }
+        char first = json.charAt(offset);
+        if (first == '{') {
+            return "an object {...}";
+        }
+        if (first == '[') {
+            return "a list [...]";
+        }
+        int end = offset + 1;
+        if (first == '"') {
+            while (end < json.length() && json.charAt(end) != '"') {
+                end += json.charAt(end) == '\\' ? 2 : 1;
+            }
+            end = Math.min(end + 1, json.length());
+        } else {
+            while (end < json.length() && ",]} \t\r\n".indexOf(json.charAt(end)) < 0) {
+                end++;
+            }
+        }
+        String token = json.substring(offset, end);
+        return token.length() > 40 ? token.substring(0, 40) + "..." : token;
     }
 
     private static String show(Object value) {

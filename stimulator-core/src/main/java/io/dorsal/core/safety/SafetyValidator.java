@@ -146,8 +146,10 @@ public final class SafetyValidator {
         }
     }
 
+    // atMost, atLeast and sameStep test "not within" so that NaN, which compares false with everything, is refused
+
     private static void atMost(String field, double value, double deviceMax, String unit, List<Violation> out) {
-        if (value > deviceMax + STEP_TOLERANCE) {
+        if (!(value <= deviceMax + STEP_TOLERANCE)) {
             out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
                     "at most the device's " + withUnit(deviceMax, unit) + " (a file may tighten limits, never loosen them)",
                     SafetyRule.DEVICE_LIMITS));
@@ -155,7 +157,7 @@ public final class SafetyValidator {
     }
 
     private static void atLeast(String field, double value, double deviceMin, String unit, List<Violation> out) {
-        if (value < deviceMin - STEP_TOLERANCE) {
+        if (!(value >= deviceMin - STEP_TOLERANCE)) {
             out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
                     "at least the device's " + withUnit(deviceMin, unit) + " (a file may tighten limits, never loosen them)",
                     SafetyRule.DEVICE_LIMITS));
@@ -163,7 +165,7 @@ public final class SafetyValidator {
     }
 
     private static void sameStep(String field, double value, double deviceStep, String unit, List<Violation> out) {
-        if (Math.abs(value - deviceStep) > STEP_TOLERANCE) {
+        if (!(Math.abs(value - deviceStep) <= STEP_TOLERANCE)) {
             out.add(new Violation("therapy", "limits." + field, withUnit(value, unit),
                     "the device's fixed " + withUnit(deviceStep, unit), SafetyRule.DEVICE_LIMITS));
         }
@@ -244,6 +246,12 @@ public final class SafetyValidator {
             ContactId contact = e.getKey();
             int percent = e.getValue();
             String field = "contact " + contact;
+            // counted before the existence check, so that a missing contact is not also reported as a bad sum
+            if (percent < 0) {
+                cathodeSum += percent;
+            } else {
+                anodeSum += percent;
+            }
             if (!contactExists(therapy, contact)) {
                 out.add(new Violation(subject, field, "not on any lead", "a contact of "
                         + therapy.leads().stream().map(l -> l.name() + " (0 to " + (l.contactCount() - 1) + ")")
@@ -258,11 +266,6 @@ public final class SafetyValidator {
             if (contact.isCase() && percent < 0) {
                 out.add(new Violation(subject, field, percent + "%", "the can is an anode only (positive %)",
                         SafetyRule.FRACTIONS));
-            }
-            if (percent < 0) {
-                cathodeSum += percent;
-            } else {
-                anodeSum += percent;
             }
             double impedance = impedanceOhm(therapy, contact);
             DeviceLimits limits = therapy.limits();
