@@ -1,21 +1,17 @@
 package io.dorsal.programmer;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.stage.Stage;
 
-/** Smoke. */
-public final class Main extends Application {
-    @Override
-    public void start(Stage stage) {
-        Button b = new Button("STOP ALL");
-        b.setId("stopAll");
-        stage.setScene(new Scene(b, 300, 200));
-        stage.show();
+/**
+ * Starts the programmer. A class apart from the {@link ProgrammerApp} so that the JavaFX launcher check does
+ * not get in the way when JavaFX is on the class path.
+ */
+public final class Main {
+
+    private Main() {
     }
 
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(ProgrammerApp.class, args);
     }
 }

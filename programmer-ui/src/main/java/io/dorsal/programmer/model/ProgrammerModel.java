@@ -486,6 +486,11 @@ public final class ProgrammerModel {
         return true;
     }
 
+    /** Shows an error in the banner until dismissed. */
+    public void showError(String text) {
+        error.set(text);
+    }
+
     public void clearError() {
         error.set("");
     }

@@ -1,0 +1,101 @@
+package io.dorsal.programmer;
+
+import io.dorsal.programmer.model.Session;
+import io.dorsal.programmer.view.MainView;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks the programmer's main screens and writes a PNG of each (for docs/user-guide.md), then quits. Run by
+ * programmer-ui/screenshots.sh under Xvfb; never by the tests.
+ */
+final class ScreenshotTour {
+
+    /** Time for the window to settle (layout, the generator's first status, a ramp under way) before a shot. */
+    private static final Duration SETTLE = Duration.millis(1200);
+
+    private final Stage stage;
+    private final MainView main;
+    private final Session session;
+    private final Path dir;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+
+    ScreenshotTour(Stage stage, MainView main, Session session, Path dir) {
+        this.stage = stage;
+        this.main = main;
+        this.session = session;
+        this.dir = dir;
+    }
+
+    void run() throws IOException {
+        Files.createDirectories(dir);
+        var programmer = session.programmer();
+        steps.add(() -> shoot(stage.getScene(), "main-window.png"));
+        steps.add(() -> {
+            programmer.cycleContact(io.dorsal.core.therapy.ContactId.parse("L1.4"));
+            session.preview().windowMsProperty().set(45);
+        });
+        steps.add(() -> shoot(stage.getScene(), "contact-edit.png"));
+        steps.add(() -> {
+            programmer.undo();
+            programmer.amplitudeMaProperty().set(7.0);
+        });
+        steps.add(() -> shoot(stage.getScene(), "unsafe-edit.png"));
+        steps.add(() -> {
+            programmer.undo();
+            main.runImpedance();
+        });
+        steps.add(() -> shoot(stage.getScene(), "impedance.png"));
+        steps.add(() -> {
+            Stage patient = main.openPatientView();
+            patient.setX(stage.getX() + 40);
+            patient.setY(stage.getY() + 40);
+        });
+        steps.add(() -> shoot(main.openPatientView().getScene(), "patient-view.png"));
+        steps.add(Platform::exit);
+        next();
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        PauseTransition pause = new PauseTransition(SETTLE);
+        pause.setOnFinished(e -> {
+            step.run();
+            next();
+        });
+        pause.play();
+    }
+
+    private void shoot(Scene scene, String name) {
+        WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        Path file = dir.resolve(name);
+        try {
+            ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("programmer: wrote " + file + " (" + w + "x" + h + ")");
+    }
+}

@@ -1,0 +1,230 @@
+package io.dorsal.programmer.view;
+
+import io.dorsal.programmer.model.Session;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The programmer's main window: menu and generator header on top (STOP ALL always in sight), leads on the
+ * left, the program editor in the middle, preview and safety on the right, session log and impedance check
+ * below, and a status line.
+ */
+public final class MainView extends BorderPane {
+
+    /** STOP ALL from the keyboard: Escape, or Ctrl+Shift+S. */
+    public static final KeyCombination STOP_ALL_KEY = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private final Session session;
+    private final FileDialogs dialogs;
+    private final TabPane tabs = new TabPane();
+    private final Tab impedanceTab;
+    private Stage patientStage;
+
+    public MainView(Session session, FileDialogs dialogs) {
+        this.session = session;
+        this.dialogs = dialogs;
+        setId("main");
+        var programmer = session.programmer();
+
+        HeaderView header = new HeaderView(session.generator(), this::openPatientView);
+        Label error = new Label();
+        error.setId("fileError");
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.textProperty().bind(programmer.errorProperty());
+        HBox.setHgrow(error, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissError");
+        dismiss.setOnAction(e -> programmer.clearError());
+        dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinWidth(0);
+        error.setWrapText(false);
+        error.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> Controls.tip(programmer.errorProperty().get()), programmer.errorProperty()));
+        HBox errorBanner = new HBox(8, error, dismiss);
+        errorBanner.getStyleClass().add("error-banner");
+        errorBanner.setAlignment(Pos.CENTER_LEFT);
+        errorBanner.setPadding(new Insets(4, 10, 4, 10));
+        errorBanner.visibleProperty().bind(programmer.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        setTop(new VBox(menuBar(), header, errorBanner));
+
+        LeadsView leads = new LeadsView(programmer);
+        leads.setPrefWidth(292);
+        leads.setMinWidth(292);
+        ProgramEditorView editor = new ProgramEditorView(programmer);
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        editor.setPrefWidth(540);
+        editor.setMinWidth(500);
+        WaveformView waveform = new WaveformView(session.preview());
+        VBox.setVgrow(waveform, Priority.ALWAYS);
+        SafetyView safety = new SafetyView(programmer);
+        VBox right = new VBox(waveform, safety);
+        right.setPrefWidth(440);
+        right.setMinWidth(430);
+        HBox center = new HBox(leads, editor, right);
+        setCenter(center);
+
+        Tab log = new Tab("Session log", new SessionLogView(session.log()));
+        log.setId("logTab");
+        impedanceTab = new Tab("Impedance", new ImpedanceView(session.impedance()));
+        impedanceTab.setId("impedanceTab");
+        tabs.getTabs().addAll(log, impedanceTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(168);
+        tabs.setMinHeight(120);
+
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        programmer.messageProperty().addListener((obs, was, now) -> status.setText(now));
+        session.generator().messageProperty().addListener((obs, was, now) -> status.setText(now));
+        status.setText("Connected to the " + session.link().description().toLowerCase(java.util.Locale.ROOT)
+                + ". Edits are checked as you make them; Apply sends them. STOP ALL: Esc.");
+        setBottom(new VBox(tabs, status));
+    }
+
+    /** Installs the shortcuts that must work whatever has the focus: STOP ALL (Escape, Ctrl+Shift+S), Apply. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || STOP_ALL_KEY.match(e)) {
+                session.generator().stopAll();
+                e.consume();
+            }
+        });
+    }
+
+    private MenuBar menuBar() {
+        var programmer = session.programmer();
+        MenuItem open = item("Open program file…", "menuOpen", "Shortcut+O", this::open);
+        MenuItem save = item("Save programs as…", "menuSave", "Shortcut+S", this::save);
+        MenuItem report = item("Export session report…", "menuReport", "Shortcut+E", this::exportReport);
+        MenuItem quit = item("Quit", "menuQuit", "Shortcut+Q", () -> window().hide());
+        Menu file = new Menu("File", null, open, save, report, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", "menuUndo", "Shortcut+Z", programmer::undo);
+        undo.disableProperty().bind(programmer.undoStack().canUndoProperty().not());
+        undo.textProperty().bind(programmer.undoStack().undoLabelProperty());
+        MenuItem redo = item("Redo", "menuRedo", "Shortcut+Y", programmer::redo);
+        redo.disableProperty().bind(programmer.undoStack().canRedoProperty().not());
+        redo.textProperty().bind(programmer.undoStack().redoLabelProperty());
+        MenuItem apply = item("Apply", "menuApply", "Shortcut+Enter", programmer::apply);
+        apply.disableProperty().bind(programmer.canApplyProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), apply);
+
+        var generator = session.generator();
+        MenuItem on = item("Therapy on", "menuOn", null, generator::therapyOn);
+        MenuItem off = item("Therapy off", "menuOff", null, generator::therapyOff);
+        MenuItem stop = item("STOP ALL  (Esc)", "menuStopAll", null, generator::stopAll);
+        MenuItem impedance = item("Run impedance check", "menuImpedance", "Shortcut+I", this::runImpedance);
+        MenuItem clear = item("Clear fault", "menuClearFault", null, generator::clearFault);
+        Menu gen = new Menu("Generator", null, on, off, stop, new SeparatorMenuItem(), impedance, clear);
+
+        MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
+        Menu view = new Menu("View", null, patient);
+        MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, edit, gen, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    public void open() {
+        dialogs.chooseProgramToOpen(window()).ifPresent(this::open);
+    }
+
+    public void open(Path file) {
+        session.programmer().open(file);
+    }
+
+    public void save() {
+        dialogs.chooseProgramToSave(window()).ifPresent(file -> session.programmer().save(file));
+    }
+
+    public void exportReport() {
+        dialogs.chooseReport(window()).ifPresent(file -> {
+            try {
+                session.exportReport(file);
+                session.generator().refresh();
+            } catch (IOException e) {
+                session.programmer().showError("Cannot write the report " + file.getFileName() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    public void runImpedance() {
+        tabs.getSelectionModel().select(impedanceTab);
+        session.impedance().runCheck();
+    }
+
+    public void showImpedance() {
+        tabs.getSelectionModel().select(impedanceTab);
+    }
+
+    /** Opens (or brings forward) the patient remote in a small window of its own. */
+    public Stage openPatientView() {
+        if (patientStage == null) {
+            patientStage = new Stage();
+            patientStage.setTitle("Dorsal patient remote");
+            Scene scene = new Scene(new PatientView(session.patient()), 340, 380);
+            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            patientStage.setScene(scene);
+            if (window() != null) {
+                patientStage.initOwner(window());
+            }
+        }
+        patientStage.show();
+        patientStage.toFront();
+        return patientStage;
+    }
+
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, """
+                STOP ALL: Esc or Ctrl+Shift+S (works whatever has the focus)
+                Apply: Ctrl+Enter
+                Undo / Redo: Ctrl+Z / Ctrl+Y
+                Open / Save / Export report: Ctrl+O / Ctrl+S / Ctrl+E
+                Impedance check: Ctrl+I    Patient view: Ctrl+P""", ButtonType.OK);
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.initOwner(window());
+        alert.show();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

@@ -1,0 +1,397 @@
+package io.dorsal.programmer.view;
+
+import io.dorsal.core.safety.Figures;
+import io.dorsal.core.therapy.DeviceLimits;
+import io.dorsal.programmer.model.Field;
+import io.dorsal.programmer.model.PatternType;
+import io.dorsal.programmer.model.ProgrammerModel;
+import io.dorsal.programmer.model.RechargeType;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The program editor: the program chooser (add, duplicate, delete, enable), then every parameter with its
+ * unit, limits and step, and under each the rule it breaks in words. Undo, redo and Apply at the bottom;
+ * Apply is disabled while anything is unsafe.
+ */
+final class ProgramEditorView extends VBox {
+
+    private final ProgrammerModel model;
+    private final HBox programButtons = new HBox(4);
+    private final ToggleGroup programGroup = new ToggleGroup();
+    private static final double LABEL_WIDTH = 104;
+    private static final double UNIT_WIDTH = 30;
+    private static final double HINT_WIDTH = 150;
+    private final VBox rows = new VBox(5);
+    private boolean quiet;
+
+    ProgramEditorView(ProgrammerModel model) {
+        this.model = model;
+        setId("programEditor");
+        getStyleClass().add("pane");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        DeviceLimits l = DeviceLimits.DEFAULTS;
+
+        Button add = new Button("+ Add");
+        add.setId("addProgram");
+        add.setOnAction(e -> model.addProgram());
+        Button duplicate = new Button("Duplicate");
+        duplicate.setId("duplicateProgram");
+        duplicate.setOnAction(e -> model.duplicateProgram());
+        Button delete = new Button("Delete");
+        delete.setId("deleteProgram");
+        delete.setOnAction(e -> model.deleteProgram());
+        CheckBox enabled = new CheckBox("Enabled");
+        enabled.setId("enabled");
+        enabled.selectedProperty().bindBidirectional(model.enabledProperty());
+        enabled.setTooltip(Controls.tip("A disabled program stays in the session but is not sent on Apply."));
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox programBar = new HBox(6, Controls.label("Program", "section-title"), programButtons, spring, add,
+                duplicate, delete, enabled);
+        programBar.setAlignment(Pos.CENTER_LEFT);
+
+
+        TextField name = new TextField();
+        name.setId("name");
+        name.setPrefWidth(220);
+        name.textProperty().bindBidirectional(model.nameProperty());
+        name.setOnAction(e -> model.setName(name.getText()));
+        name.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                model.setName(name.getText());
+            }
+        });
+        addRow("Name", name, null, "", "letters, digits, spaces, - _ .; at most 32", Field.NAME, "nameProblem");
+
+        Slider amplitudeSlider = slider("amplitudeSlider", 0, l.maxAmplitudeMa());
+        Spinner<Double> amplitude = Controls.doubleSpinner("amplitude", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
+        bindDouble(amplitudeSlider, amplitude, model.amplitudeMaProperty(), l.amplitudeStepMa());
+        Label amplitudeHint = Controls.label("", "hint");
+        amplitudeHint.textProperty().bind(Bindings.createStringBinding(() -> "0 to " + Figures.format(l.maxAmplitudeMa())
+                + ", step " + Figures.format(l.amplitudeStepMa()) + (model.patientRangeOnProperty().get()
+                ? "; patient " + Figures.format(model.patientMinMaProperty().get()) + " to "
+                + Figures.format(model.patientMaxMaProperty().get()) : ""),
+                model.patientRangeOnProperty(), model.patientMinMaProperty(), model.patientMaxMaProperty()));
+        addRow(Controls.label("Amplitude", "field-label"), amplitudeSlider, amplitude, "mA", amplitudeHint, Field.AMPLITUDE, "amplitudeProblem");
+
+        Slider pulseWidthSlider = slider("pulseWidthSlider", l.minPulseWidthUs(), l.maxPulseWidthUs());
+        Spinner<Integer> pulseWidth = Controls.intSpinner("pulseWidth", l.minPulseWidthUs(), l.maxPulseWidthUs(),
+                l.pulseWidthStepUs());
+        bindInt(pulseWidthSlider, pulseWidth, model.pulseWidthUsProperty(), l.pulseWidthStepUs());
+        addRow("Pulse width", pulseWidthSlider, pulseWidth, "us", l.minPulseWidthUs() + " to " + l.maxPulseWidthUs()
+                + ", step " + l.pulseWidthStepUs(), Field.PULSE_WIDTH, "pulseWidthProblem");
+
+        ChoiceBox<PatternType> pattern = new ChoiceBox<>();
+        pattern.getItems().addAll(PatternType.values());
+        pattern.setId("pattern");
+        pattern.valueProperty().bindBidirectional(model.patternTypeProperty());
+        addRow("Pattern", pattern, null, "", "tonic, burst (BurstDR start), high frequency (10 kHz start)",
+                Field.PATTERN, "patternProblem");
+
+        Slider rateSlider = slider("rateSlider", l.minTonicRateHz(), l.maxTonicRateHz());
+        Spinner<Integer> rate = Controls.intSpinner("rate", 1, l.maxHighFrequencyRateHz(), 1);
+        bindInt(rateSlider, rate, model.rateHzProperty(), 1);
+        Label rateHint = Controls.label("", "hint");
+        Label rateLabel = Controls.label("Rate", "field-label");
+        model.patternTypeProperty().addListener((obs, was, now) -> rateRange(now, rateSlider, rateHint, rateLabel, l));
+        rateRange(model.patternTypeProperty().get(), rateSlider, rateHint, rateLabel, l);
+        addRow(rateLabel, rateSlider, rate, "Hz", rateHint, Field.RATE, "rateProblem");
+
+        Spinner<Integer> pulses = Controls.intSpinner("pulsesPerBurst", l.minPulsesPerBurst(), l.maxPulsesPerBurst(), 1);
+        pulses.getValueFactory().valueProperty().bindBidirectional(model.pulsesPerBurstProperty());
+        Spinner<Integer> intra = Controls.intSpinner("intraBurstRate", 2, l.maxIntraBurstRateHz(), 10);
+        intra.getValueFactory().valueProperty().bindBidirectional(model.intraBurstRateHzProperty());
+        HBox burst = new HBox(6, pulses, Controls.label("pulses at", "hint"), intra, Controls.label("Hz", "hint"));
+        burst.setAlignment(Pos.CENTER_LEFT);
+        Node[] burstRow = addRow("Burst", burst, null, "", l.minPulsesPerBurst() + " to " + l.maxPulsesPerBurst()
+                + " pulses, up to " + l.maxIntraBurstRateHz() + " Hz inside", Field.BURST, "burstProblem");
+        for (Node n : burstRow) {
+            n.visibleProperty().bind(model.patternTypeProperty().isEqualTo(PatternType.BURST));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+
+        ChoiceBox<RechargeType> recharge = new ChoiceBox<>();
+        recharge.getItems().addAll(RechargeType.values());
+        recharge.setId("recharge");
+        recharge.valueProperty().bindBidirectional(model.rechargeTypeProperty());
+        Spinner<Integer> gap = Controls.intSpinner("interphaseGap", 0, l.maxInterphaseGapUs(), 10);
+        gap.getValueFactory().valueProperty().bindBidirectional(model.interphaseGapUsProperty());
+        gap.setPrefWidth(80);
+        gap.setMinWidth(80);
+        Spinner<Integer> ratio = Controls.intSpinner("rechargeRatio", 1, l.maxRechargeRatio(), 1);
+        ratio.getValueFactory().valueProperty().bindBidirectional(model.rechargeRatioProperty());
+        ratio.setPrefWidth(64);
+        ratio.setMinWidth(64);
+        Spinner<Integer> window = Controls.intSpinner("passiveWindow", 0, 1_000_000, 100);
+        window.getValueFactory().valueProperty().bindBidirectional(model.passiveWindowUsProperty());
+        HBox active = new HBox(4, Controls.label("gap", "hint"), gap, Controls.label("us  ratio", "hint"), ratio);
+        active.setAlignment(Pos.CENTER_LEFT);
+        HBox passive = new HBox(4, Controls.label("window", "hint"), window, Controls.label("us (0: rest of period)", "hint"));
+        passive.setAlignment(Pos.CENTER_LEFT);
+        active.visibleProperty().bind(model.rechargeTypeProperty().isEqualTo(RechargeType.ACTIVE));
+        active.managedProperty().bind(active.visibleProperty());
+        passive.visibleProperty().bind(active.visibleProperty().not());
+        passive.managedProperty().bind(passive.visibleProperty());
+        HBox rechargeBox = new HBox(6, recharge, active, passive);
+        rechargeBox.setAlignment(Pos.CENTER_LEFT);
+        addRow("Recharge", rechargeBox, null, "", "", Field.RECHARGE, "rechargeProblem");
+
+        Spinner<Double> ramp = Controls.doubleSpinner("ramp", 0, l.maxRampS(), 0.5);
+        ramp.getValueFactory().valueProperty().bindBidirectional(model.rampSProperty());
+        addRow("Ramp", new Label(), ramp, "s", "soft start, 0 to " + Figures.format(l.maxRampS()) + ", step 0.5",
+                Field.RAMP, "rampProblem");
+
+        CheckBox cycling = new CheckBox("cycle");
+        cycling.setId("cycling");
+        cycling.selectedProperty().bindBidirectional(model.cyclingProperty());
+        Spinner<Integer> on = Controls.intSpinner("cycleOn", l.minCycleS(), l.maxCycleS(), 10);
+        on.getValueFactory().valueProperty().bindBidirectional(model.cycleOnSProperty());
+        Spinner<Integer> off = Controls.intSpinner("cycleOff", l.minCycleS(), l.maxCycleS(), 10);
+        off.getValueFactory().valueProperty().bindBidirectional(model.cycleOffSProperty());
+        on.setPrefWidth(84);
+        on.setMinWidth(84);
+        off.setPrefWidth(84);
+        off.setMinWidth(84);
+        on.disableProperty().bind(model.cyclingProperty().not());
+        off.disableProperty().bind(model.cyclingProperty().not());
+        HBox cycle = new HBox(4, cycling, on, Controls.label("s on", "hint"), off, Controls.label("s off", "hint"));
+        cycle.setAlignment(Pos.CENTER_LEFT);
+        addRow("Cycling", cycle, null, "", l.minCycleS() + " to " + l.maxCycleS() + " s each", Field.CYCLE, "cycleProblem");
+
+        CheckBox patient = new CheckBox("allow");
+        patient.setId("patientRange");
+        patient.selectedProperty().bindBidirectional(model.patientRangeOnProperty());
+        Spinner<Double> min = Controls.doubleSpinner("patientMin", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
+        min.getValueFactory().valueProperty().bindBidirectional(model.patientMinMaProperty());
+        Spinner<Double> max = Controls.doubleSpinner("patientMax", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
+        max.getValueFactory().valueProperty().bindBidirectional(model.patientMaxMaProperty());
+        min.setPrefWidth(84);
+        min.setMinWidth(84);
+        max.setPrefWidth(84);
+        max.setMinWidth(84);
+        min.disableProperty().bind(model.patientRangeOnProperty().not());
+        max.disableProperty().bind(model.patientRangeOnProperty().not());
+        HBox range = new HBox(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
+        range.setAlignment(Pos.CENTER_LEFT);
+        addRow("Patient range", range, null, "", "doses are checked at its maximum too", Field.PATIENT_RANGE,
+                "patientRangeProblem");
+
+        rows.setPadding(new Insets(2, 4, 2, 0));
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button undo = new Button("Undo");
+        undo.setId("undo");
+        undo.setOnAction(e -> model.undo());
+        undo.disableProperty().bind(model.undoStack().canUndoProperty().not());
+        undo.setTooltip(Controls.tip("Ctrl+Z"));
+        model.undoStack().undoLabelProperty().addListener((obs, was, now) -> undo.getTooltip().setText(now + " (Ctrl+Z)"));
+        Button redo = new Button("Redo");
+        redo.setId("redo");
+        redo.setOnAction(e -> model.redo());
+        redo.disableProperty().bind(model.undoStack().canRedoProperty().not());
+        redo.setTooltip(Controls.tip("Ctrl+Y"));
+        model.undoStack().redoLabelProperty().addListener((obs, was, now) -> redo.getTooltip().setText(now + " (Ctrl+Y)"));
+        Label note = new Label();
+        note.setId("applyNote");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.textProperty().bind(Bindings.createStringBinding(() -> !model.safeProperty().get()
+                ? "Fix what is shown in red to Apply." : !model.dirtyProperty().get()
+                ? "The generator runs this therapy." : model.applyNoteProperty().get().isEmpty()
+                ? "Changes not yet sent." : model.applyNoteProperty().get(),
+                model.safeProperty(), model.dirtyProperty(), model.applyNoteProperty()));
+        HBox.setHgrow(note, Priority.ALWAYS);
+        note.setMaxWidth(Double.MAX_VALUE);
+        Button apply = new Button("Apply");
+        apply.setId("apply");
+        apply.getStyleClass().add("apply");
+        apply.setDefaultButton(false);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        apply.disableProperty().bind(model.canApplyProperty().not());
+        apply.setTooltip(Controls.tip("Sends the enabled programs to the generator (Ctrl+Enter)."));
+        apply.setOnAction(e -> model.apply());
+        HBox actions = new HBox(6, undo, redo, note, apply);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(programBar, scroll, actions);
+        model.draftProperty().addListener((obs, was, now) -> rebuildProgramButtons());
+        model.selectedProperty().addListener((obs, was, now) -> rebuildProgramButtons());
+        model.revisionProperty().addListener((obs, was, now) -> {
+            add.setDisable(!model.canAddProgram());
+            duplicate.setDisable(!model.canAddProgram());
+            delete.setDisable(!model.canDeleteProgram());
+        });
+        rebuildProgramButtons();
+    }
+
+    private void rebuildProgramButtons() {
+        programButtons.getChildren().clear();
+        programGroup.getToggles().clear();
+        for (int i = 0; i < model.draft().size(); i++) {
+            var slot = model.draft().slots().get(i);
+            ToggleButton b = new ToggleButton(slot.program().name() + (slot.enabled() ? "" : " (off)"));
+            b.setId("program-" + i);
+            b.setToggleGroup(programGroup);
+            b.setSelected(i == model.selectedProperty().get());
+            b.setMaxWidth(120);
+            int index = i;
+            b.setOnAction(e -> {
+                model.select(index);
+                b.setSelected(true);
+            });
+            programButtons.getChildren().add(b);
+        }
+    }
+
+    private Node[] addRow(String label, Node control, Spinner<?> spinner, String unit, String hint, Field field, String problemId) {
+        Label hintLabel = Controls.label(hint, "hint");
+        return addRow(Controls.label(label, "field-label"), control, spinner, unit, hintLabel, field, problemId);
+    }
+
+    /**
+     * One parameter: its name, its control (a slider and a spinner, or one control), its unit, its limits and
+     * step; under it, in red, the rule it breaks.
+     */
+    private Node[] addRow(Label label, Node control, Spinner<?> spinner, String unit, Label hint, Field field, String problemId) {
+        label.setMinWidth(LABEL_WIDTH);
+        label.setPrefWidth(LABEL_WIDTH);
+        hint.setWrapText(true);
+        hint.setMinWidth(HINT_WIDTH);
+        hint.setPrefWidth(HINT_WIDTH);
+        hint.setMaxWidth(HINT_WIDTH);
+        HBox line = new HBox(6);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getChildren().add(label);
+        line.getChildren().add(control);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        if (control instanceof Region r) {
+            r.setMaxWidth(spinner == null ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
+        }
+        Label problem = Controls.problem(problemId, model.messageFor(field));
+        problem.setPadding(new Insets(0, 0, 0, LABEL_WIDTH + 6));
+        VBox block = new VBox(1, line);
+        if (spinner != null) {
+            Label unitLabel = Controls.label(unit, "unit");
+            unitLabel.setMinWidth(UNIT_WIDTH);
+            unitLabel.setPrefWidth(UNIT_WIDTH);
+            line.getChildren().addAll(spinner, unitLabel, hint);
+        } else if (!hint.getText().isEmpty() || hint.textProperty().isBound()) {
+            // a compound control takes the width; its limits go on a line of their own under it
+            hint.setMinWidth(0);
+            hint.setMaxWidth(Double.MAX_VALUE);
+            hint.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            hint.setPadding(new Insets(0, 0, 0, LABEL_WIDTH + 6));
+            block.getChildren().add(hint);
+        }
+        block.getChildren().add(problem);
+        rows.getChildren().add(block);
+        return new Node[] {block};
+    }
+
+    private static Slider slider(String id, double min, double max) {
+        Slider slider = new Slider(min, max, min);
+        slider.setId(id);
+        slider.setMinWidth(80);
+        return slider;
+    }
+
+    /** Slider and spinner both show the model's value; dragging the slider is one undoable edit. */
+    private void bindDouble(Slider slider, Spinner<Double> spinner, ObjectProperty<Double> value, double step) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+        slider.setValue(value.get());
+        value.addListener((obs, was, now) -> {
+            if (now != null && Math.abs(slider.getValue() - now) >= step / 2) {
+                quiet = true;
+                slider.setValue(now);
+                quiet = false;
+            }
+        });
+        slider.valueProperty().addListener((obs, was, now) -> {
+            if (quiet) {
+                return;
+            }
+            double stepped = Math.round(now.doubleValue() / step) * step;
+            if (Math.abs(stepped - value.get()) >= step / 2) {
+                value.set(Double.parseDouble(Figures.format(stepped, 3)));
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, now) -> model.adjustingProperty().set(now));
+    }
+
+    private void bindInt(Slider slider, Spinner<Integer> spinner, ObjectProperty<Integer> value, int step) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+        slider.setValue(value.get());
+        value.addListener((obs, was, now) -> {
+            if (now != null && Math.abs(slider.getValue() - now) >= step / 2.0) {
+                quiet = true;
+                slider.setValue(now);
+                quiet = false;
+            }
+        });
+        slider.valueProperty().addListener((obs, was, now) -> {
+            if (quiet) {
+                return;
+            }
+            int stepped = (int) (Math.round(now.doubleValue() / step) * step);
+            if (stepped != value.get()) {
+                value.set(stepped);
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, now) -> model.adjustingProperty().set(now));
+    }
+
+    private void rateRange(PatternType type, Slider slider, Label hint, Label label, DeviceLimits l) {
+        quiet = true;
+        try {
+            setRateRange(type, slider, hint, label, l);
+            slider.setValue(model.rateHzProperty().get());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private static void setRateRange(PatternType type, Slider slider, Label hint, Label label, DeviceLimits l) {
+        switch (type) {
+            case TONIC -> {
+                slider.setMin(l.minTonicRateHz());
+                slider.setMax(l.maxTonicRateHz());
+                hint.setText(l.minTonicRateHz() + " to " + l.maxTonicRateHz() + ", step 1");
+                label.setText("Rate");
+            }
+            case HIGH_FREQUENCY -> {
+                slider.setMin(l.minHighFrequencyRateHz());
+                slider.setMax(l.maxHighFrequencyRateHz());
+                hint.setText(l.minHighFrequencyRateHz() + " to " + l.maxHighFrequencyRateHz() + ", step 1");
+                label.setText("Rate");
+            }
+            case BURST -> {
+                slider.setMin(l.minBurstRateHz());
+                slider.setMax(l.maxBurstRateHz());
+                hint.setText(l.minBurstRateHz() + " to " + l.maxBurstRateHz() + " bursts a second");
+                label.setText("Burst rate");
+            }
+        }
+    }
+}

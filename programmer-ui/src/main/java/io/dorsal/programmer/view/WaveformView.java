@@ -1,0 +1,175 @@
+package io.dorsal.programmer.view;
+
+import io.dorsal.core.preview.Waveform;
+import io.dorsal.core.safety.Figures;
+import io.dorsal.programmer.model.PreviewModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The live waveform preview: per contact, the current core's scheduler would deliver over the chosen window,
+ * drawn on a canvas from core's per-pixel envelope (so a window of thousands of pulses draws as fast as one
+ * of two). Cathodic current is drawn down in blue, anodic up in red. The window slider is logarithmic.
+ */
+final class WaveformView extends VBox {
+
+    private static final double LABEL_WIDTH = 92;
+    private static final double AXIS_HEIGHT = 16;
+    private static final Color CATHODIC = Color.web("#1f5fbf");
+    private static final Color ANODIC = Color.web("#c0392b");
+
+    private final PreviewModel preview;
+    private final Canvas canvas = new Canvas();
+    private int draws;
+
+    WaveformView(PreviewModel preview) {
+        this.preview = preview;
+        setId("previewPane");
+        getStyleClass().add("pane");
+        setSpacing(4);
+        setPadding(new Insets(8));
+
+        Label title = Controls.label("Waveform preview", "section-title");
+        Label caption = new Label();
+        caption.setId("previewCaption");
+        caption.getStyleClass().add("hint");
+        caption.textProperty().bind(preview.captionProperty());
+        HBox head = new HBox(8, title, caption);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        canvas.setId("preview");
+        Pane holder = new Pane(canvas);
+        holder.setMinHeight(120);
+        holder.setPrefHeight(200);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener((obs, was, now) -> redraw());
+        canvas.heightProperty().addListener((obs, was, now) -> redraw());
+
+        Slider window = new Slider(Math.log10(PreviewModel.MIN_WINDOW_MS), Math.log10(PreviewModel.MAX_WINDOW_MS),
+                Math.log10(preview.windowMsProperty().get()));
+        window.setId("previewWindow");
+        HBox.setHgrow(window, Priority.ALWAYS);
+        window.valueProperty().addListener((obs, was, now) -> {
+            double ms = Double.parseDouble(Figures.format(Math.pow(10, now.doubleValue()), 2));
+            if (Math.abs(ms - preview.windowMsProperty().get()) > 1e-9) {
+                preview.windowMsProperty().set(ms);
+            }
+        });
+        preview.windowMsProperty().addListener((obs, was, now) -> {
+            double log = Math.log10(now.doubleValue());
+            if (Math.abs(window.getValue() - log) > 1e-3) {
+                window.setValue(log);
+            }
+        });
+        Button pulses = new Button("2 periods");
+        pulses.setId("windowPeriods");
+        pulses.setOnAction(e -> preview.windowMsProperty().set(preview.twoPeriodsMs()));
+        Button cycle = new Button("Whole cycle");
+        cycle.setId("windowCycle");
+        cycle.setOnAction(e -> preview.windowMsProperty().set(preview.cycleMs()));
+        HBox controls = new HBox(6, Controls.label("Window", "field-label"), window, pulses, cycle);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(head, holder, controls);
+        preview.waveformProperty().addListener((obs, was, now) -> redraw());
+        preview.staleProperty().addListener((obs, was, now) -> redraw());
+    }
+
+    /** Times the canvas was drawn. */
+    int draws() {
+        return draws;
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 2 || h < 2) {
+            return;
+        }
+        draws++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        Waveform waveform = preview.waveform();
+        g.setFont(Font.font(12));
+        if (waveform == null || waveform.contacts().isEmpty()) {
+            g.setFill(Color.GRAY);
+            g.fillText("Nothing to preview: make the therapy safe.", 10, 20);
+            canvas.setAccessibleText("no preview");
+            return;
+        }
+        int rows = waveform.contacts().size();
+        double rowHeight = (h - AXIS_HEIGHT) / rows;
+        double traceWidth = Math.max(1, w - LABEL_WIDTH - 4);
+        int columns = (int) Math.floor(traceWidth);
+        double peak = Math.max(1, waveform.peakUa());
+        List<String> summary = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            double top = r * rowHeight;
+            double mid = top + rowHeight / 2;
+            double half = rowHeight / 2 - 3;
+            double rowPeakMa = waveform.peakUa(r) / 1000.0;
+            String contact = waveform.contacts().get(r).toString();
+            summary.add(contact + " peak " + Figures.format(rowPeakMa) + " mA");
+            g.setFill(Color.web("#222"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(contact + "  " + Figures.format(rowPeakMa, 1) + " mA", 4, mid);
+            g.setStroke(Color.web("#ddd"));
+            g.setLineWidth(1);
+            g.strokeLine(LABEL_WIDTH, mid + 0.5, w - 2, mid + 0.5);
+            Waveform.Envelope envelope = waveform.envelope(r, columns);
+            for (int c = 0; c < columns; c++) {
+                double x = LABEL_WIDTH + c + 0.5;
+                double min = envelope.minUa(c);
+                double max = envelope.maxUa(c);
+                if (min < 0) {
+                    g.setStroke(CATHODIC);
+                    g.strokeLine(x, mid, x, mid - min / peak * half);
+                }
+                if (max > 0) {
+                    g.setStroke(ANODIC);
+                    g.strokeLine(x, mid, x, mid - max / peak * half);
+                }
+            }
+        }
+        g.setFill(Color.web("#555"));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("0", LABEL_WIDTH, h - 1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(PreviewModel.windowText(waveform.windowNs() / 1e6), w - 4, h - 1);
+        if (preview.staleProperty().get()) {
+            g.setFill(Color.color(1, 1, 1, 0.7));
+            g.fillRect(0, 0, w, h);
+            String text = "Not safe: this shows the last safe therapy, not the edit";
+            double boxWidth = Math.min(w - 8, 360);
+            g.setFill(Color.web("#fde7e9"));
+            g.fillRoundRect((w - boxWidth) / 2, h / 2 - 14, boxWidth, 28, 8, 8);
+            g.setStroke(Color.web("#b00020"));
+            g.strokeRoundRect((w - boxWidth) / 2, h / 2 - 14, boxWidth, 28, 8, 8);
+            g.setFill(Color.web("#b00020"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(text, w / 2, h / 2);
+        }
+        canvas.setAccessibleText(String.join("; ", summary) + (preview.staleProperty().get() ? "; stale" : ""));
+    }
+}
