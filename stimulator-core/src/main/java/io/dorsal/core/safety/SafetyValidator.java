@@ -54,6 +54,8 @@ public final class SafetyValidator {
         List<Violation> violations = new ArrayList<>();
         DeviceLimits limits = therapy.limits();
         checkDeviceLimits(limits, violations);
+        // with a loosened or meaningless limit (a rate of 0 allowed, say) timelines are not worth building
+        boolean limitsOk = violations.isEmpty();
         checkLeads(therapy, violations);
         checkProgramCount(therapy, limits, violations);
 
@@ -73,7 +75,7 @@ public final class SafetyValidator {
             program.cycle().ifPresent(c -> checkCycle(c, subject, limits, violations));
             program.patientRange().ifPresent(r -> checkPatientRange(program, r, subject, limits, violations));
             doses.add(checkDoses(therapy, program, subject, violations));
-            if (ratesOk) {
+            if (ratesOk && limitsOk) {
                 ProgramTimeline timeline = ProgramTimeline.of(program);
                 timelines.add(timeline);
                 if (!timeline.fitsPeriod()) {
@@ -85,7 +87,7 @@ public final class SafetyValidator {
             }
         }
         long[] offsetsUs = new long[therapy.programs().size()];
-        if (allFit && !therapy.programs().isEmpty()) {
+        if (limitsOk && allFit && !therapy.programs().isEmpty()) {
             InterleavePlanner.Plan plan = InterleavePlanner.plan(timelines, limits.minProgramGapUs());
             if (plan.feasible()) {
                 offsetsUs = plan.offsetsUs();
@@ -445,6 +447,13 @@ public final class SafetyValidator {
     }
 
     private static Violation timingViolation(Program program, ProgramTimeline timeline, String subject) {
+        if (program.pattern() instanceof Pattern.Burst b
+                && program.pulseWidthUs() >= ProgramTimeline.periodUs(b.intraBurstRateHz())) {
+            return new Violation(subject, "pulseWidthUs", program.pulseWidthUs() + " us pulses every "
+                    + ProgramTimeline.periodUs(b.intraBurstRateHz()) + " us inside a burst touch and merge into one phase",
+                    "a gap between the pulses of a burst (a shorter pulse or a slower intraBurstRateHz)",
+                    SafetyRule.TIMING);
+        }
         String detail = switch (program.pattern()) {
             case Pattern.Burst b -> "a burst's pulses and recharge";
             default -> "pulse, gap and recharge";

@@ -72,14 +72,21 @@ public record ProgramTimeline(long periodUs, List<PhaseSpec> phases, int stimPha
         return new ProgramTimeline(burstPeriodUs, phases, b.pulsesPerBurst());
     }
 
-    /** Whether every phase has a positive length, no two phases overlap and the last ends inside the period. */
+    /**
+     * Whether every phase has a positive length, no two phases overlap, two stimulation phases never touch (the
+     * pulses of a burst would merge into one long phase) and the last phase ends inside the period.
+     */
     public boolean fitsPeriod() {
         long previousEnd = 0;
+        PhaseKind previousKind = null;
         for (PhaseSpec phase : phases) {
-            if (phase.durationUs() <= 0 || phase.offsetUs() < previousEnd) {
+            boolean merges = previousKind == PhaseKind.STIM && phase.kind() == PhaseKind.STIM
+                    && phase.offsetUs() <= previousEnd;
+            if (phase.durationUs() <= 0 || phase.offsetUs() < previousEnd || merges) {
                 return false;
             }
             previousEnd = phase.endUs();
+            previousKind = phase.kind();
         }
         return previousEnd <= periodUs;
     }

@@ -1,0 +1,96 @@
+package io.dorsal.link.server;
+
+import io.dorsal.core.file.ProgramCodec;
+import io.dorsal.core.file.ProgramFileException;
+import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.safety.Violation;
+import io.dorsal.core.therapy.Amplitudes;
+import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Therapy;
+import io.dorsal.link.identity.Role;
+import io.dorsal.link.wire.Messages.Command;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies a command for a peer in a role, on the rig: a clinician may do anything the validator allows; a
+ * patient may turn therapy on or off, stop everything, and step amplitude inside the patient range. Every change
+ * goes through the generator, which validates it whole and applies it atomically or not at all.
+ */
+final class CommandHandler {
+
+    private final PulseGenerator generator;
+
+    CommandHandler(PulseGenerator generator) {
+        this.generator = generator;
+    }
+
+    /** The outcome: applied, or the problems (empty when applied). */
+    List<String> execute(Command command, String peer, Role role) {
+        if (!allowed(command, role)) {
+            return List.of("role " + role.name().toLowerCase(java.util.Locale.ROOT) + " may not " + command.typeName()
+                    + "; a patient remote may only start, stop, stop all and step amplitude inside the patient range"
+                    + " (rule: role)");
+        }
+        return switch (command) {
+            case Command.Status s -> List.of();
+            case Command.Apply a -> apply(a.programFile(), peer);
+            case Command.Amplitude a -> role == Role.PATIENT
+                    ? problems(generator.patientAdjust(a.program(), a.deltaMa(), peer))
+                    : clinicianAmplitude(a.program(), a.deltaMa(), peer);
+            case Command.Start s -> problems(generator.start(peer));
+            case Command.Stop s -> {
+                generator.stop(peer);
+                yield List.of();
+            }
+            case Command.StopAll s -> {
+                generator.stopAll(peer);
+                yield List.of();
+            }
+        };
+    }
+
+    static boolean allowed(Command command, Role role) {
+        return switch (role) {
+            case CLINICIAN -> true;
+            case PATIENT -> switch (command) {
+                case Command.Status s -> true;
+                case Command.Start s -> true;
+                case Command.Stop s -> true;
+                case Command.StopAll s -> true;
+                case Command.Amplitude a -> true;
+                case Command.Apply a -> false;
+            };
+            case RIG -> false;
+        };
+    }
+
+    private List<String> apply(String programFile, String peer) {
+        Therapy therapy;
+        try {
+            therapy = ProgramCodec.read(programFile);
+        } catch (ProgramFileException e) {
+            return List.of("program file: " + e.describe());
+        }
+        return problems(generator.apply(therapy, peer));
+    }
+
+    private List<String> clinicianAmplitude(String programName, double deltaMa, String peer) {
+        Optional<ValidatedTherapy> therapy = generator.therapy();
+        Optional<Program> program = therapy.flatMap(t -> t.therapy().program(programName));
+        if (program.isEmpty()) {
+            return List.of("program '" + programName + "': no such program on the rig (rule: generator state)");
+        }
+        double target = Amplitudes.milliamps(Amplitudes.microamps(program.get().amplitudeMa() + deltaMa));
+        return problems(generator.apply(therapy.get().therapy().withProgram(program.get().withAmplitudeMa(target)), peer));
+    }
+
+    private static List<String> problems(ApplyResult result) {
+        return switch (result) {
+            case ApplyResult.Applied a -> List.of();
+            case ApplyResult.Rejected r -> r.violations().stream().map(Violation::message).toList();
+        };
+    }
+}

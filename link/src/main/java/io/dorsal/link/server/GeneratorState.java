@@ -1,0 +1,27 @@
+package io.dorsal.link.server;
+
+import io.dorsal.core.file.ProgramCodec;
+import io.dorsal.core.generator.GeneratorStatus;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.therapy.PatientRange;
+import io.dorsal.link.wire.Messages;
+import java.util.List;
+
+/** The generator's actual state as the link reports it with every answer. */
+final class GeneratorState {
+
+    private GeneratorState() {
+    }
+
+    static Messages.State of(PulseGenerator generator) {
+        GeneratorStatus status = generator.status();
+        List<Messages.ProgramState> programs = status.therapy().map(t -> t.therapy().programs().stream()
+                .map(p -> new Messages.ProgramState(p.name(), p.amplitudeMa(),
+                        p.patientRange().map(PatientRange::minMa).orElse(null),
+                        p.patientRange().map(PatientRange::maxMa).orElse(null)))
+                .toList()).orElse(List.of());
+        return new Messages.State(status.mode().name(), programs, status.batteryFraction() * 100.0,
+                status.batteryDaysLeft(), status.faultReason().orElse(null),
+                status.therapy().map(t -> ProgramCodec.write(t.therapy())).orElse(null));
+    }
+}

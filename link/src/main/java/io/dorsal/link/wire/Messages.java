@@ -1,0 +1,166 @@
+package io.dorsal.link.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.List;
+
+/** The messages of the link, as JSON records. */
+public final class Messages {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Messages() {
+    }
+
+    /** What a client asks of the generator. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Command.Status.class, name = "status"),
+        @JsonSubTypes.Type(value = Command.Apply.class, name = "apply"),
+        @JsonSubTypes.Type(value = Command.Amplitude.class, name = "amplitude"),
+        @JsonSubTypes.Type(value = Command.Start.class, name = "start"),
+        @JsonSubTypes.Type(value = Command.Stop.class, name = "stop"),
+        @JsonSubTypes.Type(value = Command.StopAll.class, name = "stopAll")})
+    public sealed interface Command {
+        /** The generator's state; changes nothing. */
+        record Status() implements Command {
+        }
+
+        /** Replace the therapy with a program file's (validated on the rig as if read from a file). */
+        record Apply(@JsonProperty(value = "programFile", required = true) String programFile) implements Command {
+        }
+
+        /** Step a program's amplitude by {@code deltaMa} (patients: inside the patient range only). */
+        record Amplitude(@JsonProperty(value = "program", required = true) String program,
+                         @JsonProperty(value = "deltaMa", required = true) double deltaMa) implements Command {
+        }
+
+        /** Therapy on. */
+        record Start() implements Command {
+        }
+
+        /** Therapy off at the next pulse boundary. */
+        record Stop() implements Command {
+        }
+
+        /** Every output stopped and safe at once. */
+        record StopAll() implements Command {
+        }
+
+        /** The command's name in messages and the audit log. */
+        default String typeName() {
+            return switch (this) {
+                case Status s -> "status";
+                case Apply a -> "apply";
+                case Amplitude a -> "amplitude";
+                case Start s -> "start";
+                case Stop s -> "stop";
+                case StopAll s -> "stopAll";
+            };
+        }
+    }
+
+    /**
+     * The rig's first frame on every connection: a session for a paired peer, or a refusal.
+     *
+     * @param sessionId   the session every request must name; null when refused
+     * @param peer        who the rig took the client for
+     * @param role        the role the rig grants it
+     * @param expiresAtMs when the session ends (epoch ms)
+     * @param pairingOpen whether a pairing code is open (an unknown client may then send a pairing request)
+     * @param refusal     why there is no session, or null
+     */
+    public record Hello(String sessionId, String peer, String role, long expiresAtMs, boolean pairingOpen,
+                        String refusal) {
+    }
+
+    /**
+     * A client's request: numbered from 1 in its session, each exactly one more than the last.
+     */
+    public record Request(@JsonProperty(value = "sessionId", required = true) String sessionId,
+                          @JsonProperty(value = "seq", required = true) long seq,
+                          @JsonProperty(value = "command", required = true) Command command) {
+    }
+
+    /** A program as the rig is running it. */
+    public record ProgramState(String name, double amplitudeMa, Double patientMinMa, Double patientMaxMa) {
+    }
+
+    /**
+     * What the generator is really doing, sent with every answer.
+     *
+     * @param mode           OFF, RAMPING, ON, CYCLING_OFF or FAULT
+     * @param programs       the programs it holds
+     * @param batteryPercent capacity left
+     * @param batteryDaysLeft days to end of service
+     * @param faultReason    why it is in FAULT, or null
+     * @param programFile    the therapy it holds, as a program file, or null
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record State(String mode, List<ProgramState> programs, double batteryPercent, double batteryDaysLeft,
+                        String faultReason, String programFile) {
+    }
+
+    /**
+     * The rig's answer to a request.
+     *
+     * @param seq      the request's number (0 when the request could not be read)
+     * @param ok       whether the command was applied (or, for status, answered)
+     * @param problems why not: one line each (rule, field, value, limit)
+     * @param state    the generator's actual state after the command
+     */
+    public record Response(long seq, boolean ok, List<String> problems, State state) {
+    }
+
+    /**
+     * A pairing request, sent on a pairing connection: proof that the sender knows the code shown on the rig,
+     * bound to the two certificates each side saw in the TLS handshake.
+     *
+     * @param name  the client's name
+     * @param proof HMAC-SHA256 keyed by the code over the rig's and the client's certificate fingerprints
+     */
+    public record PairRequest(@JsonProperty(value = "name", required = true) String name,
+                              @JsonProperty(value = "proof", required = true) String proof) {
+    }
+
+    /** The answer to a pairing request; on success, the role granted and the rig's own proof. */
+    public record PairResponse(boolean ok, String role, String proof, String problem) {
+    }
+
+    public static byte[] encode(Object message) {
+        try {
+            return JSON.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("our own messages encode", e);
+        }
+    }
+
+    public static <T> T decode(byte[] frame, Class<T> type) throws FrameException {
+        if (frame == null) {
+            throw new FrameException("the connection ended before a " + type.getSimpleName());
+        }
+        try {
+            T value = JSON.readValue(frame, type);
+            if (value == null) {
+                throw new FrameException("empty message");
+            }
+            return value;
+        } catch (IOException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            int newline = message.indexOf('\n');
+            throw new FrameException("not a " + type.getSimpleName() + ": "
+                    + (newline < 0 ? message : message.substring(0, newline)));
+        }
+    }
+}
