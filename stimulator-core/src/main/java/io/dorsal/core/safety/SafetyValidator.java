@@ -81,6 +81,8 @@ public final class SafetyValidator {
                 if (!timeline.fitsPeriod()) {
                     allFit = false;
                     violations.add(timingViolation(program, timeline, subject));
+                } else {
+                    checkRechargeCurrents(therapy, program, timeline, subject, violations);
                 }
             } else {
                 allFit = false;
@@ -440,6 +442,44 @@ public final class SafetyValidator {
             if (dose.driveVoltageV() > limits.complianceVoltageV() + STEP_TOLERANCE) {
                 out.add(new Violation(subject, field, "drive voltage " + withUnit(dose.driveVoltageV(), "V") + " ("
                         + withUnit(currentMa, "mA") + " x " + withUnit(dose.impedanceOhm(), "ohm") + ")",
+                        "at most the compliance voltage " + withUnit(limits.complianceVoltageV(), "V"),
+                        SafetyRule.COMPLIANCE));
+            }
+        }
+    }
+
+    /**
+     * A recharge phase must not drive more than a contact may carry: a passive window shorter than the charge it
+     * returns (a burst's five pulses over a short window, say) averages a current above the stimulation's.
+     */
+    private void checkRechargeCurrents(Therapy therapy, Program program, ProgramTimeline timeline, String subject,
+                                       List<Violation> out) {
+        double factor = 0;
+        for (var phase : timeline.phases()) {
+            if (phase.kind() == io.dorsal.core.schedule.PhaseKind.RECHARGE) {
+                factor = Math.max(factor, Math.abs(phase.currentFactor()));
+            }
+        }
+        if (factor <= 1.0 + STEP_TOLERANCE) {
+            return;
+        }
+        double amplitudeMa = program.patientRange().map(r -> Math.max(r.maxMa(), program.amplitudeMa()))
+                .orElse(program.amplitudeMa());
+        DeviceLimits limits = therapy.limits();
+        for (ContactDose dose : doses(therapy, program, amplitudeMa)) {
+            double rechargeMa = Math.abs(dose.currentMa()) * factor;
+            String field = "recharge on contact " + dose.contact()
+                    + (amplitudeMa > program.amplitudeMa() ? " at the patient maximum " + withUnit(amplitudeMa, "mA") : "");
+            if (rechargeMa > limits.maxContactCurrentMa() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "the passive window averages " + withUnit(rechargeMa, "mA")
+                        + " to return the charge", "at most " + withUnit(limits.maxContactCurrentMa(), "mA")
+                        + " on one contact (lengthen recharge.windowUs or deliver less charge per period)",
+                        SafetyRule.RECHARGE));
+            }
+            double volts = rechargeMa * dose.impedanceOhm() / 1000.0;
+            if (volts > limits.complianceVoltageV() + STEP_TOLERANCE) {
+                out.add(new Violation(subject, field, "drive voltage " + withUnit(volts, "V") + " ("
+                        + withUnit(rechargeMa, "mA") + " x " + withUnit(dose.impedanceOhm(), "ohm") + ")",
                         "at most the compliance voltage " + withUnit(limits.complianceVoltageV(), "V"),
                         SafetyRule.COMPLIANCE));
             }
