@@ -35,7 +35,10 @@ import java.util.Optional;
  */
 public final class PulseGenerator {
 
-    /** Shortest ramp back after a change of contacts or pulse width zeroed a running program's amplitude. */
+    /**
+     * Shortest ramp back after a change of contacts or pulse width zeroed a running program's amplitude, or after a
+     * change interrupted a program's ramp.
+     */
     public static final double MIN_RESTART_RAMP_S = 1.0;
 
     private static final double PC_PER_UC = 1e6;
@@ -53,16 +56,16 @@ public final class PulseGenerator {
     private boolean batteryLowLogged;
 
     // handed to the real-time thread
-    private volatile PulseScheduler desired;
+    private volatile Run desired;
     private volatile boolean faulted;
     private volatile long abortGeneration;
 
     // real-time side (written by the real-time thread only; read elsewhere through volatiles)
-    private PulseScheduler active;
+    private Run active;
     private boolean stopping;
     private long seenAbortGeneration;
     private long lastEndNs = Long.MIN_VALUE;
-    private volatile PulseScheduler running;
+    private volatile Run running;
     private volatile double deliveredPc;
     private final Meter meter = new Meter();
 
@@ -76,6 +79,10 @@ public final class PulseGenerator {
 
     public PulseGenerator(Clock clock, OutputStage stage) {
         this(clock, stage, BatteryModel.DEFAULT, new EventLog());
+    }
+
+    /** A compiled therapy handed to the real-time thread, with the therapy it was compiled from. */
+    private record Run(PulseScheduler scheduler, ValidatedTherapy therapy) {
     }
 
     // --------------------------------------------------------------------------------------------------
@@ -98,19 +105,23 @@ public final class PulseGenerator {
             active = null;
             return 0;
         }
-        PulseScheduler want = desired;
+        Run want = desired;
         if (want != active) {
             if (active != null && !stopping) {
-                active.stopStartingAt(nowNs);
+                active.scheduler().stopStartingAt(nowNs);
                 stopping = true;
             }
-            if (active != null && active.finished()) {
+            // hand over only once every period under way has ended, not merely emitted its last phase: the
+            // next therapy's first pulse must not come sooner than the old rate allows, nor be armed while an
+            // old phase is still being delivered
+            if (active != null && active.scheduler().finished()
+                    && nowNs >= active.scheduler().startedPeriodsEndNs()) {
                 active = null;
                 stopping = false;
             }
             if (active == null && want != null) {
-                want.restart(Math.max(nowNs, lastEndNs));
-                stage.arm(want.table());
+                want.scheduler().restart(Math.max(nowNs, lastEndNs));
+                stage.arm(want.scheduler().table());
                 active = want;
                 running = want;
             }
@@ -118,13 +129,23 @@ public final class PulseGenerator {
         if (active == null) {
             return 0;
         }
-        return active.poll(nowNs, meter, limit);
+        return active.scheduler().poll(nowNs, meter, limit);
     }
 
-    /** The next time {@link #poll} has work, or {@link PulseScheduler#NO_EVENT}. Real-time thread only. */
+    /**
+     * The next time {@link #poll} has work, or {@link PulseScheduler#NO_EVENT}: the next phase, or the end of the
+     * old therapy's last period when a changed therapy waits to take over then. Real-time thread only.
+     */
     public long nextEventNs() {
-        PulseScheduler current = active;
-        return current == null ? PulseScheduler.NO_EVENT : current.nextEventNs();
+        Run current = active;
+        if (current == null) {
+            return PulseScheduler.NO_EVENT;
+        }
+        long next = current.scheduler().nextEventNs();
+        if (next == PulseScheduler.NO_EVENT && stopping && desired != null) {
+            return current.scheduler().startedPeriodsEndNs();
+        }
+        return next;
     }
 
     /** Counts delivered charge for the battery, then passes the phase on. Real-time thread only. */
@@ -172,28 +193,65 @@ public final class PulseGenerator {
         therapy = next;
         String summary = describeChange(previous, next);
         if (desired != null) {
-            desired = new PulseScheduler(PulseTable.compile(next, restartRamps(previous, next)), 0);
+            desired = new Run(new PulseScheduler(PulseTable.compile(next, restartRamps(next, clock.nanoTime())), 0),
+                    next);
             summary += "; takes over at the next pulse boundary";
         }
         log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
         return new ApplyResult.Applied(summary);
     }
 
-    private static double[] restartRamps(ValidatedTherapy previous, ValidatedTherapy next) {
+    /**
+     * Each program's soft start when a changed therapy takes over. It is judged against what is being delivered
+     * (the running therapy, and one still waiting to take over, which may be running by then), not against the
+     * last therapy applied: none for a program at its full amplitude whose contacts and pulse width stay (an
+     * amplitude change goes on at once); its own ramp for a new program or one in its cycling off-time (it comes
+     * on again with its soft start); and from zero over at least {@link #MIN_RESTART_RAMP_S} for a program whose
+     * contacts or pulse width changed, or that is still ramping (a step during a ramp never jumps to full).
+     */
+    private double[] restartRamps(ValidatedTherapy next, long nowNs) {
+        Run current = running;
+        Run pending = desired;
         double[] ramps = new double[next.programCount()];
         for (int p = 0; p < ramps.length; p++) {
             Program program = next.program(p);
-            Optional<Program> before = previous == null ? Optional.empty() : previous.therapy().program(program.name());
-            if (before.isEmpty()) {
-                ramps[p] = program.rampS();
-            } else if (!before.get().electrodes().equals(program.electrodes())
-                    || before.get().pulseWidthUs() != program.pulseWidthUs()) {
-                ramps[p] = Math.max(program.rampS(), MIN_RESTART_RAMP_S);
-            } else {
-                ramps[p] = 0.0;
+            double ramp = 0.0;
+            if (current != null) {
+                ramp = rampAfter(current, program, nowNs - current.scheduler().originNs());
             }
+            if (pending != null && pending != current) {
+                ramp = Math.max(ramp, rampAfter(pending, program, 0));
+            }
+            ramps[p] = ramp;
         }
         return ramps;
+    }
+
+    /** The soft start {@code program} needs when it follows {@code before}, which started {@code sinceStartNs} ago. */
+    private static double rampAfter(Run before, Program program, long sinceStartNs) {
+        List<Program> programs = before.therapy().therapy().programs();
+        int index = -1;
+        for (int i = 0; i < programs.size() && index < 0; i++) {
+            if (programs.get(i).name().equals(program.name())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return program.rampS();
+        }
+        Program old = programs.get(index);
+        double restartRampS = Math.max(program.rampS(), MIN_RESTART_RAMP_S);
+        if (!old.electrodes().equals(program.electrodes()) || old.pulseWidthUs() != program.pulseWidthUs()) {
+            return restartRampS;
+        }
+        PulseTable table = before.scheduler().table();
+        if (table.rampingAt(index, sinceStartNs)) {
+            return restartRampS;
+        }
+        if (table.cyclingOffAt(index, sinceStartNs)) {
+            return program.rampS();
+        }
+        return 0.0;
     }
 
     private static String describeChange(ValidatedTherapy previous, ValidatedTherapy next) {
@@ -213,7 +271,7 @@ public final class PulseGenerator {
             return refuse("generator", "battery", "end of service", "replace the generator");
         }
         if (desired == null) {
-            desired = new PulseScheduler(PulseTable.compile(therapy), 0);
+            desired = new Run(new PulseScheduler(PulseTable.compile(therapy), 0), therapy);
             log(GeneratorEvent.Kind.STARTED, who, "therapy on");
         }
         return new ApplyResult.Applied("therapy on");
@@ -338,9 +396,9 @@ public final class PulseGenerator {
         long now = clock.nanoTime();
         double fraction = batteryFraction();
         double therapyUa = 0;
-        PulseScheduler want = desired;
+        Run want = desired;
         if (want != null) {
-            PulseTable table = want.table();
+            PulseTable table = want.scheduler().table();
             for (int p = 0; p < table.programCount(); p++) {
                 therapyUa += table.averageDeliveredUa(p);
             }
@@ -355,13 +413,13 @@ public final class PulseGenerator {
         if (faulted) {
             return GeneratorMode.FAULT;
         }
-        PulseScheduler want = desired;
+        Run want = desired;
         if (want == null) {
             return GeneratorMode.OFF;
         }
-        PulseScheduler current = running;
-        long sinceStart = current == want ? nowNs - want.originNs() : 0;
-        PulseTable table = want.table();
+        Run current = running;
+        long sinceStart = current == want ? nowNs - want.scheduler().originNs() : 0;
+        PulseTable table = want.scheduler().table();
         boolean allCyclingOff = true;
         for (int p = 0; p < table.programCount(); p++) {
             if (table.rampingAt(p, sinceStart)) {

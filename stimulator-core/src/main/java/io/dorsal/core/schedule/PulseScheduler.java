@@ -25,6 +25,7 @@ public final class PulseScheduler {
     private final double[] scale;
     private final long[] nextStartNs;
     private long stopAtNs = NO_EVENT;
+    private long startedPeriodsEndNs;
 
     /**
      * A scheduler whose therapy starts at {@code originNs} on the caller's clock.
@@ -49,6 +50,7 @@ public final class PulseScheduler {
     public void restart(long originNs) {
         this.originNs = originNs;
         this.stopAtNs = NO_EVENT;
+        this.startedPeriodsEndNs = originNs;
         for (int p = 0; p < nextStartNs.length; p++) {
             startPeriod(p, 0);
         }
@@ -87,6 +89,9 @@ public final class PulseScheduler {
                 break;
             }
             event.set(nextStartNs[p], p, cursor[p], scale[p]);
+            if (cursor[p] == table.phaseFrom(p)) {
+                startedPeriodsEndNs = Math.max(startedPeriodsEndNs, periodStartNs[p] + table.periodNs(p));
+            }
             advance(p);
             sink.onPhase(event);
             emitted++;
@@ -106,6 +111,9 @@ public final class PulseScheduler {
             while (nextStartNs[p] < timeNs) {
                 advance(p);
             }
+            if (cursor[p] != table.phaseFrom(p)) {
+                startedPeriodsEndNs = Math.max(startedPeriodsEndNs, periodStartNs[p] + table.periodNs(p));
+            }
         }
     }
 
@@ -122,9 +130,18 @@ public final class PulseScheduler {
         }
     }
 
-    /** Whether no phase is left to emit (after a stop, once every started period has ended). */
+    /** Whether no phase is left to emit (after a stop, once every started period has emitted its phases). */
     public boolean finished() {
         return nextEventNs() == NO_EVENT;
+    }
+
+    /**
+     * The end of the latest period that has begun (emitted a phase): the first time a following therapy may start
+     * without cutting a period of this one short, so that no pulse comes sooner than its rate allows. The origin
+     * while no period has begun.
+     */
+    public long startedPeriodsEndNs() {
+        return startedPeriodsEndNs;
     }
 
 
