@@ -46,7 +46,7 @@ final class ScreenshotTour {
         steps.add(() -> shoot(stage.getScene(), "main-window.png"));
         steps.add(() -> {
             programmer.cycleContact(io.dorsal.core.therapy.ContactId.parse("L1.4"));
-            session.preview().windowMsProperty().set(45);
+            session.preview().windowMsProperty().set(12);
         });
         steps.add(() -> shoot(stage.getScene(), "contact-edit.png"));
         steps.add(() -> {
@@ -60,6 +60,21 @@ final class ScreenshotTour {
         });
         steps.add(() -> shoot(stage.getScene(), "impedance.png"));
         steps.add(() -> {
+            programmer.select(0);
+            programmer.enabledProperty().set(false);
+            programmer.select(1);
+            programmer.patternTypeProperty().set(io.dorsal.programmer.model.PatternType.BURST);
+            programmer.amplitudeMaProperty().set(1.5);
+            session.preview().windowMsProperty().set(session.preview().twoPeriodsMs());
+            main.showLog();
+        });
+        steps.add(() -> shoot(stage.getScene(), "burst-program.png"));
+        steps.add(() -> {
+            for (int i = 0; i < 3; i++) {
+                programmer.undo();
+            }
+            programmer.select(0);
+            programmer.undo();
             Stage patient = main.openPatientView();
             patient.setX(stage.getX() + 40);
             patient.setY(stage.getY() + 40);

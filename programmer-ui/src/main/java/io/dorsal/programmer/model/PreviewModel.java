@@ -5,6 +5,7 @@ import io.dorsal.core.preview.WaveformSampler;
 import io.dorsal.core.safety.Figures;
 import io.dorsal.core.safety.Validation;
 import io.dorsal.core.therapy.Program;
+import java.util.concurrent.Executor;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,13 +33,32 @@ public final class PreviewModel {
     private final ReadOnlyObjectWrapper<Waveform> waveform = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final Executor deferral;
+    private boolean pending;
     private int samples;
 
-    public PreviewModel(ProgrammerModel programmer) {
+    /**
+     * @param programmer the draft to preview
+     * @param deferral   where a resample runs: {@code Platform::runLater} in the app, so that the many changes
+     *                   of one slider drag within a frame cost one sample; a direct executor in tests
+     */
+    public PreviewModel(ProgrammerModel programmer, Executor deferral) {
         this.programmer = programmer;
-        programmer.validationProperty().addListener((obs, was, now) -> resample());
-        windowMs.addListener((obs, was, now) -> resample());
+        this.deferral = deferral;
+        programmer.validationProperty().addListener((obs, was, now) -> request());
+        windowMs.addListener((obs, was, now) -> request());
         resample();
+    }
+
+    private void request() {
+        if (pending) {
+            return;
+        }
+        pending = true;
+        deferral.execute(() -> {
+            pending = false;
+            resample();
+        });
     }
 
     private void resample() {

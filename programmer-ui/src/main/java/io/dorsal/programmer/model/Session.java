@@ -39,7 +39,7 @@ public final class Session {
         this.log = new SessionLog(wallClock);
         this.generator = new GeneratorModel(link, ui, log, clinician);
         this.programmer = new ProgrammerModel(generator, log, ui, clinician, initial);
-        this.preview = new PreviewModel(programmer);
+        this.preview = new PreviewModel(programmer, ui);
         this.impedance = new ImpedanceModel(programmer, ui);
         this.patient = new PatientModel(generator, log, ui);
         log.add(clinician, "session start", link.description(), "", ProgrammerModel.summary(initial));

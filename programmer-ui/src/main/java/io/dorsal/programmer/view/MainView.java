@@ -191,6 +191,10 @@ public final class MainView extends BorderPane {
         session.impedance().runCheck();
     }
 
+    public void showLog() {
+        tabs.getSelectionModel().select(0);
+    }
+
     public void showImpedance() {
         tabs.getSelectionModel().select(impedanceTab);
     }

@@ -65,9 +65,13 @@ final class ProgramEditorView extends VBox {
         enabled.setTooltip(Controls.tip("A disabled program stays in the session but is not sent on Apply."));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox programBar = new HBox(6, Controls.label("Program", "section-title"), programButtons, spring, add,
-                duplicate, delete, enabled);
-        programBar.setAlignment(Pos.CENTER_LEFT);
+        Label programTitle = Controls.label("Program", "section-title");
+        programTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox programRow = new HBox(6, programTitle, programButtons);
+        programRow.setAlignment(Pos.CENTER_LEFT);
+        HBox actionsRow = new HBox(6, add, duplicate, delete, spring, enabled);
+        actionsRow.setAlignment(Pos.CENTER_LEFT);
+        VBox programBar = new VBox(4, programRow, actionsRow);
 
 
         TextField name = new TextField();
@@ -232,6 +236,9 @@ final class ProgramEditorView extends VBox {
         apply.disableProperty().bind(model.canApplyProperty().not());
         apply.setTooltip(Controls.tip("Sends the enabled programs to the generator (Ctrl+Enter)."));
         apply.setOnAction(e -> model.apply());
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        redo.setMinWidth(Region.USE_PREF_SIZE);
+        note.setMinWidth(0);
         HBox actions = new HBox(6, undo, redo, note, apply);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -255,7 +262,7 @@ final class ProgramEditorView extends VBox {
             b.setId("program-" + i);
             b.setToggleGroup(programGroup);
             b.setSelected(i == model.selectedProperty().get());
-            b.setMaxWidth(120);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             int index = i;
             b.setOnAction(e -> {
                 model.select(index);

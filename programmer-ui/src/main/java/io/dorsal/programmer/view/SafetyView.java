@@ -55,7 +55,7 @@ final class SafetyView extends VBox {
             }
         });
         doses.setPlaceholder(new Label("No contacts chosen"));
-        doses.setPrefHeight(140);
+        doses.setPrefHeight(152);
         doses.setMinHeight(90);
 
         Label limits = Controls.label("Limits: D " + Figures.format(l.maxChargeDensityUcPerCm2()) + " uC/cm2/phase, k "
