@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stimctl", mixinStandardHelpOptions = true, version = "stimctl 0.1.0",
         description = "Checks and simulates Dorsal spinal cord stimulator program files, and drives the bench rig.",
-        subcommands = {CheckCommand.class, SimulateCommand.class, RigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, SimulateCommand.class, RigCommand.class, ServeCommand.class,
+            PairCommand.class, PeersCommand.class, RemoteCommand.class, LogCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; the therapy is safe", "1:the file is unsafe, malformed or unreadable",
             "2:usage error"})
@@ -26,7 +27,7 @@ public final class Stimctl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, simulate or rig");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, simulate, rig, serve, pair, peers, remote or log");
     }
 
     public static void main(String[] args) {
@@ -46,6 +47,7 @@ public final class Stimctl implements Runnable {
     /** Runs stimctl with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Stimctl());
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

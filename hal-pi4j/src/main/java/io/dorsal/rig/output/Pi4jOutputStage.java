@@ -6,6 +6,9 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
 import io.dorsal.core.output.OutputStage;
+import io.dorsal.core.safety.SafetyRule;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.safety.Violation;
 import io.dorsal.core.schedule.PhaseEvent;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.time.Clock;
@@ -57,6 +60,7 @@ public final class Pi4jOutputStage implements OutputStage {
     private final int[] actionKind = new int[QUEUE_CAPACITY];
     private final int[] actionArg = new int[QUEUE_CAPACITY];
     private final int[] actionDuty = new int[QUEUE_CAPACITY];
+    private final RigPlan[] actionPlan = new RigPlan[QUEUE_CAPACITY];
     private long head;
     private long tail;
 
@@ -130,6 +134,16 @@ public final class Pi4jOutputStage implements OutputStage {
     // ------------------------------------------------------------------------------------------------
     // OutputStage
 
+    /** The reasons this rig cannot render a therapy exactly (docs/bench-rig.md), as the generator's refusals. */
+    @Override
+    public List<Violation> cannotRender(ValidatedTherapy therapy) {
+        return switch (RigPlan.plan(PulseTable.compile(therapy), map)) {
+            case RigPlan.Result.Renderable r -> List.of();
+            case RigPlan.Result.NotRenderable n -> n.problems().stream().map(p -> new Violation(p.subject(), p.field(),
+                    p.value(), p.limit() + " [" + p.rule() + "]", SafetyRule.OUTPUT_STAGE)).toList();
+        };
+    }
+
     @Override
     public void arm(PulseTable table) {
         RigPlan.Result result = RigPlan.plan(table, map);
@@ -137,8 +151,12 @@ public final class Pi4jOutputStage implements OutputStage {
             throw new IllegalStateException("the rig cannot render this therapy: "
                     + refused.problems().get(0).message());
         }
+        if (latched) {
+            head = tail;
+        }
+        // actions already queued for the old therapy (its last switch-offs, when the runner's lookahead lets the
+        // new therapy be armed before they are due) keep their own plan and still run
         plan = ((RigPlan.Result.Renderable) result).plan();
-        head = tail;
         latched = false;
     }
 
@@ -164,13 +182,13 @@ public final class Pi4jOutputStage implements OutputStage {
             boolean higherAllowed = target > scheduledDuty[s] && startNs - lastPwmChangeNs[s] >= minPwmIntervalNs;
             if (lower || higherAllowed) {
                 long at = Math.max(lastQueuedNs(), startNs - pwmLeadNs);
-                enqueue(at, ACTION_PWM, s, target);
+                enqueue(at, ACTION_PWM, s, target, current);
                 scheduledDuty[s] = target;
                 lastPwmChangeNs[s] = at;
             }
         }
-        enqueue(startNs, ACTION_ON, phase, 0);
-        enqueue(event.endNs(), ACTION_OFF, phase, 0);
+        enqueue(startNs, ACTION_ON, phase, 0, current);
+        enqueue(event.endNs(), ACTION_OFF, phase, 0, current);
         phasesDelivered++;
     }
 
@@ -206,8 +224,8 @@ public final class Pi4jOutputStage implements OutputStage {
         int kind = actionKind[slot];
         int arg = actionArg[slot];
         int newDuty = actionDuty[slot];
+        RigPlan current = actionPlan[slot];
         head++;
-        RigPlan current = plan;
         switch (kind) {
             case ACTION_ON -> {
                 for (int i = 0; i < current.lineCount(arg); i++) {
@@ -292,7 +310,7 @@ public final class Pi4jOutputStage implements OutputStage {
         return head < tail ? actionAtNs[(int) ((tail - 1) % QUEUE_CAPACITY)] : Long.MIN_VALUE;
     }
 
-    private void enqueue(long atNs, int kind, int arg, int newDuty) {
+    private void enqueue(long atNs, int kind, int arg, int newDuty, RigPlan forPlan) {
         if (tail - head >= QUEUE_CAPACITY) {
             throw new IllegalStateException("the rig's action queue is full: the runner is not keeping up");
         }
@@ -301,6 +319,7 @@ public final class Pi4jOutputStage implements OutputStage {
         actionKind[slot] = kind;
         actionArg[slot] = arg;
         actionDuty[slot] = newDuty;
+        actionPlan[slot] = forPlan;
         tail++;
     }
 

@@ -41,7 +41,9 @@ public final class RealtimeRunner implements Runnable {
     private volatile long endAtNs = Long.MAX_VALUE;
     private volatile boolean draining;
     private String stopReason = "";
-    private String fault;
+    private volatile String fault;
+    private volatile long faults;
+    private volatile boolean stopOnFault = true;
 
     public RealtimeRunner(PulseGenerator generator, Pi4jOutputStage stage, Clock clock, IdleStrategy idle,
                           RunnerSettings settings) {
@@ -50,6 +52,15 @@ public final class RealtimeRunner implements Runnable {
         this.clock = clock;
         this.idle = idle;
         this.settings = settings;
+    }
+
+    /**
+     * Keeps the runner going after a fault (the generator, in FAULT, delivers nothing and every output stays safe),
+     * so that a served rig can report the fault and a clinician can clear it. A run ({@code stimctl rig run})
+     * ends at its first fault instead.
+     */
+    public void continueAfterFault() {
+        stopOnFault = false;
     }
 
     /** The run ends gracefully at this time: no new period starts, started ones finish, then every line is safe. */
@@ -79,7 +90,7 @@ public final class RealtimeRunner implements Runnable {
                     generator.stop("rig: run duration reached");
                 }
                 int work = doWork(now);
-                if (fault != null) {
+                if (fault != null && stopOnFault) {
                     return;
                 }
                 if (draining && work == 0 && stage.nextActionNs() == Pi4jOutputStage.NO_ACTION
@@ -154,12 +165,18 @@ public final class RealtimeRunner implements Runnable {
     /** Outputs safe at once, generator in FAULT, reason logged. Safe to call more than once. */
     public void failSafe(String reason) {
         stage.safe();
+        faults++;
         if (fault == null) {
             fault = reason;
             stopReason = "fault";
-            generator.fault(reason);
-            LOG.error("rig fault: {}; every line driven to its safe level", reason);
         }
+        generator.fault(reason);
+        LOG.error("rig fault: {}; every line driven to its safe level", reason);
+    }
+
+    /** Faults so far (any thread). */
+    public long faults() {
+        return faults;
     }
 
     private void stopNow(String reason) {

@@ -264,4 +264,53 @@ class RigRunnerTest {
         assertThat(rig.changes()).filteredOn(c -> !c[1].startsWith("PWM") && c[2].equals("1")
                 && Long.parseLong(c[0]) * 1_000 > stopAt).isEmpty();
     }
+
+    @Test
+    void aTherapyTheRigCannotRenderIsRefusedByTheGeneratorAndTheRunningOneGoesOn() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        String before = io.dorsal.core.file.ProgramCodec.write(rig.generator.therapy().orElseThrow().therapy());
+
+        io.dorsal.core.generator.ApplyResult result = rig.generator.apply(
+                RigFixtures.example("two-programs.json").therapy(), "clinician");
+
+        assertThat(result).isInstanceOfSatisfying(io.dorsal.core.generator.ApplyResult.Rejected.class, r ->
+                assertThat(r.violations()).anySatisfy(v -> {
+                    assertThat(v.rule()).isEqualTo(io.dorsal.core.safety.SafetyRule.OUTPUT_STAGE);
+                    assertThat(v.message()).contains("[rig sources]");
+                }));
+        assertThat(io.dorsal.core.file.ProgramCodec.write(rig.generator.therapy().orElseThrow().therapy()))
+                .isEqualTo(before);
+        RunReport report = rig.run(60 * MS);
+        assertThat(report.fault()).isEmpty();
+    }
+
+    @Test
+    void aChangeOfTherapyWhileRunningLeavesNoLineOnAndNeverOverlapsTheTwo() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        long changeAt = 12 * MS; // inside the first burst: its pulses and passive window must still end properly
+        IdleStrategy change = actAt(changeAt, () -> assertThat(rig.generator.apply(
+                RigFixtures.example("rig-tonic.json").therapy(), "clinician").applied()).isTrue());
+
+        RunReport report = rig.run(200 * MS, change);
+
+        assertThat(report.fault()).isEmpty();
+        java.util.Map<String, Integer> levels = new java.util.HashMap<>();
+        int maxActiveContactLines = 0;
+        for (String[] c : rig.changes()) {
+            if (c[1].startsWith("L1_") || c[1].equals("DISCHARGE")) {
+                levels.put(c[1], Integer.parseInt(c[2]));
+                maxActiveContactLines = Math.max(maxActiveContactLines,
+                        (int) levels.values().stream().filter(v -> v == 1).count());
+            }
+        }
+        // one cathode and one anode line at a time, or the discharge line alone
+        assertThat(maxActiveContactLines).isLessThanOrEqualTo(2);
+        assertThat(levels).allSatisfy((line, level) -> assertThat(level).as(line).isZero());
+        // the first burst ran to its end (its passive window closes at 500 + 25,000 us) before the tonic began
+        List<String[]> changes = rig.changes();
+        assertThat(changes).anySatisfy(c -> assertThat(c).containsExactly("25500", "DISCHARGE", "0"));
+        assertThat(changes).filteredOn(c -> c[1].equals("L1_2_K") && c[2].equals("1"))
+                .allSatisfy(c -> assertThat(Long.parseLong(c[0])).isGreaterThanOrEqualTo(25_500));
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
 }

@@ -49,6 +49,10 @@ final class CommandHandler {
                 generator.stopAll(peer);
                 yield List.of();
             }
+            case Command.ClearFault c -> {
+                generator.clearFault(peer);
+                yield List.of();
+            }
         };
     }
 
@@ -62,6 +66,7 @@ final class CommandHandler {
                 case Command.StopAll s -> true;
                 case Command.Amplitude a -> true;
                 case Command.Apply a -> false;
+                case Command.ClearFault c -> false;
             };
             case RIG -> false;
         };

@@ -31,7 +31,8 @@ public final class Messages {
         @JsonSubTypes.Type(value = Command.Amplitude.class, name = "amplitude"),
         @JsonSubTypes.Type(value = Command.Start.class, name = "start"),
         @JsonSubTypes.Type(value = Command.Stop.class, name = "stop"),
-        @JsonSubTypes.Type(value = Command.StopAll.class, name = "stopAll")})
+        @JsonSubTypes.Type(value = Command.StopAll.class, name = "stopAll"),
+        @JsonSubTypes.Type(value = Command.ClearFault.class, name = "clearFault")})
     public sealed interface Command {
         /** The generator's state; changes nothing. */
         record Status() implements Command {
@@ -58,6 +59,10 @@ public final class Messages {
         record StopAll() implements Command {
         }
 
+        /** Clear a fault after reviewing it (clinicians only); therapy stays off until started. */
+        record ClearFault() implements Command {
+        }
+
         /** The command's name in messages and the audit log. */
         default String typeName() {
             return switch (this) {
@@ -67,6 +72,7 @@ public final class Messages {
                 case Start s -> "start";
                 case Stop s -> "stop";
                 case StopAll s -> "stopAll";
+                case ClearFault c -> "clearFault";
             };
         }
     }

@@ -178,7 +178,10 @@ public final class PulseGenerator {
         Validation validation = new SafetyValidator().validate(candidate);
         return switch (validation) {
             case Validation.Unsafe unsafe -> reject(who, unsafe.violations());
-            case Validation.Safe safe -> accept(safe.therapy(), who);
+            case Validation.Safe safe -> {
+                List<Violation> cannot = stage.cannotRender(safe.therapy());
+                yield cannot.isEmpty() ? accept(safe.therapy(), who) : reject(who, cannot);
+            }
         };
     }
 

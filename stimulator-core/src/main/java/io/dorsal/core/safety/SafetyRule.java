@@ -24,7 +24,8 @@ public enum SafetyRule {
     RAMP("ramp"),
     CYCLE("cycle"),
     PATIENT_RANGE("patient range"),
-    GENERATOR_STATE("generator state");
+    GENERATOR_STATE("generator state"),
+    OUTPUT_STAGE("output stage");
 
     private final String label;
 

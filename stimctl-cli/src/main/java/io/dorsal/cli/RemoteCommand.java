@@ -1,0 +1,124 @@
+package io.dorsal.cli;
+
+import io.dorsal.link.client.LinkClient;
+import io.dorsal.link.identity.Identity;
+import io.dorsal.link.identity.Role;
+import io.dorsal.link.wire.Messages;
+import io.dorsal.link.wire.Messages.Command;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code stimctl remote --connect HOST:PORT --identity DIR status | apply FILE | amplitude PROGRAM +/-MA | start |
+ * stop | stop-all | pair CODE}: a scriptable client of the rig's link.
+ */
+@CommandLine.Command(name = "remote", mixinStandardHelpOptions = true,
+        description = {"Talks to a rig over its authenticated link. Commands:",
+            "  status | apply FILE | amplitude PROGRAM +/-MA | start | stop | stop-all | clear-fault | pair CODE",
+            "Every answer shows the generator's actual state. Exit 1 when the rig refuses."})
+final class RemoteCommand implements Callable<Integer> {
+
+    @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "the rig's address")
+    String connect;
+
+    @Option(names = "--identity", paramLabel = "DIR", description = "this programmer's identity (default ~/.dorsal/programmer)")
+    Path identity;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "name for a new identity (default programmer@host)")
+    String name;
+
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "status, apply, amplitude, start, stop, stop-all, clear-fault or pair")
+    String command;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "the command's arguments")
+    List<String> args = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int colon = connect.lastIndexOf(':');
+        if (colon < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--connect is HOST:PORT, was " + connect);
+        }
+        String host = connect.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(connect.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--connect is HOST:PORT, was " + connect);
+        }
+        Identity me = Identity.openOrCreate(identity != null ? identity : LinkPaths.defaultProgrammerIdentity(),
+                name != null ? name : LinkPaths.defaultName("programmer"), Role.CLINICIAN);
+        try {
+            if (command.equals("pair")) {
+                Role granted = LinkClient.pair(host, port, me, arg(0, "CODE"));
+                out.println("paired with the rig at " + connect + " as '" + me.name() + "', role "
+                        + granted.name().toLowerCase(Locale.ROOT));
+                return 0;
+            }
+            Command request = switch (command) {
+                case "status" -> new Command.Status();
+                case "apply" -> new Command.Apply(Files.readString(Path.of(arg(0, "FILE")), StandardCharsets.UTF_8));
+                case "amplitude" -> new Command.Amplitude(arg(0, "PROGRAM"), delta(arg(1, "+/-MA")));
+                case "start" -> new Command.Start();
+                case "stop" -> new Command.Stop();
+                case "stop-all" -> new Command.StopAll();
+                case "clear-fault" -> new Command.ClearFault();
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown remote command '"
+                        + command + "'; use status, apply, amplitude, start, stop, stop-all, clear-fault or pair");
+            };
+            try (LinkClient client = LinkClient.connect(host, port, me)) {
+                Messages.Response answer = client.send(request);
+                answer.problems().forEach(p -> err.println("refused: " + p));
+                printState(out, answer.state());
+                return answer.ok() ? 0 : Stimctl.EXIT_REFUSED;
+            }
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (IOException e) {
+            err.println("stimctl: " + connect + ": " + e.getMessage());
+            return Stimctl.EXIT_REFUSED;
+        }
+    }
+
+    private String arg(int index, String label) {
+        if (args.size() <= index) {
+            throw new CommandLine.ParameterException(spec.commandLine(), command + " needs " + label);
+        }
+        return args.get(index);
+    }
+
+    private double delta(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "amplitude step is +/-MA, such as +0.1, was "
+                    + text);
+        }
+    }
+
+    static void printState(PrintWriter out, Messages.State state) {
+        if (state == null) {
+            return;
+        }
+        out.printf("mode %s  battery %.1f%% (~%.0f days)%s%n", state.mode(), state.batteryPercent(),
+                state.batteryDaysLeft(), state.faultReason() == null ? "" : "  fault: " + state.faultReason());
+        for (Messages.ProgramState p : state.programs()) {
+            out.printf("  %-20s %5.1f mA%s%n", p.name(), p.amplitudeMa(), p.patientMinMa() == null ? ""
+                    : String.format("  (patient %.1f to %.1f mA)", p.patientMinMa(), p.patientMaxMa()));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.dorsal.cli;
+
+import com.pi4j.context.Context;
+import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.time.SystemClock;
+import io.dorsal.link.audit.AuditLog;
+import io.dorsal.link.identity.Identity;
+import io.dorsal.link.server.LinkServer;
+import io.dorsal.link.server.ServerSettings;
+import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.runtime.RealtimeRunner;
+import io.dorsal.rig.runtime.RigRun;
+import io.dorsal.rig.runtime.RunnerSettings;
+import io.dorsal.rig.runtime.SpinThenParkIdleStrategy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/**
+ * The rig as a service: the generator on the rig's outputs, paced by the real-time runner on its own thread, and
+ * the link server in front of it. Therapy runs on regardless of what happens to the link.
+ */
+final class RigService implements AutoCloseable {
+
+    private final Context pi4j;
+    private final Pi4jOutputStage stage;
+    private final PulseGenerator generator;
+    private final RealtimeRunner runner;
+    private final Thread realtime;
+    private final LinkServer server;
+    private final AuditLog audit;
+    private final int port;
+
+    RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
+               InetAddress bind, int port, RunnerSettings settings) throws IOException {
+        this.pi4j = pi4j;
+        this.audit = audit;
+        this.stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
+        this.generator = new PulseGenerator(SystemClock.INSTANCE, stage);
+        // the link first: its start-up (TLS, key loading) must not compete with the first real pulses
+        this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis);
+        this.port = server.start(bind, port);
+        if (therapy.isPresent()) {
+            RigRun.warmUp(therapy.get(), map, settings);
+            ApplyResult loaded = generator.apply(therapy.get().therapy(), "rig");
+            if (!loaded.applied()) {
+                throw new IOException("the therapy was refused: " + loaded);
+            }
+            generator.start("rig");
+        }
+        this.runner = new RealtimeRunner(generator, stage, SystemClock.INSTANCE,
+                new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS), settings);
+        runner.continueAfterFault();
+        this.realtime = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).start(runner);
+    }
+
+    int port() {
+        return port;
+    }
+
+    PulseGenerator generator() {
+        return generator;
+    }
+
+    RealtimeRunner runner() {
+        return runner;
+    }
+
+    boolean running() {
+        return realtime.isAlive();
+    }
+
+    /** Waits until the runner ends (a fault, or a stop request). */
+    void awaitRunnerEnd() throws InterruptedException {
+        realtime.join();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        runner.requestStop("service stopped");
+        try {
+            realtime.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stage.safe();
+        audit.append("rig", "RIG", "stop", "service stopped; every line at its safe level", "ok");
+        audit.close();
+        pi4j.shutdown();
+    }
+}
