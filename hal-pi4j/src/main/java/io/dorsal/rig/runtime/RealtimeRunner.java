@@ -24,6 +24,8 @@ public final class RealtimeRunner implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeRunner.class);
     private static final long HIGHEST_TRACKABLE_NS = 60_000_000_000L;
     private static final double NS_PER_US = 1_000.0;
+    /** Longest the runner idles at once, so that new work from other threads is seen within it. */
+    public static final long MAX_IDLE_NS = 1_000_000L;
 
     private final PulseGenerator generator;
     private final Pi4jOutputStage stage;
@@ -100,7 +102,9 @@ public final class RealtimeRunner implements Runnable {
                     return;
                 }
                 if (work == 0) {
-                    idle.idle(now, nextDeadlineNs());
+                    // never idle past a heartbeat: a therapy started or a stop asked for from another thread is
+                    // noticed within it even when nothing is scheduled
+                    idle.idle(now, Math.min(nextDeadlineNs(), now + MAX_IDLE_NS));
                 }
             }
         } catch (Throwable t) {

@@ -153,7 +153,9 @@ public final class PulseGenerator {
         @Override
         public void onPhase(PhaseEvent event) {
             double sumUa = 0;
-            for (int c = 0; c < event.channelCount(); c++) {
+            // a passive window discharges the coupling capacitors: it draws nothing from the cell
+            int channels = event.table().phasePassive(event.phase()) ? 0 : event.channelCount();
+            for (int c = 0; c < channels; c++) {
                 double ua = event.currentUa(c);
                 if (ua < 0) {
                     sumUa -= ua;

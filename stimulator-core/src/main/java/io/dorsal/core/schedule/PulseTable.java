@@ -300,12 +300,16 @@ public final class PulseTable {
     }
 
     /**
-     * Average current the program draws from its sources over a long time, in uA: the magnitude of every
-     * phase's charge, per second, times the cycling's on fraction. Used by the battery model.
+     * Average current the program draws from its sources over a long time, in uA: the magnitude of every driven
+     * phase's charge (passive windows draw nothing), per second, times the cycling's on fraction. Used by the
+     * battery model.
      */
     public double averageDeliveredUa(int program) {
         double chargePcPerPeriod = 0;
         for (int phase = phaseFrom[program]; phase < phaseTo[program]; phase++) {
+            if (phasePassive[phase]) {
+                continue; // capacitor discharge draws nothing from the cell
+            }
             double sumUa = 0;
             for (int c = 0; c < channelCount[program]; c++) {
                 double ua = phaseCurrentUa(phase, c);
