@@ -313,4 +313,20 @@ class RigRunnerTest {
                 .allSatisfy(c -> assertThat(Long.parseLong(c[0])).isGreaterThanOrEqualTo(25_500));
         assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
     }
+
+    @Test
+    void withNothingScheduledTheRunnerStillWakesEveryHeartbeatToSeeNewWork() {
+        Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, PINS, clock, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
+        PulseGenerator idleGenerator = new PulseGenerator(clock, stage);
+        long[] waited = new long[1];
+        RealtimeRunner[] runner = new RealtimeRunner[1];
+        runner[0] = new RealtimeRunner(idleGenerator, stage, clock, (now, deadline) -> {
+            waited[0] = deadline - now;
+            runner[0].requestStop("test over");
+        }, RunnerSettings.DEFAULTS);
+
+        runner[0].run();
+
+        assertThat(waited[0]).isEqualTo(RealtimeRunner.MAX_IDLE_NS);
+    }
 }
