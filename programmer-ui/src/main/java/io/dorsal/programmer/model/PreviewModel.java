@@ -3,6 +3,7 @@ package io.dorsal.programmer.model;
 import io.dorsal.core.preview.Waveform;
 import io.dorsal.core.preview.WaveformSampler;
 import io.dorsal.core.safety.Figures;
+import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
 import io.dorsal.core.therapy.Program;
 import java.util.concurrent.Executor;
@@ -35,6 +36,9 @@ public final class PreviewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final Executor deferral;
     private boolean pending;
+    private ValidatedTherapy lastSafe;
+    private ValidatedTherapy sampledTherapy;
+    private double sampledWindowMs;
     private int samples;
 
     /**
@@ -45,9 +49,20 @@ public final class PreviewModel {
     public PreviewModel(ProgrammerModel programmer, Executor deferral) {
         this.programmer = programmer;
         this.deferral = deferral;
-        programmer.validationProperty().addListener((obs, was, now) -> request());
+        programmer.validationProperty().addListener((obs, was, now) -> {
+            remember(now);
+            request();
+        });
         windowMs.addListener((obs, was, now) -> request());
+        remember(programmer.validationProperty().get());
         resample();
+    }
+
+    /** Keeps the newest safe therapy at once, so that a deferred sample shows the last safe one, not an older one. */
+    private void remember(Validation validation) {
+        if (validation instanceof Validation.Safe safe) {
+            lastSafe = safe.therapy();
+        }
     }
 
     private void request() {
@@ -63,13 +78,17 @@ public final class PreviewModel {
 
     private void resample() {
         double ms = Math.clamp(windowMs.get(), MIN_WINDOW_MS, MAX_WINDOW_MS);
-        if (programmer.validationProperty().get() instanceof Validation.Safe safe) {
-            waveform.set(WaveformSampler.sample(safe.therapy(), 0, Math.round(ms * NS_PER_MS)));
+        boolean safeNow = programmer.validationProperty().get() instanceof Validation.Safe;
+        if (lastSafe != null && (lastSafe != sampledTherapy || ms != sampledWindowMs)) {
+            waveform.set(WaveformSampler.sample(lastSafe, 0, Math.round(ms * NS_PER_MS)));
+            sampledTherapy = lastSafe;
+            sampledWindowMs = ms;
             samples++;
-            stale.set(false);
+        }
+        stale.set(!safeNow && waveform.get() != null);
+        if (safeNow) {
             caption.set("window " + windowText(ms) + (waveform.get().truncated() ? " (cut short: too many pulses)" : ""));
         } else {
-            stale.set(waveform.get() != null);
             caption.set("not safe: showing the last safe settings");
         }
     }

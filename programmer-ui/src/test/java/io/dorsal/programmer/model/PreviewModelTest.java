@@ -47,4 +47,20 @@ class PreviewModelTest {
         assertThat(preview.waveform().windowNs()).isEqualTo(180_000_000_000L);
         assertThat(preview.waveform().truncated()).isFalse();
     }
+
+    @Test
+    void editsWithinOneFrameCostOneSampleAndAStaleWaveformIsTheLastSafeOne() {
+        java.util.List<Runnable> frame = new java.util.ArrayList<>();
+        PreviewModel deferred = new PreviewModel(f.programmer(), frame::add);
+        int before = deferred.samples();
+
+        f.programmer().cycleContact(ContactId.parse("L1.4"));   // safe
+        f.programmer().amplitudeMaProperty().set(9.0);          // unsafe, in the same frame
+        frame.forEach(Runnable::run);
+
+        assertThat(frame).hasSize(1);
+        assertThat(deferred.samples()).isEqualTo(before + 1);
+        assertThat(deferred.staleProperty().get()).isTrue();
+        assertThat(deferred.waveform().contacts()).contains(ContactId.parse("L1.4"));
+    }
 }
