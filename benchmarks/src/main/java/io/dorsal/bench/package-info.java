@@ -1,2 +1,5 @@
-/** JMH benchmarks of the scheduler and output path (filled by the benchmarks issue). */
+/**
+ * JMH benchmarks of the timing-critical loop (scheduler step and its floor, generator, rig output stage and
+ * runner), of the clinician-facing pipeline (validate, compile, preview), and the real-time lateness harness.
+ */
 package io.dorsal.bench;
