@@ -312,4 +312,37 @@ class LinkTest {
         assertThat(tampered.problem()).contains("altered");
         rig = new LinkFixture(dir.resolve("fresh"));
     }
+
+    @Test
+    void refusalsCarryEachViolationFieldByField() throws Exception {
+        Identity clinician = rig.paired("dr-ada", Role.CLINICIAN);
+        try (LinkClient client = rig.connect(clinician)) {
+            Messages.Response refused = client.send(new Command.Amplitude("low-back", 3.0));
+
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.details()).anySatisfy(p -> {
+                assertThat(p.rule()).isEqualTo("charge density");
+                assertThat(p.field()).isEqualTo("contact L1.2");
+                assertThat(p.subject()).isEqualTo("program 'low-back'");
+            });
+        }
+    }
+
+    @Test
+    void aClinicianRunsTheImpedanceCheckAndReadsTheEventLogButAPatientMayNot() throws Exception {
+        Identity clinician = rig.paired("dr-ada", Role.CLINICIAN);
+        Identity patient = rig.paired("remote-7", Role.PATIENT);
+        try (LinkClient doctor = rig.connect(clinician); LinkClient remote = rig.connect(patient)) {
+            Messages.Response impedance = doctor.send(new Command.Impedance());
+            Messages.Response events = doctor.send(new Command.Events());
+            Messages.Response refused = remote.send(new Command.Impedance());
+
+            // two 8-contact leads and the can; L1 is modelled at 800 ohm
+            assertThat(impedance.impedance()).hasSize(17)
+                    .anySatisfy(c -> assertThat(c).isEqualTo(new Messages.ContactImpedance("L1.0", 800.0, "OK")));
+            assertThat(events.events()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("IMPEDANCE_CHECK"));
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.details()).singleElement().satisfies(p -> assertThat(p.rule()).isEqualTo("role"));
+        }
+    }
 }

@@ -3,6 +3,9 @@ package io.dorsal.link.server;
 import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.GeneratorEvent;
+import io.dorsal.core.generator.ImpedanceReport;
+import io.dorsal.core.safety.SafetyRule;
 import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Violation;
@@ -27,15 +30,34 @@ final class CommandHandler {
         this.generator = generator;
     }
 
-    /** The outcome: applied, or the problems (empty when applied). */
-    List<String> execute(Command command, String peer, Role role) {
+    /**
+     * What a command did: the violations that refused it (empty when it was applied), and what a read returns.
+     */
+    record Outcome(List<Violation> violations, ImpedanceReport impedance, List<GeneratorEvent> events) {
+        static Outcome of(List<Violation> violations) {
+            return new Outcome(violations, null, null);
+        }
+    }
+
+    Outcome run(Command command, String peer, Role role) {
         if (!allowed(command, role)) {
-            return List.of("role " + role.name().toLowerCase(java.util.Locale.ROOT) + " may not " + command.typeName()
-                    + "; a patient remote may only start, stop, stop all and step amplitude inside the patient range"
-                    + " (rule: role)");
+            return Outcome.of(List.of(new Violation("peer '" + peer + "'", "command", command.typeName(),
+                    "a patient remote may only start, stop, stop all and step amplitude inside the patient range"
+                            + " (role " + role.name().toLowerCase(java.util.Locale.ROOT) + " may not "
+                            + command.typeName() + ")", SafetyRule.ROLE)));
         }
         return switch (command) {
+            case Command.Impedance i -> new Outcome(List.of(), generator.checkImpedance(peer), null);
+            case Command.Events e -> new Outcome(List.of(), null, generator.log().entries());
+            default -> Outcome.of(execute(command, peer, role));
+        };
+    }
+
+    private List<Violation> execute(Command command, String peer, Role role) {
+        return switch (command) {
             case Command.Status s -> List.of();
+            case Command.Impedance i -> List.of();
+            case Command.Events e -> List.of();
             case Command.Apply a -> apply(a.programFile(), peer);
             case Command.Amplitude a -> role == Role.PATIENT
                     ? problems(generator.patientAdjust(a.program(), a.deltaMa(), peer))
@@ -67,35 +89,39 @@ final class CommandHandler {
                 case Command.Amplitude a -> true;
                 case Command.Apply a -> false;
                 case Command.ClearFault c -> false;
+                case Command.Impedance i -> false;
+                case Command.Events e -> false;
             };
             case RIG -> false;
         };
     }
 
-    private List<String> apply(String programFile, String peer) {
+    private List<Violation> apply(String programFile, String peer) {
         Therapy therapy;
         try {
             therapy = ProgramCodec.read(programFile);
         } catch (ProgramFileException e) {
-            return List.of("program file: " + e.describe());
+            return List.of(new Violation("program file", e.path().isEmpty() ? "document" : e.path(), e.describe(),
+                    "the program form (docs/program-format.md)", SafetyRule.NAMES));
         }
         return problems(generator.apply(therapy, peer));
     }
 
-    private List<String> clinicianAmplitude(String programName, double deltaMa, String peer) {
+    private List<Violation> clinicianAmplitude(String programName, double deltaMa, String peer) {
         Optional<ValidatedTherapy> therapy = generator.therapy();
         Optional<Program> program = therapy.flatMap(t -> t.therapy().program(programName));
         if (program.isEmpty()) {
-            return List.of("program '" + programName + "': no such program on the rig (rule: generator state)");
+            return List.of(new Violation("program '" + programName + "'", "name", "no such program on the rig",
+                    "one of the programs the rig holds", SafetyRule.GENERATOR_STATE));
         }
         double target = Amplitudes.milliamps(Amplitudes.microamps(program.get().amplitudeMa() + deltaMa));
         return problems(generator.apply(therapy.get().therapy().withProgram(program.get().withAmplitudeMa(target)), peer));
     }
 
-    private static List<String> problems(ApplyResult result) {
+    private static List<Violation> problems(ApplyResult result) {
         return switch (result) {
             case ApplyResult.Applied a -> List.of();
-            case ApplyResult.Rejected r -> r.violations().stream().map(Violation::message).toList();
+            case ApplyResult.Rejected r -> r.violations();
         };
     }
 }

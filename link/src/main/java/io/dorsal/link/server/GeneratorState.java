@@ -1,7 +1,10 @@
 package io.dorsal.link.server;
 
 import io.dorsal.core.file.ProgramCodec;
+import io.dorsal.core.generator.GeneratorEvent;
 import io.dorsal.core.generator.GeneratorStatus;
+import io.dorsal.core.generator.ImpedanceReport;
+import io.dorsal.core.safety.Violation;
 import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.link.wire.Messages;
@@ -11,6 +14,21 @@ import java.util.List;
 final class GeneratorState {
 
     private GeneratorState() {
+    }
+
+    static List<Messages.Problem> details(List<Violation> violations) {
+        return violations.stream().map(v -> new Messages.Problem(v.subject(), v.field(), v.value(), v.limit(),
+                v.rule().label())).toList();
+    }
+
+    static List<Messages.ContactImpedance> impedance(ImpedanceReport report) {
+        return report == null ? null : report.contacts().stream().map(c -> new Messages.ContactImpedance(
+                c.contact().toString(), c.impedanceOhm(), c.status().name())).toList();
+    }
+
+    static List<Messages.Event> events(List<GeneratorEvent> events) {
+        return events == null ? null : events.stream().map(e -> new Messages.Event(e.timeNs(), e.kind().name(), e.who(),
+                e.message())).toList();
     }
 
     static Messages.State of(PulseGenerator generator) {

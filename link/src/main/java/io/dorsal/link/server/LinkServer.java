@@ -193,14 +193,18 @@ public final class LinkServer implements AutoCloseable {
                     refuse(out, request.seq(), who, role, "peer revoked");
                     return;
                 }
-                List<String> problems = commands.execute(request.command(), who, peer.role());
+                CommandHandler.Outcome outcome = commands.run(request.command(), who, peer.role());
+                List<String> problems = outcome.violations().stream().map(io.dorsal.core.safety.Violation::message)
+                        .toList();
                 boolean ok = problems.isEmpty();
-                if (!(request.command() instanceof Messages.Command.Status)) {
+                if (!(request.command() instanceof Messages.Command.Status)
+                        && !(request.command() instanceof Messages.Command.Events)) {
                     audit.append(who, role, "command", describe(request.command()),
                             ok ? "applied" : "refused: " + String.join(" | ", problems));
                 }
                 Frames.write(out, Messages.encode(new Messages.Response(request.seq(), ok, problems,
-                        GeneratorState.of(generator))));
+                        GeneratorState.of(generator), ok ? null : GeneratorState.details(outcome.violations()),
+                        GeneratorState.impedance(outcome.impedance()), GeneratorState.events(outcome.events()))));
             }
         } catch (SocketException e) {
             audit.append(who, role, "disconnect", "connection lost: " + e.getMessage(), "dropped");

@@ -32,7 +32,9 @@ public final class Messages {
         @JsonSubTypes.Type(value = Command.Start.class, name = "start"),
         @JsonSubTypes.Type(value = Command.Stop.class, name = "stop"),
         @JsonSubTypes.Type(value = Command.StopAll.class, name = "stopAll"),
-        @JsonSubTypes.Type(value = Command.ClearFault.class, name = "clearFault")})
+        @JsonSubTypes.Type(value = Command.ClearFault.class, name = "clearFault"),
+        @JsonSubTypes.Type(value = Command.Impedance.class, name = "impedance"),
+        @JsonSubTypes.Type(value = Command.Events.class, name = "events")})
     public sealed interface Command {
         /** The generator's state; changes nothing. */
         record Status() implements Command {
@@ -63,6 +65,14 @@ public final class Messages {
         record ClearFault() implements Command {
         }
 
+        /** Run the impedance check (clinicians only); the answer carries every contact's result. */
+        record Impedance() implements Command {
+        }
+
+        /** The generator's event log (clinicians only); the answer carries its entries, oldest first. */
+        record Events() implements Command {
+        }
+
         /** The command's name in messages and the audit log. */
         default String typeName() {
             return switch (this) {
@@ -73,6 +83,8 @@ public final class Messages {
                 case Stop s -> "stop";
                 case StopAll s -> "stopAll";
                 case ClearFault c -> "clearFault";
+                case Impedance i -> "impedance";
+                case Events e -> "events";
             };
         }
     }
@@ -119,14 +131,43 @@ public final class Messages {
     }
 
     /**
+     * One broken rule, as the validator or the rig stated it.
+     *
+     * @param subject what it concerns
+     * @param field   the field or contact
+     * @param value   the offending value
+     * @param limit   the limit
+     * @param rule    the rule's name as printed, such as {@code charge density}
+     */
+    public record Problem(String subject, String field, String value, String limit, String rule) {
+    }
+
+    /** One contact's impedance check result. */
+    public record ContactImpedance(String contact, double impedanceOhm, String status) {
+    }
+
+    /** One entry of the generator's event log. */
+    public record Event(long timeNs, String kind, String who, String message) {
+    }
+
+    /**
      * The rig's answer to a request.
      *
-     * @param seq      the request's number (0 when the request could not be read)
-     * @param ok       whether the command was applied (or, for status, answered)
-     * @param problems why not: one line each (rule, field, value, limit)
-     * @param state    the generator's actual state after the command
+     * @param seq       the request's number (0 when the request could not be read)
+     * @param ok        whether the command was applied (or, for a read, answered)
+     * @param problems  why not: one line each (rule, field, value, limit)
+     * @param state     the generator's actual state after the command
+     * @param details   the problems, field by field, when they are rule violations
+     * @param impedance the impedance check's results, for an impedance command
+     * @param events    the generator's event log, for an events command
      */
-    public record Response(long seq, boolean ok, List<String> problems, State state) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Response(long seq, boolean ok, List<String> problems, State state, List<Problem> details,
+                           List<ContactImpedance> impedance, List<Event> events) {
+
+        public Response(long seq, boolean ok, List<String> problems, State state) {
+            this(seq, ok, problems, state, null, null, null);
+        }
     }
 
     /**

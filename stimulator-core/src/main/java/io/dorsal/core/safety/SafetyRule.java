@@ -25,7 +25,8 @@ public enum SafetyRule {
     CYCLE("cycle"),
     PATIENT_RANGE("patient range"),
     GENERATOR_STATE("generator state"),
-    OUTPUT_STAGE("output stage");
+    OUTPUT_STAGE("output stage"),
+    ROLE("role");
 
     private final String label;
 
