@@ -145,6 +145,9 @@ public final class ProgrammerModel {
             }
         });
         generator.therapyProperty().addListener((obs, before, now) -> generatorTherapyChanged(before, now));
+        // Apply is refused in FAULT, and what Apply will do to a program depends on whether therapy runs
+        generator.modeProperty().addListener((obs, before, now) -> refreshDerived());
+        generator.runningProperty().addListener((obs, before, now) -> refreshDerived());
         setDraft(Draft.of(initial));
     }
 

@@ -157,7 +157,8 @@ final class ProgramEditorView extends VBox {
         passive.managedProperty().bind(passive.visibleProperty());
         HBox rechargeBox = new HBox(6, recharge, active, passive);
         rechargeBox.setAlignment(Pos.CENTER_LEFT);
-        addRow("Recharge", rechargeBox, null, "", "", Field.RECHARGE, "rechargeProblem");
+        addRow("Recharge", rechargeBox, null, "", "active: gap 0 to " + l.maxInterphaseGapUs() + " us, ratio 1 to "
+                + l.maxRechargeRatio() + "; passive: window at least the pulse width", Field.RECHARGE, "rechargeProblem");
 
         Spinner<Double> ramp = Controls.doubleSpinner("ramp", 0, l.maxRampS(), 0.5);
         ramp.getValueFactory().valueProperty().bindBidirectional(model.rampSProperty());
@@ -196,7 +197,8 @@ final class ProgramEditorView extends VBox {
         max.disableProperty().bind(model.patientRangeOnProperty().not());
         HBox range = new HBox(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
         range.setAlignment(Pos.CENTER_LEFT);
-        addRow("Patient range", range, null, "", "doses are checked at its maximum too", Field.PATIENT_RANGE,
+        addRow("Patient range", range, null, "", "inside 0 to " + Figures.format(l.maxAmplitudeMa()) + " mA, step " + Figures.format(l.amplitudeStepMa())
+                + "; doses are checked at its maximum too", Field.PATIENT_RANGE,
                 "patientRangeProblem");
 
         rows.setPadding(new Insets(2, 4, 2, 0));

@@ -233,4 +233,32 @@ class ProgrammerModelTest {
         f.run(50_000_000L);
         assertThat(f.link.stage().phases()).isEqualTo(delivered);
     }
+
+    @Test
+    void aFaultedGeneratorTakesNoApplyUntilTheFaultIsCleared() {
+        m.amplitudeMaProperty().set(4.5);
+        assertThat(m.canApplyProperty().get()).isTrue();
+
+        f.link.status().join();
+        f.session.generator().show(faulted());
+
+        assertThat(m.canApplyProperty().get()).isFalse();
+    }
+
+    private io.dorsal.core.generator.GeneratorStatus faulted() {
+        var now = f.link.status().join();
+        return new io.dorsal.core.generator.GeneratorStatus(now.timeNs(), GeneratorMode.FAULT, now.therapy(),
+                now.batteryFraction(), now.batteryDaysLeft(), now.batteryLow(), java.util.Optional.of("test fault"),
+                now.deliveredUc());
+    }
+
+    @Test
+    void afterStopAllAChangedContactNoLongerWarnsOfARampBack() {
+        m.cycleContact(L1_4);
+        assertThat(m.applyNoteProperty().get()).isNotEmpty();
+
+        f.session.generator().stopAll();
+
+        assertThat(m.applyNoteProperty().get()).isEmpty();
+    }
 }

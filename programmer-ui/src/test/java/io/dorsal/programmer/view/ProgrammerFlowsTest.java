@@ -257,4 +257,23 @@ class ProgrammerFlowsTest {
                 .contains("L1.2").contains("IMPEDANCE_CHECK");
     }
 
+
+    @Test
+    void draggingTheAmplitudeSliderRedrawsThePreviewAsItMovesAndIsOneEdit(FxRobot robot) {
+        Node thumb = robot.lookup("#amplitudeSlider .thumb").query();
+        Canvas preview = node(robot, "#preview", Canvas.class);
+
+        robot.drag(thumb).moveBy(6, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        double during = f.programmer().program().amplitudeMa();
+        String drawnDuring = preview.getAccessibleText();
+        robot.moveBy(6, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(during).isGreaterThan(4.0);
+        assertThat(drawnDuring).doesNotContain("L1.2 peak 4 mA");
+        assertThat(f.programmer().program().amplitudeMa()).isGreaterThan(during);
+        assertThat(f.programmer().undoStack().size()).isEqualTo(1);
+        assertThat(f.session.log().entries().stream().filter(e -> e.action().equals("edit")).count()).isEqualTo(1);
+    }
 }
