@@ -39,7 +39,7 @@ final class GeneratorState {
                         p.patientRange().map(PatientRange::maxMa).orElse(null)))
                 .toList()).orElse(List.of());
         return new Messages.State(status.mode().name(), programs, status.batteryFraction() * 100.0,
-                status.batteryDaysLeft(), status.faultReason().orElse(null),
-                status.therapy().map(t -> ProgramCodec.write(t.therapy())).orElse(null));
+                status.batteryDaysLeft(), status.batteryLow(), status.faultReason().orElse(null),
+                status.therapy().map(t -> ProgramCodec.write(t.therapy())).orElse(null), status.deliveredUc());
     }
 }

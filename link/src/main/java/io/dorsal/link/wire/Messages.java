@@ -122,12 +122,14 @@ public final class Messages {
      * @param programs       the programs it holds
      * @param batteryPercent capacity left
      * @param batteryDaysLeft days to end of service
+     * @param batteryLow     whether the cell is at its elective-replacement level
      * @param faultReason    why it is in FAULT, or null
      * @param programFile    the therapy it holds, as a program file, or null
+     * @param deliveredUc    charge delivered since the generator started
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record State(String mode, List<ProgramState> programs, double batteryPercent, double batteryDaysLeft,
-                        String faultReason, String programFile) {
+                        boolean batteryLow, String faultReason, String programFile, double deliveredUc) {
     }
 
     /**
