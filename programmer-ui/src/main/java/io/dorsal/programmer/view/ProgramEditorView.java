@@ -157,8 +157,8 @@ final class ProgramEditorView extends VBox {
         passive.managedProperty().bind(passive.visibleProperty());
         HBox rechargeBox = new HBox(6, recharge, active, passive);
         rechargeBox.setAlignment(Pos.CENTER_LEFT);
-        addRow("Recharge", rechargeBox, null, "", "active: gap 0 to " + l.maxInterphaseGapUs() + " us, ratio 1 to "
-                + l.maxRechargeRatio() + "; passive: window at least the pulse width", Field.RECHARGE, "rechargeProblem");
+        addRow("Recharge", rechargeBox, null, "", "gap 0 to " + l.maxInterphaseGapUs() + " us, ratio 1 to "
+                + l.maxRechargeRatio() + "; a passive window at least the pulse width", Field.RECHARGE, "rechargeProblem");
 
         Spinner<Double> ramp = Controls.doubleSpinner("ramp", 0, l.maxRampS(), 0.5);
         ramp.getValueFactory().valueProperty().bindBidirectional(model.rampSProperty());
