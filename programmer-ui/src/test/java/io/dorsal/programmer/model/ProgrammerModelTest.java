@@ -261,4 +261,21 @@ class ProgrammerModelTest {
 
         assertThat(m.applyNoteProperty().get()).isEmpty();
     }
+
+    @Test
+    void highFrequencyStartsAtTenKilohertzAndCannotRunBesideATonicProgram() {
+        m.select(1);
+
+        m.patternTypeProperty().set(PatternType.HIGH_FREQUENCY);
+
+        assertThat(m.program().pattern()).isEqualTo(new Pattern.HighFrequency(10_000));
+        assertThat(m.program().pulseWidthUs()).isEqualTo(30);
+        assertThat(m.rateHzProperty().get()).isEqualTo(10_000);
+        assertThat(m.violations()).anySatisfy(line -> assertThat(line).contains("(rule: interleaving)"));
+        assertThat(m.canApplyProperty().get()).isFalse();
+
+        m.select(0);
+        m.enabledProperty().set(false);
+        assertThat(m.canApplyProperty().get()).isTrue();
+    }
 }
