@@ -1,5 +1,6 @@
 package io.dorsal.cli;
 
+import static io.dorsal.cli.CliRun.stimctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dorsal.core.generator.GeneratorMode;
@@ -9,8 +10,6 @@ import io.dorsal.link.identity.Role;
 import io.dorsal.rig.RigFixturesForCli;
 import io.dorsal.rig.platform.RigPlatform;
 import io.dorsal.rig.runtime.RunnerSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +31,7 @@ class StimctlLinkTest {
     private RigService rig;
     private String address;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run stimctl(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Stimctl.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void serve() throws Exception {
@@ -58,12 +49,12 @@ class StimctlLinkTest {
     }
 
     private String pairingCode(String role) {
-        Run pair = stimctl("pair", "--identity", dir.resolve("rig").toString(), "--role", role);
+        CliRun pair = stimctl("pair", "--identity", dir.resolve("rig").toString(), "--role", role);
         assertThat(pair.exitCode()).isZero();
         return pair.out().lines().filter(l -> l.startsWith("pairing code ")).findFirst().orElseThrow().split(" ")[2];
     }
 
-    private Run remote(String identity, String... command) {
+    private CliRun remote(String identity, String... command) {
         List<String> args = new java.util.ArrayList<>(List.of("remote", "--connect", address, "--identity",
                 dir.resolve(identity).toString(), "--name", identity));
         args.addAll(List.of(command));
@@ -72,11 +63,11 @@ class StimctlLinkTest {
 
     @Test
     void aClinicianPairsThenStepsAmplitudeAndSeesTheRigsState() {
-        Run paired = remote("dr-ada", "pair", pairingCode("clinician"));
+        CliRun paired = remote("dr-ada", "pair", pairingCode("clinician"));
         assertThat(paired.exitCode()).as(paired.err()).isZero();
         assertThat(paired.out()).contains("role clinician");
 
-        Run down = remote("dr-ada", "amplitude", "tonic", "-0.5");
+        CliRun down = remote("dr-ada", "amplitude", "tonic", "-0.5");
 
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("tonic", "2.5 mA");
@@ -88,7 +79,7 @@ class StimctlLinkTest {
     void anUnsafeStepIsRefusedWithItsRuleAndTheRigKeepsItsTherapy() {
         remote("dr-ada", "pair", pairingCode("clinician"));
 
-        Run up = remote("dr-ada", "amplitude", "tonic", "+5");
+        CliRun up = remote("dr-ada", "amplitude", "tonic", "+5");
 
         assertThat(up.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(up.err()).contains("(rule: charge density)");
@@ -99,7 +90,7 @@ class StimctlLinkTest {
     void aPatientRemoteMayNotApplyAProgramFile() {
         remote("remote-7", "pair", pairingCode("patient"));
 
-        Run apply = remote("remote-7", "apply", EXAMPLES + "/rig-burst.json");
+        CliRun apply = remote("remote-7", "apply", EXAMPLES + "/rig-burst.json");
 
         assertThat(apply.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(apply.err()).contains("role patient may not apply");
@@ -110,12 +101,12 @@ class StimctlLinkTest {
         remote("dr-ada", "pair", pairingCode("clinician"));
         remote("dr-ada", "stop");
 
-        Run stranger = remote("stranger", "status");
+        CliRun stranger = remote("stranger", "status");
 
         assertThat(stranger.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(stranger.err()).contains("has not paired");
         assertThat(rig.generator().mode(System.nanoTime())).isEqualTo(GeneratorMode.OFF);
-        Run verify = stimctl("log", "verify", dir.resolve("rig/audit.log").toString());
+        CliRun verify = stimctl("log", "verify", dir.resolve("rig/audit.log").toString());
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("intact");
         assertThat(Files.readString(dir.resolve("rig/audit.log"))).contains("\"event\":\"pair\"", "\"detail\":\"stop\"");
@@ -129,7 +120,7 @@ class StimctlLinkTest {
         lines.set(0, lines.get(0).replace("serving on", "serving at"));
         Files.write(log, lines);
 
-        Run verify = stimctl("log", "verify", log.toString());
+        CliRun verify = stimctl("log", "verify", log.toString());
 
         assertThat(verify.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(verify.err()).contains("NOT intact at line 1", "altered");
@@ -139,8 +130,8 @@ class StimctlLinkTest {
     void aRevokedProgrammerIsRefused() {
         remote("dr-ada", "pair", pairingCode("clinician"));
 
-        Run revoke = stimctl("peers", "--identity", dir.resolve("rig").toString(), "revoke", "dr-ada");
-        Run after = remote("dr-ada", "status");
+        CliRun revoke = stimctl("peers", "--identity", dir.resolve("rig").toString(), "revoke", "dr-ada");
+        CliRun after = remote("dr-ada", "status");
 
         assertThat(revoke.exitCode()).isZero();
         assertThat(after.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);

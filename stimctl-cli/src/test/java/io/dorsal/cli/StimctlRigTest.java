@@ -1,10 +1,9 @@
 package io.dorsal.cli;
 
+import static io.dorsal.cli.CliRun.stimctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,21 +18,13 @@ class StimctlRigTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run stimctl(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Stimctl.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void runsTheTonicExampleOnTheMockAndPrintsTheTimingFiguresAndATrace() throws IOException {
         Path trace = dir.resolve("t.csv");
 
-        Run run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "2",
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "2",
                 "--trace", trace.toString(), "--virtual-time");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -48,7 +39,7 @@ class StimctlRigTest {
 
     @Test
     void runsTheBurstExampleOnTheMock() {
-        Run run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",
                 "--virtual-time");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -58,7 +49,7 @@ class StimctlRigTest {
 
     @Test
     void refusesAProgramTheRigCannotRenderWithTheReasonAndRunsNothing() {
-        Run run = stimctl("rig", "run", EXAMPLES + "/two-programs.json", "--pins", PINS, "--mock", "--duration-s", "1",
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/two-programs.json", "--pins", PINS, "--mock", "--duration-s", "1",
                 "--virtual-time");
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
@@ -71,7 +62,7 @@ class StimctlRigTest {
         Path pins = dir.resolve("pins.json");
         Files.writeString(pins, Files.readString(Path.of(PINS)).replace("\"gpio\": 6,", "\"gpio\": 5,"));
 
-        Run run = stimctl("rig", "selftest", "--pins", pins.toString(), "--mock");
+        CliRun run = stimctl("rig", "selftest", "--pins", pins.toString(), "--mock");
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.err()).contains("gpio 5 is used twice", "no pin was touched");
@@ -79,7 +70,7 @@ class StimctlRigTest {
 
     @Test
     void selfTestReportsEveryLineOk() {
-        Run run = stimctl("rig", "selftest", "--pins", PINS, "--mock");
+        CliRun run = stimctl("rig", "selftest", "--pins", PINS, "--mock");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("ENABLE", "PWM_A", "CASE_K", "22 lines, 0 failed");
@@ -87,8 +78,8 @@ class StimctlRigTest {
 
     @Test
     void checkWithPinsSaysWhetherTheRigRendersTheTherapy() {
-        Run renders = stimctl("check", EXAMPLES + "/rig-burst.json", "--pins", PINS);
-        Run cannot = stimctl("check", EXAMPLES + "/two-programs.json", "--pins", PINS);
+        CliRun renders = stimctl("check", EXAMPLES + "/rig-burst.json", "--pins", PINS);
+        CliRun cannot = stimctl("check", EXAMPLES + "/two-programs.json", "--pins", PINS);
 
         assertThat(renders.exitCode()).isZero();
         assertThat(renders.out()).contains("renders it exactly");
@@ -98,7 +89,7 @@ class StimctlRigTest {
 
     @Test
     void virtualTimeNeedsTheMock() {
-        Run run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--duration-s", "1",
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--duration-s", "1",
                 "--virtual-time");
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);

@@ -1,10 +1,9 @@
 package io.dorsal.cli;
 
+import static io.dorsal.cli.CliRun.stimctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,22 +21,7 @@ class StimctlTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
 
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Run stimctl(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Stimctl.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path file(String name, String json) throws IOException {
         Path path = dir.resolve(name);
@@ -56,7 +40,7 @@ class StimctlTest {
 
     @Test
     void checkAcceptsTheExampleAndShowsEveryContactsDose() {
-        Run run = stimctl("check", EXAMPLES.resolve("two-programs.json").toString());
+        CliRun run = stimctl("check", EXAMPLES.resolve("two-programs.json").toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
@@ -70,7 +54,7 @@ class StimctlTest {
 
     @Test
     void checkAcceptsTheBurstExample() {
-        Run run = stimctl("check", EXAMPLES.resolve("burst.json").toString());
+        CliRun run = stimctl("check", EXAMPLES.resolve("burst.json").toString());
 
         assertThat(run.exitCode()).isZero();
         // 0.8 mA x 1000 us = 0.8 uC over 3 mm2 = 26.67 uC/cm2
@@ -82,7 +66,7 @@ class StimctlTest {
         // 6.1 mA x 300 us = 1.83 uC over 0.06 cm2 = 30.5 uC/cm2 > 30
         Path unsafe = file("dense.json", oneProgram("6.0", "6.1", "300"));
 
-        Run run = stimctl("check", unsafe.toString());
+        CliRun run = stimctl("check", unsafe.toString());
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.out()).isEmpty();
@@ -95,7 +79,7 @@ class StimctlTest {
     @Test
     void checkAcceptsChargeDensityExactlyAtTheLimit() throws IOException {
         // 6.0 mA x 300 us = 1.8 uC over 0.06 cm2 = 30 uC/cm2, the limit itself
-        Run run = stimctl("check", file("edge.json", oneProgram("6.0", "6.0", "300")).toString());
+        CliRun run = stimctl("check", file("edge.json", oneProgram("6.0", "6.0", "300")).toString());
 
         assertThat(run.exitCode()).isZero();
     }
@@ -104,7 +88,7 @@ class StimctlTest {
     void checkReportsEveryProblemOfAFileNotJustTheFirst() throws IOException {
         Path unsafe = file("two-problems.json", oneProgram("6.0", "30.0", "1005"));
 
-        Run run = stimctl("check", unsafe.toString());
+        CliRun run = stimctl("check", unsafe.toString());
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.err()).contains("(rule: amplitude)", "(rule: pulse width)");
@@ -114,7 +98,7 @@ class StimctlTest {
     void checkReportsMalformedJsonWithItsLineAndColumn() throws IOException {
         Path broken = file("broken.json", "{\n  \"leads\": [\n    {\"name\": \"L1\",, \"contacts\": 8}\n  ]\n}\n");
 
-        Run run = stimctl("check", broken.toString());
+        CliRun run = stimctl("check", broken.toString());
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.errLines()).hasSize(1);
@@ -125,7 +109,7 @@ class StimctlTest {
     void checkReportsAFileNotInTheProgramFormWithItsLineAndColumn() throws IOException {
         String json = oneProgram("6.0", "4.0", "\"300us\"");
 
-        Run run = stimctl("check", file("form.json", json).toString());
+        CliRun run = stimctl("check", file("form.json", json).toString());
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.errLines()).singleElement().satisfies(line -> assertThat(line)
@@ -134,7 +118,7 @@ class StimctlTest {
 
     @Test
     void checkSaysSoWhenTheFileIsMissing() {
-        Run run = stimctl("check", dir.resolve("nowhere.json").toString());
+        CliRun run = stimctl("check", dir.resolve("nowhere.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
         assertThat(run.err()).contains("nowhere.json", "cannot read the file");
@@ -142,9 +126,9 @@ class StimctlTest {
 
     @Test
     void usageErrorsPrintTheUsageAndExitNonZero() {
-        Run noCommand = stimctl();
-        Run unknownOption = stimctl("check", "--frobnicate", "x.json");
-        Run missingDuration = stimctl("simulate", EXAMPLES.resolve("burst.json").toString());
+        CliRun noCommand = stimctl();
+        CliRun unknownOption = stimctl("check", "--frobnicate", "x.json");
+        CliRun missingDuration = stimctl("simulate", EXAMPLES.resolve("burst.json").toString());
 
         assertThat(noCommand.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);
         assertThat(noCommand.err()).contains("Usage: stimctl");
@@ -156,7 +140,7 @@ class StimctlTest {
 
     @Test
     void simulateWritesTheCsvInTimeOrderWithBalancedPhases() {
-        Run run = stimctl("simulate", EXAMPLES.resolve("two-programs.json").toString(), "--duration-ms", "100");
+        CliRun run = stimctl("simulate", EXAMPLES.resolve("two-programs.json").toString(), "--duration-ms", "100");
 
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.outLines();
@@ -184,7 +168,7 @@ class StimctlTest {
     void simulateWritesToAFileWithOut() throws IOException {
         Path csv = dir.resolve("burst.csv");
 
-        Run run = stimctl("simulate", EXAMPLES.resolve("burst.json").toString(), "--duration-ms", "25", "--out",
+        CliRun run = stimctl("simulate", EXAMPLES.resolve("burst.json").toString(), "--duration-ms", "25", "--out",
                 csv.toString());
 
         assertThat(run.exitCode()).isZero();
@@ -197,7 +181,7 @@ class StimctlTest {
 
     @Test
     void simulateRefusesAnUnsafeFileAndWritesNothing() throws IOException {
-        Run run = stimctl("simulate", file("dense.json", oneProgram("6.0", "6.1", "300")).toString(),
+        CliRun run = stimctl("simulate", file("dense.json", oneProgram("6.0", "6.1", "300")).toString(),
                 "--duration-ms", "10");
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
@@ -207,7 +191,7 @@ class StimctlTest {
 
     @Test
     void simulateRefusesADurationOutsideItsRange() {
-        Run run = stimctl("simulate", EXAMPLES.resolve("burst.json").toString(), "--duration-ms", "0");
+        CliRun run = stimctl("simulate", EXAMPLES.resolve("burst.json").toString(), "--duration-ms", "0");
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);
         assertThat(run.err()).contains("--duration-ms must be 1 to");
