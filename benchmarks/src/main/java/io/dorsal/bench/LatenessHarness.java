@@ -82,14 +82,19 @@ public final class LatenessHarness {
             Files.writeString(json, String.format(Locale.ROOT, """
                     {"scenario": "hf10k", "seconds": %d, "cores": %d, "jvm": "%s %s",
                      "phases": %d, "actions": %d, "misses": %d, "missThresholdUs": %d,
-                     "p50Us": %.3f, "p99Us": %.3f, "p999Us": %.3f, "maxUs": %.3f, "stopReason": "%s"}
+                     "p50Us": %.3f, "p99Us": %.3f, "p999Us": %.3f, "maxUs": %.3f, "stopReason": "%s",
+                     "fault": "%s"}
                     """, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), r.phases(), r.actions(), r.misses(),
-                    settings.missThresholdNs() / 1_000, r.p50Us(), r.p99Us(), r.p999Us(), r.maxUs(), r.stopReason()),
+                    settings.missThresholdNs() / 1_000, r.p50Us(), r.p99Us(), r.p999Us(), r.maxUs(), r.stopReason(),
+                    r.fault().orElse("").replace("\\", "\\\\").replace("\"", "'")),
                     StandardCharsets.UTF_8);
         }
-        if (r.fault().isPresent() || !outcome.everyLineSafe()) {
-            System.err.println("lateness harness: the run did not end cleanly: " + r.fault().orElse("a line not safe"));
+        // A fault is a measurement too (a stall of the machine long enough to fill the runner's queue); only
+        // outputs left unsafe make the harness itself fail.
+        r.fault().ifPresent(f -> System.out.println("fault             " + f));
+        if (!outcome.everyLineSafe()) {
+            System.err.println("lateness harness: a line was left away from its safe level");
             System.exit(1);
         }
     }

@@ -96,7 +96,7 @@ public class SchedulerStepBenchmark {
 
     /** One scheduler step: the earliest of the programs' next phases, emitted through the flyweight. */
     @Benchmark
-    @HotPath(floor = "floor", maxRatioToFloor = 3.0)
+    @HotPath(floor = "floor", maxRatioToFloor = 25.0)
     public int scheduler() {
         return scheduler.poll(horizonNs, consumer, limit);
     }

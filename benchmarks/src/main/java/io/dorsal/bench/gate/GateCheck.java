@@ -98,7 +98,7 @@ public final class GateCheck {
                 continue;
             }
             int before = problems.size();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s %9.3f %-5s", r.label(),
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-56s %9.3f %-5s", r.label(),
                     r.score(), r.unit()));
             if (r.allocBytesPerOp().isEmpty()) {
                 problems.add("gate: FAIL " + r.label() + ": no " + ALLOC_NORM + " in the result (run JMH with -prof gc)");
