@@ -43,8 +43,9 @@ final class RigService implements AutoCloseable {
         // the link first: its start-up (TLS, key loading) must not compete with the first real pulses
         this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis);
         this.port = server.start(bind, port);
+        // compile the real-time path before the first real pulse, with the therapy or a small one of our own
+        therapy.or(() -> RigRun.warmUpTherapy(map)).ifPresent(t -> RigRun.warmUp(t, map, settings));
         if (therapy.isPresent()) {
-            RigRun.warmUp(therapy.get(), map, settings);
             ApplyResult loaded = generator.apply(therapy.get().therapy(), "rig");
             if (!loaded.applied()) {
                 throw new IOException("the therapy was refused: " + loaded);

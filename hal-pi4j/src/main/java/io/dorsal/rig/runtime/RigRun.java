@@ -133,6 +133,40 @@ public final class RigRun {
         }
     }
 
+    /**
+     * A small bipolar tonic therapy this rig can render (the first contact with a cathode line and another with an
+     * anode line on a different source, at 1 mA), to warm up with when there is no therapy yet, as when a served rig
+     * waits for its first program. Empty when the pin map offers no such pair.
+     */
+    public static java.util.Optional<ValidatedTherapy> warmUpTherapy(PinMap map) {
+        java.util.List<io.dorsal.core.therapy.ContactId> contacts = map.contacts();
+        for (io.dorsal.core.therapy.ContactId cathode : contacts) {
+            int k = map.lineOf(cathode, io.dorsal.rig.pins.LineRole.CATHODE);
+            for (io.dorsal.core.therapy.ContactId anode : contacts) {
+                int a = map.lineOf(anode, io.dorsal.rig.pins.LineRole.ANODE);
+                if (k < 0 || a < 0 || cathode.equals(anode) || cathode.isCase() || anode.isCase()
+                        || !cathode.lead().equals(anode.lead())
+                        || map.lines().get(k).source() == map.lines().get(a).source()) {
+                    continue;
+                }
+                int leadContacts = contacts.stream().filter(c -> c.lead().equals(cathode.lead()))
+                        .mapToInt(io.dorsal.core.therapy.ContactId::index).max().orElse(0) + 1;
+                io.dorsal.core.therapy.Program program = new io.dorsal.core.therapy.Program("warm-up",
+                        java.util.Map.of(cathode, -100, anode, 100), 1.0, 100, new io.dorsal.core.therapy.Pattern.Tonic(50),
+                        io.dorsal.core.therapy.Recharge.Active.symmetric(20), 0.0, java.util.Optional.empty(),
+                        java.util.Optional.empty());
+                io.dorsal.core.therapy.Therapy therapy = new io.dorsal.core.therapy.Therapy(
+                        java.util.List.of(new io.dorsal.core.therapy.Lead(cathode.lead(), leadContacts, 6.0)),
+                        java.util.List.of(program), io.dorsal.core.therapy.DeviceLimits.DEFAULTS);
+                if (new io.dorsal.core.safety.SafetyValidator().validate(therapy)
+                        instanceof io.dorsal.core.safety.Validation.Safe safe && renderProblems(safe.therapy(), map).isEmpty()) {
+                    return java.util.Optional.of(safe.therapy());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether every line and source is at its safe level. */
     public static boolean allSafe(Pi4jOutputStage stage, PinMap map) {
         for (int i = 0; i < map.lines().size(); i++) {

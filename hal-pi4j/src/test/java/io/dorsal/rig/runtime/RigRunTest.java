@@ -34,4 +34,14 @@ class RigRunTest {
             pi4j.shutdown();
         }
     }
+
+    @Test
+    void findsATherapyToWarmUpWithThatTheRigRenders() {
+        var therapy = RigRun.warmUpTherapy(PINS);
+
+        assertThat(therapy).hasValueSatisfying(t -> {
+            assertThat(RigRun.renderProblems(t, PINS)).isEmpty();
+            assertThat(t.program(0).electrodes()).hasSize(2);
+        });
+    }
 }
