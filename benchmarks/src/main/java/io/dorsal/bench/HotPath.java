@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a benchmark of the real-time path. The gate ({@link io.dorsal.bench.gate.GateCheck}) fails when such a
- * benchmark allocates (JMH's {@code gc.alloc.rate.norm} above {@link io.dorsal.bench.gate.GateCheck#MAX_ALLOC_BYTES_PER_OP})
+ * benchmark allocates (JMH's {@code gc.alloc.rate.norm} above
+ * {@link io.dorsal.bench.gate.GateCheck#MAX_ALLOC_BYTES_PER_OP})
  * or, when {@link #floor()} names the floor beside it, when it costs more than {@link #maxRatioToFloor()} times
  * that floor. The bounds are justified in docs/performance.md.
  */

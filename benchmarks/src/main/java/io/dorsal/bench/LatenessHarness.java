@@ -108,7 +108,8 @@ public final class LatenessHarness {
 
     private static void usage(String problem) {
         System.err.println("lateness harness: " + problem);
-        System.err.println("usage: java -cp benchmarks.jar io.dorsal.bench.LatenessHarness [--seconds N] [--json FILE]");
+        System.err.println("usage: java -cp benchmarks.jar io.dorsal.bench.LatenessHarness"
+                + " [--seconds N] [--json FILE]");
         System.exit(2);
     }
 }

@@ -1,9 +1,10 @@
 package io.dorsal.bench;
 
+import io.dorsal.core.preview.Waveform;
+import io.dorsal.core.preview.WaveformSampler;
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
-import io.dorsal.core.schedule.PulseScheduler;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.therapy.Therapy;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The work off the real-time thread that a clinician waits for, on the largest therapy the device runs (four
- * programs on 32 contacts): validating it, compiling it into its pulse table, and rendering a one-second
- * preview of every contact (the programmer's redraw). Each must stay well under a frame (16 ms) so that an
- * edit feels immediate; they allocate by design (lists, records, the table, the canvas), so only time is
- * reported, in microseconds.
+ * programs on 32 contacts): validating it, compiling it into its pulse table, and the programmer's redraw of a
+ * one-second preview of every contact, with core's preview API as the programmer calls it: one
+ * {@code WaveformSampler.sample} (the real table and scheduler over the window), then one
+ * {@code Waveform.envelope} per contact row for the canvas's pixel columns. The redraw is measured in its two
+ * parts (sample; envelope of one row), without a loop over rows in the benchmark: a redraw costs
+ * {@code sample + rows x envelope}. Each must stay well under a frame (16 ms) so that an edit feels immediate;
+ * they allocate by design (lists, records, the table, the waveform), so only time is reported, in microseconds.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,16 +44,21 @@ public class TherapyPipelineBenchmark {
     public long previewFromNs = 10_000_000_000L;
     /** The preview's length: one second. */
     public long previewWindowNs = 1_000_000_000L;
+    /** The contact row whose envelope is drawn (an envelope scans every segment of the window: any row costs alike). */
+    public int previewRow = 0;
 
     private Therapy therapy;
     private ValidatedTherapy validated;
-    private PulseTable table;
+    private Waveform waveform;
 
     @Setup(Level.Trial)
     public void setUp() {
         therapy = Scenarios.therapy(Scenarios.FOUR_PROGRAMS);
         validated = Scenarios.validated(Scenarios.FOUR_PROGRAMS);
-        table = PulseTable.compile(validated);
+        waveform = WaveformSampler.sample(validated, previewFromNs, previewWindowNs);
+        if (waveform.truncated() || waveform.contacts().size() != 32) {
+            throw new IllegalStateException("the preview of four32 should hold all 32 contacts, untruncated");
+        }
     }
 
     /** Every safety rule, including the exact interleaving proof, on four programs and 32 contacts. */
@@ -64,16 +73,15 @@ public class TherapyPipelineBenchmark {
         return PulseTable.compile(validated);
     }
 
-    /**
-     * One second of all 32 contacts, through the real scheduler: seek to the window, emit every phase in it into
-     * a canvas of per-contact, per-column minimum and maximum currents.
-     */
+    /** The preview's first part: one second of all 32 contacts sampled through the real table and scheduler. */
     @Benchmark
-    public PreviewCanvas previewOneSecond() {
-        PulseScheduler scheduler = new PulseScheduler(table, 0);
-        scheduler.seek(previewFromNs);
-        PreviewCanvas canvas = new PreviewCanvas(table.contactCount(), previewColumns, previewFromNs, previewWindowNs);
-        scheduler.poll(previewFromNs + previewWindowNs - 1, canvas, Integer.MAX_VALUE);
-        return canvas;
+    public Waveform previewSample() {
+        return WaveformSampler.sample(validated, previewFromNs, previewWindowNs);
+    }
+
+    /** The preview's second part, per contact row: the row reduced to the canvas's columns (min and max). */
+    @Benchmark
+    public Waveform.Envelope previewEnvelopeOneRow() {
+        return waveform.envelope(previewRow, previewColumns);
     }
 }

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Param;
  */
 public final class GateCheck {
 
-    /** A hot path may allocate at most this much per operation (JMH reports noise around 1e-4 when it allocates nothing). */
+    /** A hot path may allocate at most this much per operation (JMH reports about 1e-4 when nothing allocates). */
     public static final double MAX_ALLOC_BYTES_PER_OP = 0.1;
 
     /** The classes whose hot-path benchmarks must all be in the result. */
@@ -101,7 +101,8 @@ public final class GateCheck {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-56s %9.3f %-5s", r.label(),
                     r.score(), r.unit()));
             if (r.allocBytesPerOp().isEmpty()) {
-                problems.add("gate: FAIL " + r.label() + ": no " + ALLOC_NORM + " in the result (run JMH with -prof gc)");
+                problems.add("gate: FAIL " + r.label() + ": no " + ALLOC_NORM
+                        + " in the result (run JMH with -prof gc)");
             } else {
                 double alloc = r.allocBytesPerOp().get();
                 line.append(String.format(Locale.ROOT, " %8.3f B/op", alloc));
@@ -192,7 +193,8 @@ public final class GateCheck {
                     boolean present = all.stream().anyMatch(r -> r.className().equals(type.getName())
                             && r.method().equals(m.getName()) && r.params().equals(params));
                     if (!present) {
-                        missing.add(new Result(type.getName(), m.getName(), params, 0, "", 0, Optional.empty()).label());
+                        missing.add(new Result(type.getName(), m.getName(), params, 0, "", 0, Optional.empty())
+                                .label());
                     }
                 }
             }

@@ -35,7 +35,8 @@ class GateCheckTest {
                     continue;
                 }
                 for (String scenario : scenarios) {
-                    double ns = m.getName().equals("floor") ? 1.0 : m.getName().equals("scheduler") ? schedulerNs : 50.0;
+                    double ns = m.getName().equals("floor") ? 1.0
+                            : m.getName().equals("scheduler") ? schedulerNs : 50.0;
                     run.add(result(type.getName() + "." + m.getName(), scenario, ns, 0.0001));
                 }
             }
@@ -59,7 +60,8 @@ class GateCheckTest {
 
     private static ObjectNode find(ArrayNode run, String benchmark, String scenario) {
         for (JsonNode r : run) {
-            if (r.path("benchmark").asText().equals(benchmark) && r.path("params").path("scenario").asText().equals(scenario)) {
+            if (r.path("benchmark").asText().equals(benchmark)
+                    && r.path("params").path("scenario").asText().equals(scenario)) {
                 return (ObjectNode) r;
             }
         }
@@ -113,8 +115,8 @@ class GateCheckTest {
 
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).startsWith("gate: FAIL SchedulerStepBenchmark.scheduler [scenario=burst]: "
-                + String.format(java.util.Locale.ROOT, "%.2fx its floor (best iterations %.3f vs 1.000 ns/op), 2.00x over the bound",
-                bound * 2, bound * 2));
+                + String.format(java.util.Locale.ROOT,
+                "%.2fx its floor (best iterations %.3f vs 1.000 ns/op), 2.00x over the bound", bound * 2, bound * 2));
     }
 
     @Test
@@ -154,7 +156,8 @@ class GateCheckTest {
     private static int indexOf(ArrayNode run, String benchmark, String scenario) {
         for (int i = 0; i < run.size(); i++) {
             JsonNode r = run.get(i);
-            if (r.path("benchmark").asText().equals(benchmark) && r.path("params").path("scenario").asText().equals(scenario)) {
+            if (r.path("benchmark").asText().equals(benchmark)
+                    && r.path("params").path("scenario").asText().equals(scenario)) {
                 return i;
             }
         }
