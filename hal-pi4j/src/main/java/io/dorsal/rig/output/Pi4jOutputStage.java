@@ -284,6 +284,11 @@ public final class Pi4jOutputStage implements OutputStage {
         return pwm.isOn() && dutyCycle != null ? dutyCycle : 0;
     }
 
+    /** Actions the queue can still take. */
+    public int freeActionSlots() {
+        return QUEUE_CAPACITY - (int) (tail - head);
+    }
+
     /** Whether the stage is latched in its safe state. */
     public boolean latched() {
         return latched;

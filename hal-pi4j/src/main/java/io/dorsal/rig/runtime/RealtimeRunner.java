@@ -135,7 +135,12 @@ public final class RealtimeRunner implements Runnable {
                 }
                 due = stage.nextActionNs();
             }
-            work += generator.poll(nowNs + settings.lookaheadNs(), settings.maxActionsPerCycle());
+            // each phase queues up to three actions; take no more than the queue can hold, so that catching up
+            // after a stall (every action then late, and the fault bound decides) never overflows it
+            int room = stage.freeActionSlots() / 3;
+            if (room > 0) {
+                work += generator.poll(nowNs + settings.lookaheadNs(), Math.min(settings.maxActionsPerCycle(), room));
+            }
             return work;
         } catch (RuntimeException | Error e) {
             failSafe("pin write failed: " + e);

@@ -62,7 +62,11 @@ class RigRunnerTest {
         }
 
         RunReport run(long durationNs, IdleStrategy idle) {
-            runner = new RealtimeRunner(generator, stage, clock, idle, RunnerSettings.DEFAULTS);
+            return run(durationNs, idle, RunnerSettings.DEFAULTS);
+        }
+
+        RunReport run(long durationNs, IdleStrategy idle, RunnerSettings settings) {
+            runner = new RealtimeRunner(generator, stage, clock, idle, settings);
             runner.endAt(durationNs);
             runner.run();
             return runner.report();
@@ -328,5 +332,28 @@ class RigRunnerTest {
         runner[0].run();
 
         assertThat(waited[0]).isEqualTo(RealtimeRunner.MAX_IDLE_NS);
+    }
+
+    @Test
+    void catchingUpAfterALongStallNeverOverflowsTheActionQueue() {
+        Rig rig = new Rig(RigFixtures.example("rig-burst.json"));
+        VirtualTimeIdleStrategy virtual = new VirtualTimeIdleStrategy(clock);
+        boolean[] stalled = {false};
+        IdleStrategy stallOnce = (now, deadline) -> {
+            if (!stalled[0] && now > 50 * MS) {
+                stalled[0] = true;
+                clock.setNs(now + 8_000 * MS); // eight seconds descheduled: 320 bursts, 1,920 phases, are due at once
+            } else {
+                virtual.idle(now, deadline);
+            }
+        };
+        // a fault bound above the stall, so that the run catches up instead of faulting on lateness
+        RunnerSettings lenient = RunnerSettings.DEFAULTS.withFaultLatenessNs(20_000 * MS);
+
+        RunReport report = rig.run(10_000 * MS, stallOnce, lenient);
+
+        assertThat(report.fault()).isEmpty();
+        assertThat(report.misses()).isPositive();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
     }
 }
