@@ -66,7 +66,19 @@ public final class PulseGenerator {
     private long seenAbortGeneration;
     private long lastEndNs = Long.MIN_VALUE;
     private volatile Run running;
-    private volatile double deliveredPc;
+    private double deliveredPcRealtime;
+    @SuppressWarnings("unused") // written through DELIVERED_PC (release), read through it (acquire)
+    private double deliveredPc;
+    private static final java.lang.invoke.VarHandle DELIVERED_PC;
+
+    static {
+        try {
+            DELIVERED_PC = java.lang.invoke.MethodHandles.lookup().findVarHandle(PulseGenerator.class, "deliveredPc",
+                    double.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final Meter meter = new Meter();
 
     public PulseGenerator(Clock clock, OutputStage stage, BatteryModel battery, EventLog log) {
@@ -152,16 +164,12 @@ public final class PulseGenerator {
     private final class Meter implements PhaseSink {
         @Override
         public void onPhase(PhaseEvent event) {
-            double sumUa = 0;
-            // a passive window discharges the coupling capacitors: it draws nothing from the cell
-            int channels = event.table().phasePassive(event.phase()) ? 0 : event.channelCount();
-            for (int c = 0; c < channels; c++) {
-                double ua = event.currentUa(c);
-                if (ua < 0) {
-                    sumUa -= ua;
-                }
-            }
-            deliveredPc = deliveredPc + sumUa * (event.durationNs() / NS_PER_US);
+            // the phase's draw at full amplitude is worked out when the table is compiled; a release store
+            // publishes the total to other threads without the full fence a volatile write costs on each phase
+            double total = deliveredPcRealtime + event.table().phaseDrawUa(event.phase()) * event.amplitudeScale()
+                    * (event.durationNs() / NS_PER_US);
+            deliveredPcRealtime = total;
+            DELIVERED_PC.setRelease(PulseGenerator.this, total);
             lastEndNs = Math.max(lastEndNs, event.endNs());
             stage.onPhase(event);
         }
@@ -410,7 +418,7 @@ public final class PulseGenerator {
         }
         return new GeneratorStatus(now, mode(now), Optional.ofNullable(therapy), fraction,
                 battery.daysLeft(fraction, therapyUa), fraction <= battery.lowFraction(),
-                Optional.ofNullable(faultReason), deliveredPc / PC_PER_UC);
+                Optional.ofNullable(faultReason), deliveredPc() / PC_PER_UC);
     }
 
     /** The generator's mode at a time on its clock. */
@@ -448,7 +456,12 @@ public final class PulseGenerator {
     }
 
     private double batteryFraction() {
-        return battery.remainingFraction(clock.nanoTime() - createdNs, deliveredPc);
+        return battery.remainingFraction(clock.nanoTime() - createdNs, deliveredPc());
+    }
+
+    /** Charge delivered so far, as last published by the real-time thread. */
+    private double deliveredPc() {
+        return (double) DELIVERED_PC.getAcquire(this);
     }
 
     private boolean batteryDepleted() {

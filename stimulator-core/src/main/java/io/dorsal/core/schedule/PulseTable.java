@@ -48,6 +48,7 @@ public final class PulseTable {
     private final long[] phaseDurationNs;
     private final PhaseKind[] phaseKind;
     private final boolean[] phasePassive;
+    private final double[] phaseDrawUa;
     private final int[] phaseCurrentBase;
     private final double[] phaseCurrentUa;
 
@@ -76,6 +77,16 @@ public final class PulseTable {
         }
         phaseCurrentBase = b.phaseCurrentBase.stream().mapToInt(Integer::intValue).toArray();
         phaseCurrentUa = b.phaseCurrentUa.stream().mapToDouble(Double::doubleValue).toArray();
+        phaseDrawUa = new double[phasePassive.length];
+        for (int p = 0; p < periodNs.length; p++) {
+            for (int phase = phaseFrom[p]; phase < phaseTo[p]; phase++) {
+                double sum = 0;
+                for (int c = 0; !phasePassive[phase] && c < channelCount[p]; c++) {
+                    sum += Math.max(0.0, -phaseCurrentUa[phaseCurrentBase[phase] + c]);
+                }
+                phaseDrawUa[phase] = sum;
+            }
+        }
     }
 
     /** Compiles a therapy whose programs each soft-start with their own {@code rampS}. */
@@ -257,6 +268,14 @@ public final class PulseTable {
      */
     public boolean phasePassive(int phase) {
         return phasePassive[phase];
+    }
+
+    /**
+     * The current a phase draws from the cell at full amplitude, in uA: the sum of its cathodic channel currents;
+     * 0 for a passive window, which only discharges the coupling capacitors.
+     */
+    public double phaseDrawUa(int phase) {
+        return phaseDrawUa[phase];
     }
 
     /** The current of a channel in a phase at full amplitude, in uA. */
