@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Writes screenshots of the programmer's main screens to docs/images/ (for docs/user-guide.md): starts the app
 # under Xvfb at 1280x800 with the worn-contacts example (so that the impedance check has flags to show), walks
-# the screens and quits. Needs: xvfb-run (apt-get install -y xvfb xauth libgtk-3-0) and a built programmer
-# (mvn -B -DskipTests package). Not part of CI.
+# the screens and quits. For "Connect to rig" it serves a mock rig (stimctl serve --mock, identities in a
+# temporary folder, port 7459), opens a pairing code and lets the tour connect to it. Needs: xvfb-run
+# (apt-get install -y xvfb xauth libgtk-3-0) and a built programmer and stimctl (mvn -B -DskipTests package).
+# Not part of CI.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/docs/images}"
@@ -12,6 +14,21 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
 fi
 mkdir -p "$out"
 cd "$root"
-xvfb-run -a -s "-screen 0 1280x800x24" ./programmer --clinician "dr-demo" \
+
+tmp="$(mktemp -d)"
+port=7459
+./stimctl serve --pins examples/rig-pins.json --mock --therapy examples/rig-tonic.json --identity "$tmp/rig" \
+  --audit "$tmp/audit.log" --port "$port" >"$tmp/serve.log" 2>&1 &
+rig=$!
+trap 'kill "$rig" 2>/dev/null || true; wait "$rig" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+for _ in $(seq 1 100); do
+  grep -q '^serving' "$tmp/serve.log" && break
+  kill -0 "$rig" 2>/dev/null || { cat "$tmp/serve.log" >&2; exit 1; }
+  sleep 0.2
+done
+code="$(./stimctl pair --identity "$tmp/rig" --role clinician | sed -n 's/^pairing code \([^ ]*\).*/\1/p')"
+
+DORSAL_TOUR_RIG="127.0.0.1:$port" DORSAL_TOUR_IDENTITY="$tmp/programmer" DORSAL_TOUR_CODE="$code" \
+  xvfb-run -a -s "-screen 0 1280x800x24" ./programmer --clinician "dr-demo" \
   --file examples/worn-contacts.json --screenshots "$out"
 ls -l "$out"/*.png

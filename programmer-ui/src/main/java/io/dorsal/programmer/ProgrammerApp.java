@@ -6,6 +6,7 @@ import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.therapy.Therapy;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.programmer.link.EmbeddedLink;
+import io.dorsal.programmer.link.StimulatorLink;
 import io.dorsal.programmer.model.Session;
 import io.dorsal.programmer.view.FileDialogs;
 import io.dorsal.programmer.view.MainView;
@@ -40,10 +41,8 @@ public final class ProgrammerApp extends Application {
     /** The main window's size: the programmer is laid out for 1280x800. */
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
-    /** How often the header asks the generator for its status. */
-    public static final Duration STATUS_PERIOD = Duration.millis(250);
-
     private EmbeddedLink link;
+    private Session session;
     private Timeline refresher;
 
     @Override
@@ -63,20 +62,22 @@ public final class ProgrammerApp extends Application {
         }
         link.start("generator setup").join();
 
-        Session session = new Session(link, Platform::runLater, Clock.systemDefaultZone(), clinician, therapy);
+        session = new Session(link, Platform::runLater, Clock.systemDefaultZone(), clinician, therapy);
         MainView main = new MainView(session, FileDialogs.system());
         Scene scene = new Scene(main, WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet());
         main.install(scene);
-        stage.setTitle("Dorsal Programmer — " + link.description());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Dorsal Programmer — ",
+                session.generator().descriptionProperty()));
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.show();
 
-        refresher = new Timeline(new KeyFrame(STATUS_PERIOD, e -> session.generator().refresh()));
-        refresher.setCycleCount(Timeline.INDEFINITE);
-        refresher.play();
+        poll(session.link());
+        // the header asks the generator for its status at the pace its link suggests: 250 ms in this process,
+        // once a second over the network
+        session.generator().linkProperty().addListener((obs, was, now) -> poll(now));
 
         Optional<String> shots = option(args, "--screenshots");
         if (shots.isPresent()) {
@@ -84,12 +85,24 @@ public final class ProgrammerApp extends Application {
         }
     }
 
+    private void poll(StimulatorLink current) {
+        if (refresher != null) {
+            refresher.stop();
+        }
+        refresher = new Timeline(new KeyFrame(Duration.millis(current.statusPeriodMs()),
+                e -> session.generator().refresh()));
+        refresher.setCycleCount(Timeline.INDEFINITE);
+        refresher.play();
+    }
+
     @Override
     public void stop() {
         if (refresher != null) {
             refresher.stop();
         }
-        if (link != null) {
+        if (session != null) {
+            session.close();
+        } else if (link != null) {
             link.close();
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -80,6 +81,37 @@ final class ScreenshotTour {
             patient.setY(stage.getY() + 40);
         });
         steps.add(() -> shoot(main.openPatientView().getScene(), "patient-view.png"));
+        // connect to rig: a mock rig started by screenshots.sh (stimctl serve --mock), its pairing code in the
+        // environment; without one the dialog is shown with its defaults
+        var connect = session.connect();
+        steps.add(() -> {
+            main.openPatientView().hide();
+            Optional.ofNullable(System.getenv("DORSAL_TOUR_RIG")).ifPresent(connect.addressProperty()::set);
+            Optional.ofNullable(System.getenv("DORSAL_TOUR_IDENTITY")).ifPresent(connect.identityDirProperty()::set);
+            Optional.ofNullable(System.getenv("DORSAL_TOUR_CODE")).ifPresent(connect.codeProperty()::set);
+            Stage dialog = main.openConnect();
+            dialog.setX(stage.getX() + 300);
+            dialog.setY(stage.getY() + 120);
+        });
+        steps.add(() -> shoot(main.openConnect().getScene(), "connect-dialog.png"));
+        if (System.getenv("DORSAL_TOUR_RIG") != null) {
+            steps.add(() -> main.connectNow());
+            steps.add(new Runnable() {
+                @Override
+                public void run() {
+                    if (connect.busyProperty().get()) {
+                        steps.addFirst(this); // still connecting: look again after the next pause
+                    }
+                }
+            });
+            steps.add(() -> {
+                if (!connect.errorProperty().get().isEmpty()) {
+                    System.err.println("programmer: could not connect to the tour's rig: " + connect.errorProperty().get());
+                }
+                shoot(stage.getScene(), "rig-connected.png");
+            });
+            steps.add(session::disconnect);
+        }
         steps.add(Platform::exit);
         next();
     }

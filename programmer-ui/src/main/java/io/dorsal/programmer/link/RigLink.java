@@ -44,7 +44,10 @@ public final class RigLink implements StimulatorLink {
         t.setDaemon(true);
         return t;
     });
-    private LinkClient client;
+    /** How often the programmer asks a rig for its status: once a second, not per frame. */
+    public static final long STATUS_PERIOD_MS = 1000;
+
+    private volatile LinkClient client;
 
     /** Connects to a rig this identity paired with; refused (with the rig's reason) otherwise. */
     public RigLink(String host, int port, Identity identity) throws IOException {
@@ -58,6 +61,16 @@ public final class RigLink implements StimulatorLink {
     public String description() {
         return "Rig " + host + ":" + port + " as '" + identity.name() + "' (" + client.hello().role().toLowerCase(
                 java.util.Locale.ROOT) + ")";
+    }
+
+    @Override
+    public String address() {
+        return host + ":" + port;
+    }
+
+    @Override
+    public long statusPeriodMs() {
+        return STATUS_PERIOD_MS;
     }
 
     @Override

@@ -19,6 +19,19 @@ public interface StimulatorLink extends AutoCloseable {
     /** What the programmer is talking to, in words: {@code Embedded simulated generator}. */
     String description();
 
+    /** Where the stimulator is, for messages: {@code 127.0.0.1:7450}; by default its description. */
+    default String address() {
+        return description();
+    }
+
+    /**
+     * How often the programmer should ask for the status: often for a generator in this process, about once a
+     * second over a network.
+     */
+    default long statusPeriodMs() {
+        return 250;
+    }
+
     CompletableFuture<GeneratorStatus> status();
 
     /** Sends a therapy; the generator validates it and takes it over at a pulse boundary, or refuses it whole. */

@@ -10,6 +10,7 @@ import io.dorsal.core.therapy.Therapy;
 import io.dorsal.programmer.link.StimulatorLink;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,10 +28,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class GeneratorModel {
 
-    private final StimulatorLink link;
     private final Executor ui;
     private final SessionLog log;
     private final String who;
+    private final ReadOnlyObjectWrapper<StimulatorLink> link;
+    private final ReadOnlyStringWrapper description;
+    private final ReadOnlyStringWrapper linkProblem = new ReadOnlyStringWrapper("");
+    /** Counts link switches, so that an answer from a link no longer in use is not shown. */
+    private long generation;
+    private boolean statusPending;
+    private Consumer<String> problems = text -> { };
 
     private final ReadOnlyObjectWrapper<GeneratorMode> mode = new ReadOnlyObjectWrapper<>(GeneratorMode.OFF);
     private final ReadOnlyObjectWrapper<Optional<Therapy>> therapy = new ReadOnlyObjectWrapper<>(Optional.empty());
@@ -43,15 +50,66 @@ public final class GeneratorModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
     public GeneratorModel(StimulatorLink link, Executor ui, SessionLog log, String who) {
-        this.link = link;
+        this.link = new ReadOnlyObjectWrapper<>(link);
+        this.description = new ReadOnlyStringWrapper(link.description());
         this.ui = ui;
         this.log = log;
         this.who = who;
     }
 
-    /** Asks the link for the generator's status; the properties follow when it answers. */
+    /**
+     * Asks the link for the generator's status; the properties follow when it answers. At most one request is
+     * outstanding (a rig that answers slowly is not flooded); an answer from a link no longer in use is dropped.
+     */
     public void refresh() {
-        link.status().thenAcceptAsync(this::show, ui);
+        if (statusPending) {
+            return;
+        }
+        statusPending = true;
+        long asked = generation;
+        link.get().status().whenCompleteAsync((status, failure) -> {
+            if (asked != generation) {
+                return;
+            }
+            statusPending = false;
+            if (failure != null) {
+                linkProblem.set(LinkProblems.describe(failure, link.get().address())
+                        + ". What it runs is not known here until it answers again.");
+            } else {
+                linkProblem.set("");
+                show(status);
+            }
+        }, ui);
+    }
+
+    /**
+     * From now on every command goes to {@code next}, and the header shows {@code status} (its first answer).
+     * The caller closes the link it replaces.
+     */
+    void switchTo(StimulatorLink next, GeneratorStatus status) {
+        generation++;
+        statusPending = false;
+        link.set(next);
+        description.set(next.description());
+        linkProblem.set("");
+        show(status);
+    }
+
+    /** Says something in the status line. */
+    void say(String text) {
+        message.set(text);
+    }
+
+    /** Where failures of commands are reported (the session routes them to the error banner). */
+    void onProblem(Consumer<String> sink) {
+        this.problems = sink;
+    }
+
+    private void failed(String what, Throwable failure) {
+        String text = what + ": " + LinkProblems.describe(failure, link.get().address()) + ".";
+        message.set(text);
+        problems.accept(text);
+        refresh();
     }
 
     void show(GeneratorStatus status) {
@@ -71,7 +129,13 @@ public final class GeneratorModel {
 
     /** STOP ALL: every output safe at once. Logged. */
     public void stopAll() {
-        link.stopAll(who).thenRunAsync(() -> {
+        link.get().stopAll(who).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                log.add(who, "STOP ALL failed", "every output", mode.get().name(), LinkProblems.describe(failure,
+                        linkDescription()));
+                failed("STOP ALL DID NOT REACH THE STIMULATOR", failure);
+                return;
+            }
             log.add(who, "STOP ALL", "every output", mode.get().name(), "stopped, outputs safe");
             message.set("STOP ALL: every output stopped and safe. Turn therapy on again when ready.");
             refresh();
@@ -79,7 +143,11 @@ public final class GeneratorModel {
     }
 
     public void therapyOn() {
-        link.start(who).thenAcceptAsync(result -> {
+        link.get().start(who).whenCompleteAsync((result, failure) -> {
+            if (failure != null) {
+                failed("Therapy on was not sent", failure);
+                return;
+            }
             switch (result) {
                 case ApplyResult.Applied applied -> {
                     log.add(who, "therapy on", "generator", mode.get().name(), "on");
@@ -93,7 +161,11 @@ public final class GeneratorModel {
     }
 
     public void therapyOff() {
-        link.stop(who).thenRunAsync(() -> {
+        link.get().stop(who).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                failed("Therapy off was not sent", failure);
+                return;
+            }
             log.add(who, "therapy off", "generator", mode.get().name(), "off");
             message.set("Therapy off at the next pulse boundary.");
             refresh();
@@ -101,7 +173,11 @@ public final class GeneratorModel {
     }
 
     public void clearFault() {
-        link.clearFault(who).thenRunAsync(() -> {
+        link.get().clearFault(who).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                failed("Clear fault was not sent", failure);
+                return;
+            }
             log.add(who, "clear fault", "generator", fault.get(), "cleared");
             refresh();
         }, ui);
@@ -114,11 +190,26 @@ public final class GeneratorModel {
     }
 
     public String linkDescription() {
-        return link.description();
+        return description.get();
     }
 
+    /** The link in use now: every command goes to it. */
     public StimulatorLink link() {
-        return link;
+        return link.get();
+    }
+
+    public ReadOnlyObjectProperty<StimulatorLink> linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    /** What the programmer talks to, in words ({@link StimulatorLink#description()}). */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    /** Why the stimulator does not answer its status requests, empty while it does. */
+    public ReadOnlyStringProperty linkProblemProperty() {
+        return linkProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<GeneratorMode> modeProperty() {

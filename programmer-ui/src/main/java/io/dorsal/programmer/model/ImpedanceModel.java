@@ -37,7 +37,22 @@ public final class ImpedanceModel {
 
     public void runCheck() {
         String who = programmer.who();
-        programmer.generator().link().checkImpedance(who).thenAcceptAsync(this::show, ui);
+        programmer.generator().link().checkImpedance(who).whenCompleteAsync((report, failure) -> {
+            if (failure != null) {
+                String why = LinkProblems.describe(failure, programmer.generator().link().address());
+                summary.set("Not checked: " + why + ".");
+                programmer.showError("The impedance check got no answer: " + why + ".");
+            } else {
+                show(report);
+            }
+        }, ui);
+    }
+
+    /** Forgets the check (it measured another stimulator). */
+    void reset() {
+        rows.clear();
+        checkedAt.set(Optional.empty());
+        summary.set("Not checked on this stimulator.");
     }
 
     void show(ImpedanceReport report) {

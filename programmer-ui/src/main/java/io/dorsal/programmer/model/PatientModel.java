@@ -107,8 +107,14 @@ public final class PatientModel {
         busy = true;
         update();
         String before = amplitude.get();
-        generator.link().patientAdjust(name, direction * stepMa(), WHO).thenAcceptAsync(result -> {
+        generator.link().patientAdjust(name, direction * stepMa(), WHO).whenCompleteAsync((result, failure) -> {
             busy = false;
+            if (failure != null) {
+                message.set("Not sent: " + LinkProblems.describe(failure, generator.link().address()));
+                generator.refresh();
+                update();
+                return;
+            }
             switch (result) {
                 case ApplyResult.Applied a -> message.set("");
                 case ApplyResult.Rejected r -> message.set("Not changed: " + r.violations().get(0).limit());
@@ -124,13 +130,20 @@ public final class PatientModel {
     /** Turns therapy on or off. */
     public void toggle() {
         if (on.get()) {
-            generator.link().stop(WHO).thenRunAsync(() -> {
+            generator.link().stop(WHO).whenCompleteAsync((done, failure) -> {
+                if (failure != null) {
+                    message.set("Not sent: " + LinkProblems.describe(failure, generator.link().address()));
+                    generator.refresh();
+                    return;
+                }
                 log.add(WHO, "therapy off", "patient remote", "on", "off");
                 generator.refresh();
             }, ui);
         } else {
-            generator.link().start(WHO).thenAcceptAsync(result -> {
-                if (result.applied()) {
+            generator.link().start(WHO).whenCompleteAsync((result, failure) -> {
+                if (failure != null) {
+                    message.set("Not sent: " + LinkProblems.describe(failure, generator.link().address()));
+                } else if (result.applied()) {
                     log.add(WHO, "therapy on", "patient remote", "off", "on");
                     message.set("");
                 } else if (result instanceof ApplyResult.Rejected r) {

@@ -429,7 +429,15 @@ public final class ProgrammerModel {
         Therapy therapy = draft.get().therapy();
         String before = generator.therapyProperty().get().map(ProgrammerModel::summary).orElse("none");
         String note = applyNote.get();
-        generator.link().apply(therapy, who).thenAcceptAsync(result -> {
+        generator.link().apply(therapy, who).whenCompleteAsync((result, failure) -> {
+            if (failure != null) {
+                String why = LinkProblems.describe(failure, generator.link().address());
+                log.add(who, "apply failed", "therapy", before, why);
+                error.set("Apply got no answer: " + why + ". The header shows what the stimulator runs once it"
+                        + " answers.");
+                generator.refresh();
+                return;
+            }
             switch (result) {
                 case ApplyResult.Applied applied -> {
                     log.add(who, "apply", "therapy sent to the generator", before, summary(therapy));
@@ -442,6 +450,21 @@ public final class ProgrammerModel {
             }
             generator.refresh();
         }, ui);
+    }
+
+    /**
+     * Starts over on another stimulator: the draft becomes the therapy it holds (or stays, if it holds none),
+     * the undo history and the measured impedances (of the other stimulator) are dropped.
+     */
+    public void startOver(Optional<Therapy> held) {
+        closeOpen();
+        undo.clear();
+        measuredOhm = Map.of();
+        flagged = Set.of();
+        error.set("");
+        selected.set(0);
+        held.ifPresent(t -> draft.set(Draft.of(t)));
+        refreshDerived();
     }
 
     // ------------------------------------------------------------------------------------------------

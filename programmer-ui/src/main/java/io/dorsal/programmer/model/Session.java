@@ -1,23 +1,35 @@
 package io.dorsal.programmer.model;
 
 import io.dorsal.core.generator.GeneratorEvent;
+import io.dorsal.core.generator.GeneratorStatus;
+import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.therapy.Therapy;
 import io.dorsal.programmer.link.StimulatorLink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * One programming session: a link to a stimulator and every view-model over it, sharing one session log.
- * The views take a session; tests build one over an embedded link on a virtual clock with a direct executor.
+ * The session starts on its home link (the embedded generator) and can switch to a rig and back; the
+ * view-models always talk to the link in use ({@link GeneratorModel#link()}). The views take a session; tests
+ * build one over an embedded link on a virtual clock with a direct executor. UI thread only.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
 
-    private final StimulatorLink link;
+    private final StimulatorLink home;
+    private final Executor ui;
+    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(false);
+    private final ConnectModel connect;
     private final SessionLog log;
     private final GeneratorModel generator;
     private final ProgrammerModel programmer;
@@ -34,7 +46,8 @@ public final class Session {
      * @param initial   the therapy the draft starts from (the generator's, when it holds one)
      */
     public Session(StimulatorLink link, Executor ui, Clock wallClock, String clinician, Therapy initial) {
-        this.link = link;
+        this.home = link;
+        this.ui = ui;
         this.clinician = clinician;
         this.log = new SessionLog(wallClock);
         this.generator = new GeneratorModel(link, ui, log, clinician);
@@ -42,22 +55,106 @@ public final class Session {
         this.preview = new PreviewModel(programmer, ui);
         this.impedance = new ImpedanceModel(programmer, ui);
         this.patient = new PatientModel(generator, log, ui);
+        this.connect = new ConnectModel(this, r -> Thread.ofVirtual().name("dorsal-connect").start(r), ui);
+        generator.onProblem(programmer::showError);
         log.add(clinician, "session start", link.description(), "", ProgrammerModel.summary(initial));
         generator.refresh();
     }
 
-    /** Writes the HTML session report; the generator's event log is read now, from the link. */
-    public void exportReport(Path file) throws IOException {
-        List<GeneratorEvent> events = link.events().join();
+    /**
+     * Writes the HTML session report once the generator's event log has come over the link (the UI does not
+     * wait for it). A failure is shown in the error banner.
+     *
+     * @return completes (on the UI executor) with whether the report was written
+     */
+    public CompletableFuture<Boolean> exportReport(Path file) {
+        StimulatorLink link = generator.link();
+        String description = generator.linkDescription();
+        return link.events().handleAsync((events, failure) -> {
+            if (failure != null) {
+                programmer.showError("Cannot export the report: the generator's event log did not come: "
+                        + LinkProblems.describe(failure, link.address()) + ".");
+                return false;
+            }
+            try {
+                writeReport(file, description, events);
+                return true;
+            } catch (IOException | UncheckedIOException e) {
+                programmer.showError("Cannot write the report " + file.getFileName() + ": " + e.getMessage());
+                return false;
+            }
+        }, ui);
+    }
+
+    private void writeReport(Path file, String description, List<GeneratorEvent> events) throws IOException {
         String html = SessionReport.html(log.wallClock().instant(), log.wallClock().getZone(), clinician,
-                link.description(), generator.therapyProperty().get(), programmer.dirtyProperty().get(),
+                description, generator.therapyProperty().get(), programmer.dirtyProperty().get(),
                 programmer.measuredOhm(), List.copyOf(impedance.rows()), List.copyOf(log.entries()), events);
         Files.writeString(file, html, StandardCharsets.UTF_8);
         log.add(clinician, "report", file.getFileName().toString(), "", "exported");
     }
 
+    /**
+     * Switches every command to {@code next} (a rig, or back home), whose first answer was {@code first}: the
+     * header shows it, the draft starts over from the therapy it holds, the impedance check of the other
+     * stimulator is dropped, and the log records the switch. The link it replaces is closed, unless it is home.
+     */
+    public void switchTo(StimulatorLink next, GeneratorStatus first) {
+        StimulatorLink before = generator.link();
+        if (next == before) {
+            return;
+        }
+        String from = generator.linkDescription();
+        Optional<Therapy> held = first.therapy().map(ValidatedTherapy::therapy);
+        generator.switchTo(next, first);
+        programmer.startOver(held);
+        impedance.reset();
+        remote.set(next != home);
+        log.add(clinician, next == home ? "disconnect" : "connect", next.description(), from,
+                held.map(ProgrammerModel::summary).orElse("no therapy"));
+        generator.say((next == home ? "Back on the " + next.description().toLowerCase(java.util.Locale.ROOT)
+                : "Connected to " + next.description()) + ": the editor shows "
+                + (held.isPresent() ? "the therapy it runs" : "your draft (it holds no therapy; Apply sends it)") + ".");
+        if (before != home) {
+            CompletableFuture.runAsync(before::close);
+        }
+    }
+
+    /** Goes back to the home link (the embedded generator), closing the link to the rig. */
+    public void disconnect() {
+        if (!remote.get()) {
+            return;
+        }
+        home.status().thenAcceptAsync(status -> switchTo(home, status), ui);
+    }
+
+    /** Whether the session talks to a rig (not its home link). */
+    public ReadOnlyBooleanProperty remoteProperty() {
+        return remote.getReadOnlyProperty();
+    }
+
+    /** Closes the link to a rig, if any, and the home link. */
+    @Override
+    public void close() {
+        if (remote.get()) {
+            generator.link().close();
+        }
+        home.close();
+    }
+
+    /** The link in use now. */
     public StimulatorLink link() {
-        return link;
+        return generator.link();
+    }
+
+    /** The link the session started on (the embedded generator). */
+    public StimulatorLink home() {
+        return home;
+    }
+
+    /** The "connect to rig" dialog's model. */
+    public ConnectModel connect() {
+        return connect;
     }
 
     public SessionLog log() {

@@ -2,6 +2,7 @@ package io.dorsal.programmer.view;
 
 import io.dorsal.core.generator.GeneratorMode;
 import io.dorsal.programmer.model.GeneratorModel;
+import io.dorsal.programmer.model.Session;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,18 +20,40 @@ final class HeaderView extends HBox {
 
     private final Button stopAll = new Button("STOP ALL");
 
-    HeaderView(GeneratorModel generator, Runnable openPatientView) {
+    HeaderView(Session session, Runnable openPatientView, Runnable openConnect) {
+        GeneratorModel generator = session.generator();
         setId("header");
         getStyleClass().add("header");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(14);
         setPadding(new Insets(6, 10, 6, 10));
 
-        Label title = Controls.label("Dorsal Programmer", "title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        Label link = Controls.label(generator.linkDescription(), "link");
+        // the window's title says "Dorsal Programmer"; the header keeps its width for what the programmer talks to
+        Label link = Controls.label("", "link");
         link.setId("link");
-        link.setMinWidth(Region.USE_PREF_SIZE);
+        link.setMinWidth(120);
+        link.textProperty().bind(generator.descriptionProperty());
+        session.remoteProperty().addListener((obs, was, remote) -> styleLink(link, remote,
+                !generator.linkProblemProperty().get().isEmpty()));
+        generator.linkProblemProperty().addListener((obs, was, now) -> styleLink(link, session.remoteProperty().get(),
+                !now.isEmpty()));
+        link.tooltipProperty().bind(Bindings.createObjectBinding(() -> Controls.tip(
+                generator.linkProblemProperty().get().isEmpty() ? generator.linkDescription()
+                        : generator.linkProblemProperty().get()), generator.descriptionProperty(),
+                generator.linkProblemProperty()));
+        Button connect = new Button();
+        connect.setId("connectRig");
+        connect.textProperty().bind(Bindings.when(session.remoteProperty()).then("Disconnect")
+                .otherwise("Connect to rig…"));
+        connect.setTooltip(Controls.tip("Connect to a rig over the authenticated link, or go back to the embedded "
+                + "generator. Therapy on the rig runs on as programmed when the programmer disconnects."));
+        connect.setOnAction(e -> {
+            if (session.remoteProperty().get()) {
+                session.disconnect();
+            } else {
+                openConnect.run();
+            }
+        });
 
         Label mode = new Label();
         mode.setId("mode");
@@ -44,7 +67,9 @@ final class HeaderView extends HBox {
         Label programs = new Label();
         programs.setId("programsRunning");
         programs.textProperty().bind(Bindings.concat("Programs: ", generator.programsProperty()));
-        programs.setMinWidth(Region.USE_PREF_SIZE);
+        programs.setMinWidth(90);
+        programs.tooltipProperty().bind(Bindings.createObjectBinding(() -> Controls.tip(programs.getText()),
+                programs.textProperty()));
         HBox.setHgrow(programs, Priority.SOMETIMES);
 
         Label battery = new Label();
@@ -89,10 +114,10 @@ final class HeaderView extends HBox {
         stopAll.setTooltip(Controls.tip("Stops every output at once and drives it safe (Esc or Ctrl+Shift+S)."));
         stopAll.setOnAction(e -> generator.stopAll());
 
-        for (Button b : new Button[] {onOff, clear, patient}) {
+        for (Button b : new Button[] {connect, onOff, clear, patient}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(title, link, mode, programs, battery, spring, onOff, clear, patient, stopAll);
+        getChildren().addAll(link, connect, mode, programs, battery, spring, onOff, clear, patient, stopAll);
     }
 
     Button stopAllButton() {
@@ -107,6 +132,16 @@ final class HeaderView extends HBox {
             case CYCLING_OFF -> "CYCLING (off time)";
             case FAULT -> "FAULT";
         };
+    }
+
+    private static void styleLink(Label label, boolean remote, boolean problem) {
+        label.getStyleClass().removeAll("remote", "warning");
+        if (remote) {
+            label.getStyleClass().add("remote");
+        }
+        if (problem) {
+            label.getStyleClass().add("warning");
+        }
     }
 
     private static void styleMode(Label label, GeneratorMode mode) {

@@ -1,7 +1,6 @@
 package io.dorsal.programmer.view;
 
 import io.dorsal.programmer.model.Session;
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -43,6 +42,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab impedanceTab;
     private Stage patientStage;
+    private ConnectDialog connectDialog;
 
     public MainView(Session session, FileDialogs dialogs) {
         this.session = session;
@@ -50,7 +50,7 @@ public final class MainView extends BorderPane {
         setId("main");
         var programmer = session.programmer();
 
-        HeaderView header = new HeaderView(session.generator(), this::openPatientView);
+        HeaderView header = new HeaderView(session, this::openPatientView, this::openConnect);
         Label error = new Label();
         error.setId("fileError");
         error.setMaxWidth(Double.MAX_VALUE);
@@ -103,6 +103,11 @@ public final class MainView extends BorderPane {
         status.setMaxWidth(Double.MAX_VALUE);
         programmer.messageProperty().addListener((obs, was, now) -> status.setText(now));
         session.generator().messageProperty().addListener((obs, was, now) -> status.setText(now));
+        session.generator().linkProblemProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                status.setText(now);
+            }
+        });
         status.setText("Connected to the " + session.link().description().toLowerCase(java.util.Locale.ROOT)
                 + ". Edits are checked as you make them; Apply sends them. STOP ALL: Esc.");
         setBottom(new VBox(tabs, status));
@@ -110,9 +115,14 @@ public final class MainView extends BorderPane {
 
     /** Installs the shortcuts that must work whatever has the focus: STOP ALL (Escape, Ctrl+Shift+S), Apply. */
     public void install(Scene scene) {
+        installStopAll(scene, session.generator()::stopAll);
+    }
+
+    /** Escape and Ctrl+Shift+S are STOP ALL in {@code scene}, whatever has the focus there. */
+    static void installStopAll(Scene scene, Runnable stopAll) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE || STOP_ALL_KEY.match(e)) {
-                session.generator().stopAll();
+                stopAll.run();
                 e.consume();
             }
         });
@@ -142,7 +152,12 @@ public final class MainView extends BorderPane {
         MenuItem stop = item("STOP ALL  (Esc)", "menuStopAll", null, generator::stopAll);
         MenuItem impedance = item("Run impedance check", "menuImpedance", "Shortcut+I", this::runImpedance);
         MenuItem clear = item("Clear fault", "menuClearFault", null, generator::clearFault);
-        Menu gen = new Menu("Generator", null, on, off, stop, new SeparatorMenuItem(), impedance, clear);
+        MenuItem connect = item("Connect to rig…", "menuConnect", "Shortcut+K", this::openConnect);
+        MenuItem disconnect = item("Disconnect (back to the embedded generator)", "menuDisconnect", null,
+                session::disconnect);
+        disconnect.disableProperty().bind(session.remoteProperty().not());
+        Menu gen = new Menu("Generator", null, on, off, stop, new SeparatorMenuItem(), impedance, clear,
+                new SeparatorMenuItem(), connect, disconnect);
 
         MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
         Menu view = new Menu("View", null, patient);
@@ -176,14 +191,8 @@ public final class MainView extends BorderPane {
     }
 
     public void exportReport() {
-        dialogs.chooseReport(window()).ifPresent(file -> {
-            try {
-                session.exportReport(file);
-                session.generator().refresh();
-            } catch (IOException e) {
-                session.programmer().showError("Cannot write the report " + file.getFileName() + ": " + e.getMessage());
-            }
-        });
+        dialogs.chooseReport(window()).ifPresent(file -> session.exportReport(file).thenRun(
+                session.generator()::refresh));
     }
 
     public void runImpedance() {
@@ -199,6 +208,22 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().select(impedanceTab);
     }
 
+    /** Opens (or brings forward) the "Connect to rig" dialog. */
+    public Stage openConnect() {
+        if (connectDialog == null) {
+            connectDialog = new ConnectDialog(session.connect(), window(),
+                    getScene() == null ? java.util.List.of() : getScene().getStylesheets(), session.generator()::stopAll);
+        }
+        return connectDialog.show();
+    }
+
+    /** Presses Connect in the open "Connect to rig" dialog (the screenshot tour uses it). */
+    public void connectNow() {
+        if (connectDialog != null) {
+            ((Button) connectDialog.lookup("#connect")).fire();
+        }
+    }
+
     /** Opens (or brings forward) the patient remote in a small window of its own. */
     public Stage openPatientView() {
         if (patientStage == null) {
@@ -206,6 +231,7 @@ public final class MainView extends BorderPane {
             patientStage.setTitle("Dorsal patient remote");
             Scene scene = new Scene(new PatientView(session.patient()), 340, 380);
             scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            installStopAll(scene, session.generator()::stopAll);
             patientStage.setScene(scene);
             if (window() != null) {
                 patientStage.initOwner(window());
@@ -222,7 +248,8 @@ public final class MainView extends BorderPane {
                 Apply: Ctrl+Enter
                 Undo / Redo: Ctrl+Z / Ctrl+Y
                 Open / Save / Export report: Ctrl+O / Ctrl+S / Ctrl+E
-                Impedance check: Ctrl+I    Patient view: Ctrl+P""", ButtonType.OK);
+                Impedance check: Ctrl+I    Patient view: Ctrl+P
+                Connect to rig: Ctrl+K""", ButtonType.OK);
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(window());
         alert.show();
