@@ -87,7 +87,6 @@ final class ScreenshotTour {
         steps.add(() -> {
             main.openPatientView().hide();
             Optional.ofNullable(System.getenv("DORSAL_TOUR_RIG")).ifPresent(connect.addressProperty()::set);
-            Optional.ofNullable(System.getenv("DORSAL_TOUR_IDENTITY")).ifPresent(connect.identityDirProperty()::set);
             Optional.ofNullable(System.getenv("DORSAL_TOUR_CODE")).ifPresent(connect.codeProperty()::set);
             Stage dialog = main.openConnect();
             dialog.setX(stage.getX() + 300);
@@ -95,7 +94,11 @@ final class ScreenshotTour {
         });
         steps.add(() -> shoot(main.openConnect().getScene(), "connect-dialog.png"));
         if (System.getenv("DORSAL_TOUR_RIG") != null) {
-            steps.add(() -> main.connectNow());
+            steps.add(() -> {
+                // the tour's own identity, not the user's ~/.dorsal/programmer shown in the picture
+                Optional.ofNullable(System.getenv("DORSAL_TOUR_IDENTITY")).ifPresent(connect.identityDirProperty()::set);
+                main.connectNow();
+            });
             steps.add(new Runnable() {
                 @Override
                 public void run() {

@@ -35,7 +35,7 @@ public final class ConnectModel {
     private final Executor background;
     private final Executor ui;
     private final StringProperty address = new SimpleStringProperty(DEFAULT_ADDRESS);
-    private final StringProperty identityDir = new SimpleStringProperty(defaultIdentityDir().toString());
+    private final StringProperty identityDir = new SimpleStringProperty(DEFAULT_IDENTITY_DIR);
     private final StringProperty name;
     private final StringProperty code = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -53,10 +53,8 @@ public final class ConnectModel {
         this.name = new SimpleStringProperty(session.clinician());
     }
 
-    /** {@code ~/.dorsal/programmer}, as {@code stimctl remote} uses. */
-    public static Path defaultIdentityDir() {
-        return Path.of(System.getProperty("user.home"), ".dorsal", "programmer");
-    }
+    /** This programmer's identity, where {@code stimctl remote} keeps it too ({@code ~} is the home folder). */
+    public static final String DEFAULT_IDENTITY_DIR = "~/.dorsal/programmer";
 
     /** A rig's address: {@code host:port}, {@code [v6 address]:port}. */
     public record Address(String host, int port) {
@@ -125,8 +123,7 @@ public final class ConnectModel {
             return done;
         }
         Address where = parsed.get();
-        Path dir = Path.of(identityDir.get().strip().replaceFirst("^~(?=/|$)",
-                java.util.regex.Matcher.quoteReplacement(System.getProperty("user.home"))));
+        Path dir = folder(identityDir.get());
         String typed = code.get().strip();
         String who = name.get().strip();
         busy.set(true);
@@ -161,6 +158,13 @@ public final class ConnectModel {
             });
         });
         return done;
+    }
+
+    /** A folder as typed: a leading {@code ~} is the home folder. */
+    static Path folder(String typed) {
+        String t = typed.strip();
+        Path home = Path.of(System.getProperty("user.home"));
+        return t.equals("~") ? home : t.startsWith("~/") ? home.resolve(t.substring(2)) : Path.of(t);
     }
 
     private void paired(Address where, Role role) {

@@ -57,7 +57,10 @@ final class HeaderView extends HBox {
 
         Label mode = new Label();
         mode.setId("mode");
-        mode.setMinWidth(Region.USE_PREF_SIZE);
+        // a long fault reason is cut short here (in full in its tooltip) rather than push STOP ALL out of sight
+        mode.setMinWidth(110);
+        mode.tooltipProperty().bind(Bindings.createObjectBinding(() -> Controls.tip(mode.getText()),
+                mode.textProperty()));
         mode.textProperty().bind(Bindings.createStringBinding(() -> "Mode: " + modeText(generator.mode())
                 + (generator.faultProperty().get().isEmpty() ? "" : " (" + generator.faultProperty().get() + ")"),
                 generator.modeProperty(), generator.faultProperty()));

@@ -172,6 +172,19 @@ class ConnectModelTest {
     }
 
     @Test
+    void theIdentityIsWhereStimctlRemoteKeepsItByDefault() {
+        ConnectModel fresh = new ConnectModel(session, Runnable::run, ui);
+        Path home = Path.of(System.getProperty("user.home"));
+
+        assertThat(fresh.identityDirProperty().get()).isEqualTo("~/.dorsal/programmer");
+        assertThat(ConnectModel.folder("~/.dorsal/programmer")).isEqualTo(home.resolve(".dorsal/programmer"));
+        assertThat(ConnectModel.folder("~")).isEqualTo(home);
+        assertThat(ConnectModel.folder(" /srv/id ")).isEqualTo(Path.of("/srv/id"));
+        assertThat(fresh.addressProperty().get()).isEqualTo("127.0.0.1:7450");
+        assertThat(fresh.nameProperty().get()).isEqualTo("dr-test");
+    }
+
+    @Test
     void addressesParse() {
         assertThat(ConnectModel.Address.parse(" 10.0.0.7:7450 ")).hasValue(new ConnectModel.Address("10.0.0.7", 7450));
         assertThat(ConnectModel.Address.parse("[::1]:7451")).hasValueSatisfying(a -> {

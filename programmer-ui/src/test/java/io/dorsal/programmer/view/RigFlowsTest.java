@@ -190,6 +190,25 @@ class RigFlowsTest {
     }
 
     @Test
+    void aRigInFaultShowsItsReasonAndStopAllStaysInSight(FxRobot robot) throws Exception {
+        fillInTheDialog(robot, rig.openPairing());
+        robot.clickOn("#connect");
+        waitFor(() -> session.remoteProperty().get());
+
+        rig.generator.fault("a pin action ran 25636 us late; the fault bound is 20000 us");
+        robot.interact(session.generator()::refresh);
+        waitFor(() -> text(robot, "#mode").startsWith("Mode: FAULT"));
+
+        Label mode = node(robot, "#mode", Label.class);
+        assertThat(mode.getTooltip().getText()).isEqualTo("Mode: FAULT (a pin action ran 25636 us late; the fault "
+                + "bound is 20000 us)");
+        Button stopAll = node(robot, "#stopAll", Button.class);
+        double right = stopAll.localToScene(stopAll.getBoundsInLocal()).getMaxX();
+        assertThat(right).isLessThanOrEqualTo(stopAll.getScene().getWidth());
+        assertThat(node(robot, "#clearFault", Button.class).isVisible()).isTrue();
+    }
+
+    @Test
     void escapeInTheDialogIsStillStopAll(FxRobot robot) {
         robot.clickOn("#connectRig");
         robot.clickOn("#rigAddress");
