@@ -345,4 +345,16 @@ class LinkTest {
             assertThat(refused.details()).singleElement().satisfies(p -> assertThat(p.rule()).isEqualTo("role"));
         }
     }
+
+    @Test
+    void pairingAgainWhenAlreadyPairedSaysSoInsteadOfBlamingTheCode() throws Exception {
+        Identity clinician = rig.paired("dr-ada", Role.CLINICIAN);
+        Pairing.Ticket ticket = Pairing.open(rig.rig, Role.CLINICIAN, rig.nowMs.get());
+
+        assertThatThrownBy(() -> LinkClient.pair("127.0.0.1", rig.port, clinician, ticket.code()))
+                .isInstanceOf(LinkRefusedException.class).hasMessageContaining("already paired");
+        try (LinkClient client = rig.connect(clinician)) {
+            assertThat(client.hello().protocol()).isEqualTo(Messages.PROTOCOL);
+        }
+    }
 }

@@ -63,6 +63,7 @@ public final class Pi4jOutputStage implements OutputStage {
     private final RigPlan[] actionPlan = new RigPlan[QUEUE_CAPACITY];
     private long head;
     private long tail;
+    private long offDelayNs;
 
     private volatile boolean latched = true;
     private volatile RigPlan plan;
@@ -153,6 +154,7 @@ public final class Pi4jOutputStage implements OutputStage {
         }
         if (latched) {
             head = tail;
+            offDelayNs = 0;
         }
         // actions already queued for the old therapy (its last switch-offs, when the runner's lookahead lets the
         // new therapy be armed before they are due) keep their own plan and still run
@@ -203,7 +205,11 @@ public final class Pi4jOutputStage implements OutputStage {
 
     /** When the next queued action is due, or {@link #NO_ACTION}. */
     public long nextActionNs() {
-        return head < tail ? actionAtNs[(int) (head % QUEUE_CAPACITY)] : NO_ACTION;
+        if (head >= tail) {
+            return NO_ACTION;
+        }
+        int slot = (int) (head % QUEUE_CAPACITY);
+        return actionKind[slot] == ACTION_OFF ? actionAtNs[slot] + offDelayNs : actionAtNs[slot];
     }
 
     /**
@@ -216,18 +222,22 @@ public final class Pi4jOutputStage implements OutputStage {
         if (latched) {
             long due = nextActionNs();
             head = tail;
+            offDelayNs = 0;
             driveSafe(nowNs);
             return due == NO_ACTION ? nowNs : due;
         }
         int slot = (int) (head % QUEUE_CAPACITY);
-        long due = actionAtNs[slot];
         int kind = actionKind[slot];
+        long due = kind == ACTION_OFF ? actionAtNs[slot] + offDelayNs : actionAtNs[slot];
         int arg = actionArg[slot];
         int newDuty = actionDuty[slot];
         RigPlan current = actionPlan[slot];
         head++;
         switch (kind) {
             case ACTION_ON -> {
+                // a phase switched on late keeps its full length: its switch-off (the very next action) moves by
+                // as much, so every phase delivers its programmed charge and stays balanced with its recharge
+                offDelayNs = Math.max(0, nowNs - due);
                 for (int i = 0; i < current.lineCount(arg); i++) {
                     int line = current.line(arg, i);
                     write(line, map.lines().get(line).activeLevel(), nowNs);
@@ -237,6 +247,7 @@ public final class Pi4jOutputStage implements OutputStage {
                 }
             }
             case ACTION_OFF -> {
+                offDelayNs = 0;
                 if (current.gated(arg)) {
                     write(PinMap.ENABLE_LINE, map.enable().safeLevel(), nowNs);
                 }

@@ -26,6 +26,8 @@ public final class RealtimeRunner implements Runnable {
     private static final double NS_PER_US = 1_000.0;
     /** Longest the runner idles at once, so that new work from other threads is seen within it. */
     public static final long MAX_IDLE_NS = 1_000_000L;
+    /** Most actions one phase queues: a PWM change, its switch-on and its switch-off. */
+    private static final int ACTIONS_PER_PHASE = 3;
 
     private final PulseGenerator generator;
     private final Pi4jOutputStage stage;
@@ -137,7 +139,7 @@ public final class RealtimeRunner implements Runnable {
             }
             // each phase queues up to three actions; take no more than the queue can hold, so that catching up
             // after a stall (every action then late, and the fault bound decides) never overflows it
-            int room = stage.freeActionSlots() / 3;
+            int room = stage.freeActionSlots() / ACTIONS_PER_PHASE;
             if (room > 0) {
                 work += generator.poll(nowNs + settings.lookaheadNs(), Math.min(settings.maxActionsPerCycle(), room));
             }
@@ -151,7 +153,9 @@ public final class RealtimeRunner implements Runnable {
     /** When the runner next has something to do. */
     public long nextDeadlineNs() {
         long nextPhase = generator.nextEventNs();
-        long take = nextPhase == PulseScheduler.NO_EVENT ? Long.MAX_VALUE : nextPhase - settings.lookaheadNs();
+        // with the action queue full, a due phase waits for room: the next action is then the deadline
+        long take = nextPhase == PulseScheduler.NO_EVENT || stage.freeActionSlots() < ACTIONS_PER_PHASE
+                ? Long.MAX_VALUE : nextPhase - settings.lookaheadNs();
         return Math.min(stage.nextActionNs(), take);
     }
 

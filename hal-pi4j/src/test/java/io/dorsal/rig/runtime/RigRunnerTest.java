@@ -356,4 +356,34 @@ class RigRunnerTest {
         assertThat(report.misses()).isPositive();
         assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
     }
+
+    @Test
+    void aPhaseSwitchedOnLateKeepsItsFullLengthSoItsChargeStaysBalanced() throws IOException {
+        Rig rig = new Rig(RigFixtures.example("rig-tonic.json"));
+        long lateByNs = 200_000; // the second stim phase, due at 20,500 us, switched on 200 us late
+        VirtualTimeIdleStrategy virtual = new VirtualTimeIdleStrategy(clock);
+        boolean[] delayed = {false};
+        IdleStrategy delayOnce = (now, deadline) -> {
+            if (!delayed[0] && deadline == 20_500_000L) {
+                delayed[0] = true;
+                clock.setNs(deadline + lateByNs);
+            } else {
+                virtual.idle(now, deadline);
+            }
+        };
+
+        RunReport report = rig.run(45 * MS, delayOnce);
+
+        List<String[]> cathode = changesOf(rig.changes(), "L1_2_K");
+        List<String[]> anode = changesOf(rig.changes(), "L1_2_A");
+        // stim 300 us from 20,700 (late) to 21,000; recharge 300 us right after (its 50 us gap already passed)
+        assertThat(cathode.get(2)).containsExactly("20700", "L1_2_K", "1");
+        assertThat(cathode.get(3)).containsExactly("21000", "L1_2_K", "0");
+        assertThat(anode.get(2)).containsExactly("21000", "L1_2_A", "1");
+        assertThat(anode.get(3)).containsExactly("21300", "L1_2_A", "0");
+        // and the next pulse is back on time
+        assertThat(cathode.get(4)).containsExactly("40500", "L1_2_K", "1");
+        assertThat(report.misses()).isPositive();
+        assertThat(report.fault()).isEmpty();
+    }
 }

@@ -47,6 +47,7 @@ public final class LinkClient implements AutoCloseable {
         SSLSocket socket = open(host, port, identity, rigs::contains);
         try {
             Messages.Hello hello = Messages.decode(read(socket), Messages.Hello.class);
+            checkProtocol(hello);
             if (hello.refusal() != null || hello.sessionId() == null) {
                 throw new LinkRefusedException(hello.refusal() == null ? "refused" : hello.refusal());
             }
@@ -68,6 +69,11 @@ public final class LinkClient implements AutoCloseable {
             X509Certificate rigCertificate = TlsContexts.peerCertificate(socket);
             String rigFingerprint = Certificates.fingerprint(rigCertificate);
             Messages.Hello hello = Messages.decode(read(socket), Messages.Hello.class);
+            checkProtocol(hello);
+            if (hello.sessionId() != null) {
+                throw new LinkRefusedException("this programmer ('" + identity.name() + "') is already paired with the"
+                        + " rig: connect without a code (to pair again, revoke it on the rig first)");
+            }
             if (!hello.pairingOpen()) {
                 throw new LinkRefusedException("no pairing code is open on the rig: run stimctl pair there first");
             }
@@ -83,6 +89,13 @@ public final class LinkClient implements AutoCloseable {
             identity.addPeer(new Peer(Certificates.commonName(rigCertificate), Role.RIG, rigFingerprint,
                     Certificates.toPem(rigCertificate), System.currentTimeMillis(), false));
             return Role.valueOf(answer.role());
+        }
+    }
+
+    private static void checkProtocol(Messages.Hello hello) throws LinkRefusedException {
+        if (hello.protocol() != Messages.PROTOCOL) {
+            throw new LinkRefusedException("the rig speaks link protocol " + hello.protocol() + " and this programmer "
+                    + Messages.PROTOCOL + ": update the older of the two");
         }
     }
 

@@ -140,7 +140,7 @@ public final class LinkServer implements AutoCloseable {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         audit.append(who, role, "connect", "from " + address + ", session " + sessionId.substring(0, 8), "ok");
-        Frames.write(out, Messages.encode(new Messages.Hello(sessionId, who, role, expiresAt, false, null)));
+        Frames.write(out, Messages.encode(new Messages.Hello(sessionId, who, role, expiresAt, false, null, Messages.PROTOCOL)));
         long expectedSeq = 1;
         long windowStartMs = clockMs.getAsLong();
         int inWindow = 0;
@@ -219,7 +219,7 @@ public final class LinkServer implements AutoCloseable {
         String reason = revoked ? "revoked certificate of '" + name + "'"
                 : "unpaired certificate " + fingerprint.substring(0, 16) + "... ('" + name + "')";
         Frames.write(socket.getOutputStream(), Messages.encode(new Messages.Hello(null, name, null, 0, pairingOpen,
-                "refused: " + reason + (pairingOpen ? "; a pairing code is open" : "; pair first"))));
+                "refused: " + reason + (pairingOpen ? "; a pairing code is open" : "; pair first"), Messages.PROTOCOL)));
         if (!pairingOpen) {
             auditQuietly(address, "-", "refused", reason, "refused");
             return;

@@ -20,6 +20,9 @@ public final class Messages {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** The link protocol this build speaks; the rig says its own in every hello. */
+    public static final int PROTOCOL = 1;
+
     private Messages() {
     }
 
@@ -98,9 +101,10 @@ public final class Messages {
      * @param expiresAtMs when the session ends (epoch ms)
      * @param pairingOpen whether a pairing code is open (an unknown client may then send a pairing request)
      * @param refusal     why there is no session, or null
+     * @param protocol    the link protocol the rig speaks ({@link #PROTOCOL}; 0 from rigs older than the field)
      */
     public record Hello(String sessionId, String peer, String role, long expiresAtMs, boolean pairingOpen,
-                        String refusal) {
+                        String refusal, int protocol) {
     }
 
     /**

@@ -90,7 +90,7 @@ public final class RigLink implements StimulatorLink {
 
     @Override
     public CompletableFuture<Void> stop(String who) {
-        return send(new Command.Stop()).thenApply(r -> null);
+        return send(new Command.Stop()).thenApply(RigLink::doneOrRefused);
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class RigLink implements StimulatorLink {
 
     @Override
     public CompletableFuture<Void> clearFault(String who) {
-        return send(new Command.ClearFault()).thenApply(r -> null);
+        return send(new Command.ClearFault()).thenApply(RigLink::doneOrRefused);
     }
 
     @Override
@@ -146,6 +146,15 @@ public final class RigLink implements StimulatorLink {
                 throw new UncheckedIOException(e);
             }
         }, worker);
+    }
+
+    /** Nothing for a command the rig carried out; a refusal (a patient clearing a fault, say) fails the future. */
+    private static Void doneOrRefused(Messages.Response response) {
+        if (!response.ok()) {
+            throw new java.util.concurrent.CompletionException(new io.dorsal.link.client.LinkRefusedException(
+                    String.join("; ", response.problems())));
+        }
+        return null;
     }
 
     static GeneratorStatus toStatus(Messages.Response response) {
