@@ -176,7 +176,9 @@ public final class Pi4jOutputStage implements OutputStage {
         double scale = event.amplitudeScale();
         for (int i = 0; i < current.sourceCount(phase); i++) {
             int s = current.source(phase, i);
-            int target = map.sources().get(s).calibration().highestDutyNotAbove(current.sourceUa(phase, i) * scale);
+            // at full amplitude the duty was worked out with the plan; only a ramp step needs the calibration
+            int target = scale == 1.0 ? current.sourceFullDuty(phase, i)
+                    : map.sources().get(s).calibration().highestDutyNotAbove(current.sourceUa(phase, i) * scale);
             if (target < 0) {
                 target = map.sources().get(s).safeDutyPercent();
             }

@@ -34,8 +34,9 @@ public final class RigPlan {
     private final int[] sourceCount;
     private final int[] sources;
     private final double[] sourceUa;
+    private final int[] sourceFullDuty;
 
-    private RigPlan(PulseTable table, List<int[]> phaseLines, boolean[] gated, List<int[]> phaseSources,
+    private RigPlan(PulseTable table, PinMap map, List<int[]> phaseLines, boolean[] gated, List<int[]> phaseSources,
                     List<double[]> phaseSourceUa) {
         this.table = table;
         int phases = phaseLines.size();
@@ -52,6 +53,11 @@ public final class RigPlan {
             }
         });
         this.sourceUa = ua.stream().mapToDouble(Double::doubleValue).toArray();
+        this.sourceFullDuty = new int[sourceUa.length];
+        for (int i = 0; i < sourceUa.length; i++) {
+            sourceFullDuty[i] = map.sources().get(sources[i]).calibration().highestDutyNotAbove(
+                    sourceUa[i] + Calibration.RENDER_TOLERANCE_UA);
+        }
         this.gated = gated.clone();
     }
 
@@ -157,7 +163,7 @@ public final class RigPlan {
         if (!problems.isEmpty()) {
             return new Result.NotRenderable(firstPerContactAndRule(problems));
         }
-        return new Result.Renderable(new RigPlan(table, phaseLines, gated, phaseSources, phaseSourceUa));
+        return new Result.Renderable(new RigPlan(table, map, phaseLines, gated, phaseSources, phaseSourceUa));
     }
 
     /** One problem per program, contact and rule: a recharge phase repeats what its stimulation phase said. */
@@ -211,6 +217,11 @@ public final class RigPlan {
     /** The i-th source a phase drives (an index into the pin map's sources). */
     public int source(int phase, int i) {
         return sources[sourceFrom[phase] + i];
+    }
+
+    /** The duty that renders the i-th source's current of a phase at full amplitude (worked out once, here). */
+    public int sourceFullDuty(int phase, int i) {
+        return sourceFullDuty[sourceFrom[phase] + i];
     }
 
     /** The current the i-th source of a phase drives at full amplitude, in uA. */
