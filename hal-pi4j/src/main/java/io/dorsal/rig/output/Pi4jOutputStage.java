@@ -138,11 +138,8 @@ public final class Pi4jOutputStage implements OutputStage {
     /** The reasons this rig cannot render a therapy exactly (docs/bench-rig.md), as the generator's refusals. */
     @Override
     public List<Violation> cannotRender(ValidatedTherapy therapy) {
-        return switch (RigPlan.plan(PulseTable.compile(therapy), map)) {
-            case RigPlan.Result.Renderable r -> List.of();
-            case RigPlan.Result.NotRenderable n -> n.problems().stream().map(p -> new Violation(p.subject(), p.field(),
-                    p.value(), p.limit() + " [" + p.rule() + "]", SafetyRule.OUTPUT_STAGE)).toList();
-        };
+        return RigPlan.problems(therapy, map).stream().map(p -> new Violation(p.subject(), p.field(), p.value(),
+                p.limit() + " [" + p.rule() + "]", SafetyRule.OUTPUT_STAGE)).toList();
     }
 
     @Override

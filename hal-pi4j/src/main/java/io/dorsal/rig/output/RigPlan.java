@@ -84,6 +84,14 @@ public final class RigPlan {
         }
     }
 
+    /** The reasons a rig cannot render a validated therapy exactly; empty when it can. */
+    public static List<RenderProblem> problems(io.dorsal.core.safety.ValidatedTherapy therapy, PinMap map) {
+        return switch (plan(PulseTable.compile(therapy), map)) {
+            case Result.Renderable r -> List.of();
+            case Result.NotRenderable n -> n.problems();
+        };
+    }
+
     public static Result plan(PulseTable table, PinMap map) {
         List<RenderProblem> problems = new ArrayList<>();
         int phases = table.phaseTo(table.programCount() - 1);

@@ -161,7 +161,7 @@ public final class RealtimeRunner implements Runnable {
 
     private void record(long latenessNs) {
         long clamped = Math.max(0, Math.min(latenessNs, HIGHEST_TRACKABLE_NS));
-        latenessNs().recordValue(clamped);
+        this.latenessNs.recordValue(clamped);
         actions++;
         if (clamped > settings.missThresholdNs()) {
             misses++;
@@ -169,10 +169,6 @@ public final class RealtimeRunner implements Runnable {
         if (clamped > worstLatenessNs) {
             worstLatenessNs = clamped;
         }
-    }
-
-    private Histogram latenessNs() {
-        return latenessNs;
     }
 
     /** Outputs safe at once, generator in FAULT, reason logged. Safe to call more than once. */

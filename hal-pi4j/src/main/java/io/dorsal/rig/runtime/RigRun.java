@@ -3,15 +3,28 @@ package io.dorsal.rig.runtime;
 import com.pi4j.context.Context;
 import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.safety.Validation;
 import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.DeviceLimits;
+import io.dorsal.core.therapy.Lead;
+import io.dorsal.core.therapy.Pattern;
+import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.Recharge;
+import io.dorsal.core.therapy.Therapy;
 import io.dorsal.core.time.Clock;
+import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.output.LineTrace;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.output.RigPlan;
+import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.platform.RigPlatform;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,10 +47,7 @@ public final class RigRun {
 
     /** The reasons the rig cannot render a therapy; empty when it can. */
     public static List<RenderProblem> renderProblems(ValidatedTherapy therapy, PinMap map) {
-        return switch (RigPlan.plan(PulseTable.compile(therapy), map)) {
-            case RigPlan.Result.Renderable r -> List.of();
-            case RigPlan.Result.NotRenderable n -> n.problems();
-        };
+        return RigPlan.problems(therapy, map);
     }
 
     /** What the run needs besides the therapy and the pins. */
@@ -117,9 +127,9 @@ public final class RigRun {
      * runs a millisecond late, which is a fault). Takes a fraction of a second; touches no real pin.
      */
     public static void warmUp(ValidatedTherapy therapy, PinMap map, RunnerSettings settings) {
-        Context mock = io.dorsal.rig.platform.RigPlatform.mock();
+        Context mock = RigPlatform.mock();
         try {
-            io.dorsal.core.time.VirtualClock clock = new io.dorsal.core.time.VirtualClock(0);
+            VirtualClock clock = new VirtualClock(0);
             Pi4jOutputStage stage = new Pi4jOutputStage(mock, map, clock, PWM_LEAD_NS, MIN_PWM_INTERVAL_NS);
             PulseGenerator generator = new PulseGenerator(clock, stage);
             generator.apply(therapy.therapy(), "warm-up");
@@ -138,33 +148,33 @@ public final class RigRun {
      * anode line on a different source, at 1 mA), to warm up with when there is no therapy yet, as when a served rig
      * waits for its first program. Empty when the pin map offers no such pair.
      */
-    public static java.util.Optional<ValidatedTherapy> warmUpTherapy(PinMap map) {
-        java.util.List<io.dorsal.core.therapy.ContactId> contacts = map.contacts();
-        for (io.dorsal.core.therapy.ContactId cathode : contacts) {
-            int k = map.lineOf(cathode, io.dorsal.rig.pins.LineRole.CATHODE);
-            for (io.dorsal.core.therapy.ContactId anode : contacts) {
-                int a = map.lineOf(anode, io.dorsal.rig.pins.LineRole.ANODE);
+    public static Optional<ValidatedTherapy> warmUpTherapy(PinMap map) {
+        List<ContactId> contacts = map.contacts();
+        for (ContactId cathode : contacts) {
+            int k = map.lineOf(cathode, LineRole.CATHODE);
+            for (ContactId anode : contacts) {
+                int a = map.lineOf(anode, LineRole.ANODE);
                 if (k < 0 || a < 0 || cathode.equals(anode) || cathode.isCase() || anode.isCase()
                         || !cathode.lead().equals(anode.lead())
                         || map.lines().get(k).source() == map.lines().get(a).source()) {
                     continue;
                 }
                 int leadContacts = contacts.stream().filter(c -> c.lead().equals(cathode.lead()))
-                        .mapToInt(io.dorsal.core.therapy.ContactId::index).max().orElse(0) + 1;
-                io.dorsal.core.therapy.Program program = new io.dorsal.core.therapy.Program("warm-up",
-                        java.util.Map.of(cathode, -100, anode, 100), 1.0, 100, new io.dorsal.core.therapy.Pattern.Tonic(50),
-                        io.dorsal.core.therapy.Recharge.Active.symmetric(20), 0.0, java.util.Optional.empty(),
-                        java.util.Optional.empty());
-                io.dorsal.core.therapy.Therapy therapy = new io.dorsal.core.therapy.Therapy(
-                        java.util.List.of(new io.dorsal.core.therapy.Lead(cathode.lead(), leadContacts, 6.0)),
-                        java.util.List.of(program), io.dorsal.core.therapy.DeviceLimits.DEFAULTS);
-                if (new io.dorsal.core.safety.SafetyValidator().validate(therapy)
-                        instanceof io.dorsal.core.safety.Validation.Safe safe && renderProblems(safe.therapy(), map).isEmpty()) {
-                    return java.util.Optional.of(safe.therapy());
+                        .mapToInt(ContactId::index).max().orElse(0) + 1;
+                Program program = new Program("warm-up",
+                        Map.of(cathode, -100, anode, 100), 1.0, 100, new Pattern.Tonic(50),
+                        Recharge.Active.symmetric(20), 0.0, Optional.empty(),
+                        Optional.empty());
+                Therapy therapy = new Therapy(
+                        List.of(new Lead(cathode.lead(), leadContacts, 6.0)),
+                        List.of(program), DeviceLimits.DEFAULTS);
+                if (new SafetyValidator().validate(therapy)
+                        instanceof Validation.Safe safe && renderProblems(safe.therapy(), map).isEmpty()) {
+                    return Optional.of(safe.therapy());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether every line and source is at its safe level. */

@@ -18,7 +18,6 @@ public record BatteryModel(double capacityMah, double quiescentUa, double output
     public static final BatteryModel DEFAULT = new BatteryModel(3000.0, 10.0, 0.5, 0.10, 0.01);
 
     private static final double PC_PER_MAH = 3.6e12;
-    private static final double NS_PER_S = 1e9;
     private static final double S_PER_DAY = 86_400.0;
 
     public BatteryModel {
@@ -48,7 +47,4 @@ public record BatteryModel(double capacityMah, double quiescentUa, double output
         return seconds / S_PER_DAY;
     }
 
-    static double seconds(long ns) {
-        return ns / NS_PER_S;
-    }
 }

@@ -498,16 +498,8 @@ public final class SafetyValidator {
             case Pattern.Burst b -> "a burst's pulses and recharge";
             default -> "pulse, gap and recharge";
         };
-        return new Violation(subject, "pulseWidthUs", detail + " need " + describeNeed(timeline) + " us",
+        return new Violation(subject, "pulseWidthUs", detail + " need " + timeline.busyUntilUs() + " us",
                 "the period, " + timeline.periodUs() + " us, with no phase overlapping the next", SafetyRule.TIMING);
-    }
-
-    private static String describeNeed(ProgramTimeline timeline) {
-        long need = 0;
-        for (var phase : timeline.phases()) {
-            need = Math.max(need, phase.endUs());
-        }
-        return String.valueOf(need);
     }
 
     private static Violation interleavingViolation(Therapy therapy, List<ProgramTimeline> timelines,

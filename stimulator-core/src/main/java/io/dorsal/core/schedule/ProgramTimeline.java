@@ -91,9 +91,9 @@ public record ProgramTimeline(long periodUs, List<PhaseSpec> phases, int stimPha
         return previousEnd <= periodUs;
     }
 
-    /** The end of the last phase: how much of the period the program occupies from its start. */
+    /** The latest end of a phase: how much of the period the program occupies from its start. */
     public long busyUntilUs() {
-        return phases.get(phases.size() - 1).endUs();
+        return phases.stream().mapToLong(PhaseSpec::endUs).max().orElse(0);
     }
 
     /** Time spent in stimulation phases per period. */
