@@ -51,31 +51,31 @@ final class ScreenshotTour {
         });
         steps.add(() -> shoot(stage.getScene(), "contact-edit.png"));
         steps.add(() -> {
-            programmer.undo();
-            programmer.amplitudeMaProperty().set(7.0);
+            programmer.edits().undo();
+            programmer.fields().amplitudeMaProperty().set(7.0);
         });
         steps.add(() -> shoot(stage.getScene(), "unsafe-edit.png"));
         steps.add(() -> {
-            programmer.undo();
+            programmer.edits().undo();
             main.runImpedance();
         });
         steps.add(() -> shoot(stage.getScene(), "impedance.png"));
         steps.add(() -> {
-            programmer.select(0);
-            programmer.enabledProperty().set(false);
-            programmer.select(1);
-            programmer.patternTypeProperty().set(io.dorsal.programmer.model.PatternType.BURST);
-            programmer.amplitudeMaProperty().set(1.5);
+            programmer.programs().select(0);
+            programmer.fields().enabledProperty().set(false);
+            programmer.programs().select(1);
+            programmer.fields().patternTypeProperty().set(io.dorsal.programmer.model.PatternType.BURST);
+            programmer.fields().amplitudeMaProperty().set(1.5);
             session.preview().windowMsProperty().set(session.preview().twoPeriodsMs());
             main.showLog();
         });
         steps.add(() -> shoot(stage.getScene(), "burst-program.png"));
         steps.add(() -> {
             for (int i = 0; i < 3; i++) {
-                programmer.undo();
+                programmer.edits().undo();
             }
-            programmer.select(0);
-            programmer.undo();
+            programmer.programs().select(0);
+            programmer.edits().undo();
             Stage patient = main.openPatientView();
             patient.setX(stage.getX() + 40);
             patient.setY(stage.getY() + 40);

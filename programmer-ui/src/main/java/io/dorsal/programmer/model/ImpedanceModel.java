@@ -41,7 +41,7 @@ public final class ImpedanceModel {
             if (failure != null) {
                 String why = LinkProblems.describe(failure, programmer.generator().link().address());
                 summary.set("Not checked: " + why + ".");
-                programmer.showError("The impedance check got no answer: " + why + ".");
+                programmer.notices().showError("The impedance check got no answer: " + why + ".");
             } else {
                 show(report);
             }
@@ -65,7 +65,7 @@ public final class ImpedanceModel {
                 flagged.add(c.contact());
             }
         }
-        programmer.useImpedances(measured, flagged);
+        programmer.check().useImpedances(measured, flagged);
         Instant now = programmer.log().wallClock().instant();
         checkedAt.set(Optional.of(now));
         String flags = report.flagged().isEmpty() ? "none flagged"

@@ -49,12 +49,12 @@ public final class PreviewModel {
     public PreviewModel(ProgrammerModel programmer, Executor deferral) {
         this.programmer = programmer;
         this.deferral = deferral;
-        programmer.validationProperty().addListener((obs, was, now) -> {
+        programmer.check().validationProperty().addListener((obs, was, now) -> {
             remember(now);
             request();
         });
         windowMs.addListener((obs, was, now) -> request());
-        remember(programmer.validationProperty().get());
+        remember(programmer.check().validationProperty().get());
         resample();
     }
 
@@ -78,7 +78,7 @@ public final class PreviewModel {
 
     private void resample() {
         double ms = Math.clamp(windowMs.get(), MIN_WINDOW_MS, MAX_WINDOW_MS);
-        boolean safeNow = programmer.validationProperty().get() instanceof Validation.Safe;
+        boolean safeNow = programmer.check().validationProperty().get() instanceof Validation.Safe;
         if (lastSafe != null && (lastSafe != sampledTherapy || ms != sampledWindowMs)) {
             waveform.set(WaveformSampler.sample(lastSafe, 0, Math.round(ms * NS_PER_MS)));
             sampledTherapy = lastSafe;

@@ -56,8 +56,8 @@ public final class Session implements AutoCloseable {
         this.impedance = new ImpedanceModel(programmer, ui);
         this.patient = new PatientModel(generator, log, ui);
         this.connect = new ConnectModel(this, r -> Thread.ofVirtual().name("dorsal-connect").start(r), ui);
-        generator.onProblem(programmer::showError);
-        log.add(clinician, "session start", link.description(), "", ProgrammerModel.summary(initial));
+        generator.onProblem(programmer.notices()::showError);
+        log.add(clinician, "session start", link.description(), "", TherapyText.summary(initial));
         generator.refresh();
     }
 
@@ -72,7 +72,7 @@ public final class Session implements AutoCloseable {
         String description = generator.linkDescription();
         return link.events().handleAsync((events, failure) -> {
             if (failure != null) {
-                programmer.showError("Cannot export the report: the generator's event log did not come: "
+                programmer.notices().showError("Cannot export the report: the generator's event log did not come: "
                         + LinkProblems.describe(failure, link.address()) + ".");
                 return false;
             }
@@ -80,7 +80,7 @@ public final class Session implements AutoCloseable {
                 writeReport(file, description, events);
                 return true;
             } catch (IOException | UncheckedIOException e) {
-                programmer.showError("Cannot write the report " + file.getFileName() + ": " + e.getMessage());
+                programmer.notices().showError("Cannot write the report " + file.getFileName() + ": " + e.getMessage());
                 return false;
             }
         }, ui);
@@ -88,8 +88,8 @@ public final class Session implements AutoCloseable {
 
     private void writeReport(Path file, String description, List<GeneratorEvent> events) throws IOException {
         String html = SessionReport.html(log.wallClock().instant(), log.wallClock().getZone(), clinician,
-                description, generator.therapyProperty().get(), programmer.dirtyProperty().get(),
-                programmer.measuredOhm(), List.copyOf(impedance.rows()), List.copyOf(log.entries()), events);
+                description, generator.therapyProperty().get(), programmer.handover().dirtyProperty().get(),
+                programmer.check().measuredOhm(), List.copyOf(impedance.rows()), List.copyOf(log.entries()), events);
         Files.writeString(file, html, StandardCharsets.UTF_8);
         log.add(clinician, "report", file.getFileName().toString(), "", "exported");
     }
@@ -107,11 +107,11 @@ public final class Session implements AutoCloseable {
         String from = generator.linkDescription();
         Optional<Therapy> held = first.therapy().map(ValidatedTherapy::therapy);
         generator.switchTo(next, first);
-        programmer.startOver(held);
+        programmer.handover().startOver(held);
         impedance.reset();
         remote.set(next != home);
         log.add(clinician, next == home ? "disconnect" : "connect", next.description(), from,
-                held.map(ProgrammerModel::summary).orElse("no therapy"));
+                held.map(TherapyText::summary).orElse("no therapy"));
         generator.say((next == home ? "Back on the " + next.description().toLowerCase(java.util.Locale.ROOT)
                 : "Connected to " + next.description()) + ": the editor shows "
                 + (held.isPresent() ? "the therapy it runs" : "your draft (it holds no therapy; Apply sends it)") + ".");

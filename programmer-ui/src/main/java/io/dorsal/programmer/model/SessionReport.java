@@ -60,18 +60,18 @@ public final class SessionReport {
                     + "<th>recharge</th><th>ramp</th><th>cycling</th><th>patient range</th></tr>\n");
             for (Program p : t.programs()) {
                 h.append("<tr><td>").append(esc(p.name())).append("</td><td>")
-                        .append(esc(ProgrammerModel.electrodesText(p.electrodes()))).append("</td><td>")
-                        .append(esc(ProgrammerModel.ma(p.amplitudeMa()))).append("</td><td>").append(p.pulseWidthUs())
-                        .append(" us</td><td>").append(esc(ProgrammerModel.patternText(p))).append("</td><td>")
-                        .append(esc(ProgrammerModel.rechargeText(p.recharge()))).append("</td><td>")
+                        .append(esc(TherapyText.electrodes(p.electrodes()))).append("</td><td>")
+                        .append(esc(TherapyText.ma(p.amplitudeMa()))).append("</td><td>").append(p.pulseWidthUs())
+                        .append(" us</td><td>").append(esc(TherapyText.pattern(p))).append("</td><td>")
+                        .append(esc(TherapyText.recharge(p.recharge()))).append("</td><td>")
                         .append(esc(Figures.format(p.rampS()))).append(" s</td><td>")
-                        .append(esc(ProgrammerModel.cycleText(p.cycle()))).append("</td><td>")
-                        .append(esc(ProgrammerModel.rangeText(p.patientRange()))).append("</td></tr>\n");
+                        .append(esc(TherapyText.cycle(p.cycle()))).append("</td><td>")
+                        .append(esc(TherapyText.range(p.patientRange()))).append("</td></tr>\n");
             }
             h.append("</table>\n");
             SafetyValidator validator = new SafetyValidator(measuredOhm);
             for (Program p : t.programs()) {
-                h.append("<h3>Dose of ").append(esc(p.name())).append(" at ").append(esc(ProgrammerModel.ma(p.amplitudeMa())))
+                h.append("<h3>Dose of ").append(esc(p.name())).append(" at ").append(esc(TherapyText.ma(p.amplitudeMa())))
                         .append("</h3>\n<table><tr><th>contact</th><th>current mA</th><th>charge uC/phase</th>"
                                 + "<th>density uC/cm2/phase</th><th>Shannon k</th><th>drive V</th></tr>\n");
                 for (ContactDose d : validator.doses(t, p, p.amplitudeMa())) {

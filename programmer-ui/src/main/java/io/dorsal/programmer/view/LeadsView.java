@@ -49,9 +49,9 @@ final class LeadsView extends VBox {
         hint.setWrapText(true);
         Label fractions = new Label();
         fractions.setId("fractions");
-        fractions.textProperty().bind(model.fractionsTextProperty());
-        model.fractionsOkProperty().addListener((obs, was, ok) -> styleOk(fractions, ok));
-        styleOk(fractions, model.fractionsOkProperty().get());
+        fractions.textProperty().bind(model.check().fractionsTextProperty());
+        model.check().fractionsOkProperty().addListener((obs, was, ok) -> styleOk(fractions, ok));
+        styleOk(fractions, model.check().fractionsOkProperty().get());
 
         ScrollPane scroll = new ScrollPane(leads);
         scroll.setFitToHeight(true);
@@ -59,9 +59,9 @@ final class LeadsView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         can.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, hint, scroll, can, fractions, Controls.problem("contactsProblem", model.messageFor(Field.CONTACTS)));
-        model.draftProperty().addListener((obs, was, now) -> rebuildIfLeadsChanged(now));
-        model.revisionProperty().addListener((obs, was, now) -> refresh());
+        getChildren().addAll(title, hint, scroll, can, fractions, Controls.problem("contactsProblem", model.check().messageFor(Field.CONTACTS)));
+        model.edits().draftProperty().addListener((obs, was, now) -> rebuildIfLeadsChanged(now));
+        model.edits().revisionProperty().addListener((obs, was, now) -> refresh());
         rebuildIfLeadsChanged(model.draft());
     }
 
@@ -81,7 +81,7 @@ final class LeadsView extends VBox {
             Button up = new Button("\u25B2 steer");
             up.setId("steerUp-" + lead.name());
             up.setTooltip(Controls.tip("Moves 10% of the cathodic current towards contact 0 of " + lead.name()));
-            up.setOnAction(e -> model.steer(lead.name(), -1));
+            up.setOnAction(e -> model.contacts().steer(lead.name(), -1));
             column.getChildren().add(up);
             for (int i = 0; i < lead.contactCount(); i++) {
                 column.getChildren().add(contactRow(lead.contact(i), String.valueOf(i)));
@@ -89,7 +89,7 @@ final class LeadsView extends VBox {
             Button down = new Button("\u25BC steer");
             down.setId("steerDown-" + lead.name());
             down.setTooltip(Controls.tip("Moves 10% of the cathodic current towards the last contact of " + lead.name()));
-            down.setOnAction(e -> model.steer(lead.name(), +1));
+            down.setOnAction(e -> model.contacts().steer(lead.name(), +1));
             column.getChildren().add(down);
             leads.getChildren().add(column);
         }
@@ -109,7 +109,7 @@ final class LeadsView extends VBox {
         percent.setMinWidth(70);
         percent.valueProperty().addListener((obs, was, now) -> {
             if (!syncing && now != null) {
-                model.setPercent(contact, now);
+                model.contacts().setPercent(contact, now);
             }
         });
         buttons.put(contact, button);
@@ -127,7 +127,7 @@ final class LeadsView extends VBox {
                 ContactId contact = entry.getKey();
                 Button button = entry.getValue();
                 int percent = model.percentOf(contact);
-                boolean flagged = model.flagged().contains(contact);
+                boolean flagged = model.check().flagged().contains(contact);
                 button.getStyleClass().removeAll("cathode", "anode", "off", "flagged");
                 List<String> tip = new ArrayList<>();
                 tip.add(contact.toString());

@@ -54,21 +54,21 @@ public final class MainView extends BorderPane {
         Label error = new Label();
         error.setId("fileError");
         error.setMaxWidth(Double.MAX_VALUE);
-        error.textProperty().bind(programmer.errorProperty());
+        error.textProperty().bind(programmer.notices().errorProperty());
         HBox.setHgrow(error, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissError");
-        dismiss.setOnAction(e -> programmer.clearError());
+        dismiss.setOnAction(e -> programmer.notices().clearError());
         dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.setMinWidth(0);
         error.setWrapText(false);
         error.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> Controls.tip(programmer.errorProperty().get()), programmer.errorProperty()));
+                () -> Controls.tip(programmer.notices().errorProperty().get()), programmer.notices().errorProperty()));
         HBox errorBanner = new HBox(8, error, dismiss);
         errorBanner.getStyleClass().add("error-banner");
         errorBanner.setAlignment(Pos.CENTER_LEFT);
         errorBanner.setPadding(new Insets(4, 10, 4, 10));
-        errorBanner.visibleProperty().bind(programmer.errorProperty().isNotEmpty());
+        errorBanner.visibleProperty().bind(programmer.notices().errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
         setTop(new VBox(menuBar(), header, errorBanner));
 
@@ -101,7 +101,7 @@ public final class MainView extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status");
         status.setMaxWidth(Double.MAX_VALUE);
-        programmer.messageProperty().addListener((obs, was, now) -> status.setText(now));
+        programmer.notices().messageProperty().addListener((obs, was, now) -> status.setText(now));
         session.generator().messageProperty().addListener((obs, was, now) -> status.setText(now));
         session.generator().linkProblemProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
@@ -136,14 +136,14 @@ public final class MainView extends BorderPane {
         MenuItem quit = item("Quit", "menuQuit", "Shortcut+Q", () -> window().hide());
         Menu file = new Menu("File", null, open, save, report, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", "menuUndo", "Shortcut+Z", programmer::undo);
+        MenuItem undo = item("Undo", "menuUndo", "Shortcut+Z", programmer.edits()::undo);
         undo.disableProperty().bind(programmer.undoStack().canUndoProperty().not());
         undo.textProperty().bind(programmer.undoStack().undoLabelProperty());
-        MenuItem redo = item("Redo", "menuRedo", "Shortcut+Y", programmer::redo);
+        MenuItem redo = item("Redo", "menuRedo", "Shortcut+Y", programmer.edits()::redo);
         redo.disableProperty().bind(programmer.undoStack().canRedoProperty().not());
         redo.textProperty().bind(programmer.undoStack().redoLabelProperty());
-        MenuItem apply = item("Apply", "menuApply", "Shortcut+Enter", programmer::apply);
-        apply.disableProperty().bind(programmer.canApplyProperty().not());
+        MenuItem apply = item("Apply", "menuApply", "Shortcut+Enter", programmer.handover()::apply);
+        apply.disableProperty().bind(programmer.handover().canApplyProperty().not());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), apply);
 
         var generator = session.generator();
@@ -183,11 +183,11 @@ public final class MainView extends BorderPane {
     }
 
     public void open(Path file) {
-        session.programmer().open(file);
+        session.programmer().files().open(file);
     }
 
     public void save() {
-        dialogs.chooseProgramToSave(window()).ifPresent(file -> session.programmer().save(file));
+        dialogs.chooseProgramToSave(window()).ifPresent(file -> session.programmer().files().save(file));
     }
 
     public void exportReport() {

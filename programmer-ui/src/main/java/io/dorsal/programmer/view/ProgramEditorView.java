@@ -4,8 +4,10 @@ import io.dorsal.core.safety.Figures;
 import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.programmer.model.Field;
 import io.dorsal.programmer.model.PatternType;
+import io.dorsal.programmer.model.ProgramFields;
 import io.dorsal.programmer.model.ProgrammerModel;
 import io.dorsal.programmer.model.RechargeType;
+import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
@@ -34,6 +36,7 @@ import javafx.scene.layout.VBox;
 final class ProgramEditorView extends VBox {
 
     private final ProgrammerModel model;
+    private final ProgramFields fields;
     private final HBox programButtons = new HBox(4);
     private final ToggleGroup programGroup = new ToggleGroup();
     private static final double LABEL_WIDTH = 104;
@@ -44,6 +47,7 @@ final class ProgramEditorView extends VBox {
 
     ProgramEditorView(ProgrammerModel model) {
         this.model = model;
+        this.fields = model.fields();
         setId("programEditor");
         getStyleClass().add("pane");
         setSpacing(6);
@@ -52,16 +56,16 @@ final class ProgramEditorView extends VBox {
 
         Button add = new Button("+ Add");
         add.setId("addProgram");
-        add.setOnAction(e -> model.addProgram());
+        add.setOnAction(e -> model.programs().addProgram());
         Button duplicate = new Button("Duplicate");
         duplicate.setId("duplicateProgram");
-        duplicate.setOnAction(e -> model.duplicateProgram());
+        duplicate.setOnAction(e -> model.programs().duplicateProgram());
         Button delete = new Button("Delete");
         delete.setId("deleteProgram");
-        delete.setOnAction(e -> model.deleteProgram());
+        delete.setOnAction(e -> model.programs().deleteProgram());
         CheckBox enabled = new CheckBox("Enabled");
         enabled.setId("enabled");
-        enabled.selectedProperty().bindBidirectional(model.enabledProperty());
+        enabled.selectedProperty().bindBidirectional(fields.enabledProperty());
         enabled.setTooltip(Controls.tip("A disabled program stays in the session but is not sent on Apply."));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -77,81 +81,81 @@ final class ProgramEditorView extends VBox {
         TextField name = new TextField();
         name.setId("name");
         name.setPrefWidth(220);
-        name.textProperty().bindBidirectional(model.nameProperty());
-        name.setOnAction(e -> model.setName(name.getText()));
+        name.textProperty().bindBidirectional(fields.nameProperty());
+        name.setOnAction(e -> fields.setName(name.getText()));
         name.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
-                model.setName(name.getText());
+                fields.setName(name.getText());
             }
         });
         addRow("Name", name, null, "", "letters, digits, spaces, - _ .; at most 32", Field.NAME, "nameProblem");
 
         Slider amplitudeSlider = slider("amplitudeSlider", 0, l.maxAmplitudeMa());
         Spinner<Double> amplitude = Controls.doubleSpinner("amplitude", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
-        bindDouble(amplitudeSlider, amplitude, model.amplitudeMaProperty(), l.amplitudeStepMa());
+        bindDouble(amplitudeSlider, amplitude, fields.amplitudeMaProperty(), l.amplitudeStepMa());
         Label amplitudeHint = Controls.label("", "hint");
         amplitudeHint.textProperty().bind(Bindings.createStringBinding(() -> "0 to " + Figures.format(l.maxAmplitudeMa())
-                + ", step " + Figures.format(l.amplitudeStepMa()) + (model.patientRangeOnProperty().get()
-                ? "; patient " + Figures.format(model.patientMinMaProperty().get()) + " to "
-                + Figures.format(model.patientMaxMaProperty().get()) : ""),
-                model.patientRangeOnProperty(), model.patientMinMaProperty(), model.patientMaxMaProperty()));
+                + ", step " + Figures.format(l.amplitudeStepMa()) + (fields.patientRangeOnProperty().get()
+                ? "; patient " + Figures.format(fields.patientMinMaProperty().get()) + " to "
+                + Figures.format(fields.patientMaxMaProperty().get()) : ""),
+                fields.patientRangeOnProperty(), fields.patientMinMaProperty(), fields.patientMaxMaProperty()));
         addRow(Controls.label("Amplitude", "field-label"), amplitudeSlider, amplitude, "mA", amplitudeHint, Field.AMPLITUDE, "amplitudeProblem");
 
         Slider pulseWidthSlider = slider("pulseWidthSlider", l.minPulseWidthUs(), l.maxPulseWidthUs());
         Spinner<Integer> pulseWidth = Controls.intSpinner("pulseWidth", l.minPulseWidthUs(), l.maxPulseWidthUs(),
                 l.pulseWidthStepUs());
-        bindInt(pulseWidthSlider, pulseWidth, model.pulseWidthUsProperty(), l.pulseWidthStepUs());
+        bindInt(pulseWidthSlider, pulseWidth, fields.pulseWidthUsProperty(), l.pulseWidthStepUs());
         addRow("Pulse width", pulseWidthSlider, pulseWidth, "us", l.minPulseWidthUs() + " to " + l.maxPulseWidthUs()
                 + ", step " + l.pulseWidthStepUs(), Field.PULSE_WIDTH, "pulseWidthProblem");
 
         ChoiceBox<PatternType> pattern = new ChoiceBox<>();
         pattern.getItems().addAll(PatternType.values());
         pattern.setId("pattern");
-        pattern.valueProperty().bindBidirectional(model.patternTypeProperty());
+        pattern.valueProperty().bindBidirectional(fields.patternTypeProperty());
         addRow("Pattern", pattern, null, "", "tonic, burst (BurstDR start), high frequency (10 kHz start)",
                 Field.PATTERN, "patternProblem");
 
         Slider rateSlider = slider("rateSlider", l.minTonicRateHz(), l.maxTonicRateHz());
         Spinner<Integer> rate = Controls.intSpinner("rate", 1, l.maxHighFrequencyRateHz(), 1);
-        bindInt(rateSlider, rate, model.rateHzProperty(), 1);
+        bindInt(rateSlider, rate, fields.rateHzProperty(), 1);
         Label rateHint = Controls.label("", "hint");
         Label rateLabel = Controls.label("Rate", "field-label");
-        model.patternTypeProperty().addListener((obs, was, now) -> rateRange(now, rateSlider, rateHint, rateLabel, l));
-        rateRange(model.patternTypeProperty().get(), rateSlider, rateHint, rateLabel, l);
+        fields.patternTypeProperty().addListener((obs, was, now) -> rateRange(now, rateSlider, rateHint, rateLabel, l));
+        rateRange(fields.patternTypeProperty().get(), rateSlider, rateHint, rateLabel, l);
         addRow(rateLabel, rateSlider, rate, "Hz", rateHint, Field.RATE, "rateProblem");
 
         Spinner<Integer> pulses = Controls.intSpinner("pulsesPerBurst", l.minPulsesPerBurst(), l.maxPulsesPerBurst(), 1);
-        pulses.getValueFactory().valueProperty().bindBidirectional(model.pulsesPerBurstProperty());
+        pulses.getValueFactory().valueProperty().bindBidirectional(fields.pulsesPerBurstProperty());
         Spinner<Integer> intra = Controls.intSpinner("intraBurstRate", 2, l.maxIntraBurstRateHz(), 10);
-        intra.getValueFactory().valueProperty().bindBidirectional(model.intraBurstRateHzProperty());
+        intra.getValueFactory().valueProperty().bindBidirectional(fields.intraBurstRateHzProperty());
         HBox burst = new HBox(6, pulses, Controls.label("pulses at", "hint"), intra, Controls.label("Hz", "hint"));
         burst.setAlignment(Pos.CENTER_LEFT);
         Node[] burstRow = addRow("Burst", burst, null, "", l.minPulsesPerBurst() + " to " + l.maxPulsesPerBurst()
                 + " pulses, up to " + l.maxIntraBurstRateHz() + " Hz inside", Field.BURST, "burstProblem");
         for (Node n : burstRow) {
-            n.visibleProperty().bind(model.patternTypeProperty().isEqualTo(PatternType.BURST));
+            n.visibleProperty().bind(fields.patternTypeProperty().isEqualTo(PatternType.BURST));
             n.managedProperty().bind(n.visibleProperty());
         }
 
         ChoiceBox<RechargeType> recharge = new ChoiceBox<>();
         recharge.getItems().addAll(RechargeType.values());
         recharge.setId("recharge");
-        recharge.valueProperty().bindBidirectional(model.rechargeTypeProperty());
+        recharge.valueProperty().bindBidirectional(fields.rechargeTypeProperty());
         Spinner<Integer> gap = Controls.intSpinner("interphaseGap", 0, l.maxInterphaseGapUs(), 10);
-        gap.getValueFactory().valueProperty().bindBidirectional(model.interphaseGapUsProperty());
+        gap.getValueFactory().valueProperty().bindBidirectional(fields.interphaseGapUsProperty());
         gap.setPrefWidth(80);
         gap.setMinWidth(80);
         Spinner<Integer> ratio = Controls.intSpinner("rechargeRatio", 1, l.maxRechargeRatio(), 1);
-        ratio.getValueFactory().valueProperty().bindBidirectional(model.rechargeRatioProperty());
+        ratio.getValueFactory().valueProperty().bindBidirectional(fields.rechargeRatioProperty());
         ratio.setPrefWidth(64);
         ratio.setMinWidth(64);
         Spinner<Integer> window = Controls.intSpinner("passiveWindow", 0, 1_000_000, 100);
-        window.getValueFactory().valueProperty().bindBidirectional(model.passiveWindowUsProperty());
+        window.getValueFactory().valueProperty().bindBidirectional(fields.passiveWindowUsProperty());
         HBox active = new HBox(4, Controls.label("gap", "hint"), gap, Controls.label("us  ratio", "hint"), ratio);
         active.setAlignment(Pos.CENTER_LEFT);
         HBox passive = new HBox(4, Controls.label("window", "hint"), window, Controls.label("us (0: rest of period)", "hint"));
         passive.setAlignment(Pos.CENTER_LEFT);
-        active.visibleProperty().bind(model.rechargeTypeProperty().isEqualTo(RechargeType.ACTIVE));
+        active.visibleProperty().bind(fields.rechargeTypeProperty().isEqualTo(RechargeType.ACTIVE));
         active.managedProperty().bind(active.visibleProperty());
         passive.visibleProperty().bind(active.visibleProperty().not());
         passive.managedProperty().bind(passive.visibleProperty());
@@ -161,40 +165,40 @@ final class ProgramEditorView extends VBox {
                 + l.maxRechargeRatio() + "; a passive window at least the pulse width", Field.RECHARGE, "rechargeProblem");
 
         Spinner<Double> ramp = Controls.doubleSpinner("ramp", 0, l.maxRampS(), 0.5);
-        ramp.getValueFactory().valueProperty().bindBidirectional(model.rampSProperty());
+        ramp.getValueFactory().valueProperty().bindBidirectional(fields.rampSProperty());
         addRow("Ramp", new Label(), ramp, "s", "soft start, 0 to " + Figures.format(l.maxRampS()) + ", step 0.5",
                 Field.RAMP, "rampProblem");
 
         CheckBox cycling = new CheckBox("cycle");
         cycling.setId("cycling");
-        cycling.selectedProperty().bindBidirectional(model.cyclingProperty());
+        cycling.selectedProperty().bindBidirectional(fields.cyclingProperty());
         Spinner<Integer> on = Controls.intSpinner("cycleOn", l.minCycleS(), l.maxCycleS(), 10);
-        on.getValueFactory().valueProperty().bindBidirectional(model.cycleOnSProperty());
+        on.getValueFactory().valueProperty().bindBidirectional(fields.cycleOnSProperty());
         Spinner<Integer> off = Controls.intSpinner("cycleOff", l.minCycleS(), l.maxCycleS(), 10);
-        off.getValueFactory().valueProperty().bindBidirectional(model.cycleOffSProperty());
+        off.getValueFactory().valueProperty().bindBidirectional(fields.cycleOffSProperty());
         on.setPrefWidth(84);
         on.setMinWidth(84);
         off.setPrefWidth(84);
         off.setMinWidth(84);
-        on.disableProperty().bind(model.cyclingProperty().not());
-        off.disableProperty().bind(model.cyclingProperty().not());
+        on.disableProperty().bind(fields.cyclingProperty().not());
+        off.disableProperty().bind(fields.cyclingProperty().not());
         HBox cycle = new HBox(4, cycling, on, Controls.label("s on", "hint"), off, Controls.label("s off", "hint"));
         cycle.setAlignment(Pos.CENTER_LEFT);
         addRow("Cycling", cycle, null, "", l.minCycleS() + " to " + l.maxCycleS() + " s each", Field.CYCLE, "cycleProblem");
 
         CheckBox patient = new CheckBox("allow");
         patient.setId("patientRange");
-        patient.selectedProperty().bindBidirectional(model.patientRangeOnProperty());
+        patient.selectedProperty().bindBidirectional(fields.patientRangeOnProperty());
         Spinner<Double> min = Controls.doubleSpinner("patientMin", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
-        min.getValueFactory().valueProperty().bindBidirectional(model.patientMinMaProperty());
+        min.getValueFactory().valueProperty().bindBidirectional(fields.patientMinMaProperty());
         Spinner<Double> max = Controls.doubleSpinner("patientMax", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
-        max.getValueFactory().valueProperty().bindBidirectional(model.patientMaxMaProperty());
+        max.getValueFactory().valueProperty().bindBidirectional(fields.patientMaxMaProperty());
         min.setPrefWidth(84);
         min.setMinWidth(84);
         max.setPrefWidth(84);
         max.setMinWidth(84);
-        min.disableProperty().bind(model.patientRangeOnProperty().not());
-        max.disableProperty().bind(model.patientRangeOnProperty().not());
+        min.disableProperty().bind(fields.patientRangeOnProperty().not());
+        max.disableProperty().bind(fields.patientRangeOnProperty().not());
         HBox range = new HBox(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
         range.setAlignment(Pos.CENTER_LEFT);
         addRow("Patient range", range, null, "", "inside 0 to " + Figures.format(l.maxAmplitudeMa()) + " mA, step " + Figures.format(l.amplitudeStepMa())
@@ -209,13 +213,13 @@ final class ProgramEditorView extends VBox {
 
         Button undo = new Button("Undo");
         undo.setId("undo");
-        undo.setOnAction(e -> model.undo());
+        undo.setOnAction(e -> model.edits().undo());
         undo.disableProperty().bind(model.undoStack().canUndoProperty().not());
         undo.setTooltip(Controls.tip("Ctrl+Z"));
         model.undoStack().undoLabelProperty().addListener((obs, was, now) -> undo.getTooltip().setText(now + " (Ctrl+Z)"));
         Button redo = new Button("Redo");
         redo.setId("redo");
-        redo.setOnAction(e -> model.redo());
+        redo.setOnAction(e -> model.edits().redo());
         redo.disableProperty().bind(model.undoStack().canRedoProperty().not());
         redo.setTooltip(Controls.tip("Ctrl+Y"));
         model.undoStack().redoLabelProperty().addListener((obs, was, now) -> redo.getTooltip().setText(now + " (Ctrl+Y)"));
@@ -223,11 +227,11 @@ final class ProgramEditorView extends VBox {
         note.setId("applyNote");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
-        note.textProperty().bind(Bindings.createStringBinding(() -> !model.safeProperty().get()
-                ? "Fix what is shown in red to Apply." : !model.dirtyProperty().get()
-                ? "The generator runs this therapy." : model.applyNoteProperty().get().isEmpty()
-                ? "Changes not yet sent." : model.applyNoteProperty().get(),
-                model.safeProperty(), model.dirtyProperty(), model.applyNoteProperty()));
+        note.textProperty().bind(Bindings.createStringBinding(() -> !model.check().safeProperty().get()
+                ? "Fix what is shown in red to Apply." : !model.handover().dirtyProperty().get()
+                ? "The generator runs this therapy." : model.handover().applyNoteProperty().get().isEmpty()
+                ? "Changes not yet sent." : model.handover().applyNoteProperty().get(),
+                model.check().safeProperty(), model.handover().dirtyProperty(), model.handover().applyNoteProperty()));
         HBox.setHgrow(note, Priority.ALWAYS);
         note.setMaxWidth(Double.MAX_VALUE);
         Button apply = new Button("Apply");
@@ -235,9 +239,9 @@ final class ProgramEditorView extends VBox {
         apply.getStyleClass().add("apply");
         apply.setDefaultButton(false);
         apply.setMinWidth(Region.USE_PREF_SIZE);
-        apply.disableProperty().bind(model.canApplyProperty().not());
+        apply.disableProperty().bind(model.handover().canApplyProperty().not());
         apply.setTooltip(Controls.tip("Sends the enabled programs to the generator (Ctrl+Enter)."));
-        apply.setOnAction(e -> model.apply());
+        apply.setOnAction(e -> model.handover().apply());
         undo.setMinWidth(Region.USE_PREF_SIZE);
         redo.setMinWidth(Region.USE_PREF_SIZE);
         note.setMinWidth(0);
@@ -245,12 +249,12 @@ final class ProgramEditorView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(programBar, scroll, actions);
-        model.draftProperty().addListener((obs, was, now) -> rebuildProgramButtons());
-        model.selectedProperty().addListener((obs, was, now) -> rebuildProgramButtons());
-        model.revisionProperty().addListener((obs, was, now) -> {
-            add.setDisable(!model.canAddProgram());
-            duplicate.setDisable(!model.canAddProgram());
-            delete.setDisable(!model.canDeleteProgram());
+        model.edits().draftProperty().addListener((obs, was, now) -> rebuildProgramButtons());
+        model.edits().selectedProperty().addListener((obs, was, now) -> rebuildProgramButtons());
+        model.edits().revisionProperty().addListener((obs, was, now) -> {
+            add.setDisable(!model.programs().canAddProgram());
+            duplicate.setDisable(!model.programs().canAddProgram());
+            delete.setDisable(!model.programs().canDeleteProgram());
         });
         rebuildProgramButtons();
     }
@@ -263,11 +267,11 @@ final class ProgramEditorView extends VBox {
             ToggleButton b = new ToggleButton(slot.program().name() + (slot.enabled() ? "" : " (off)"));
             b.setId("program-" + i);
             b.setToggleGroup(programGroup);
-            b.setSelected(i == model.selectedProperty().get());
+            b.setSelected(i == model.edits().selectedProperty().get());
             b.setMinWidth(Region.USE_PREF_SIZE);
             int index = i;
             b.setOnAction(e -> {
-                model.select(index);
+                model.programs().select(index);
                 b.setSelected(true);
             });
             programButtons.getChildren().add(b);
@@ -298,7 +302,7 @@ final class ProgramEditorView extends VBox {
         if (control instanceof Region r) {
             r.setMaxWidth(spinner == null ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
         }
-        Label problem = Controls.problem(problemId, model.messageFor(field));
+        Label problem = Controls.problem(problemId, model.check().messageFor(field));
         problem.setPadding(new Insets(0, 0, 0, LABEL_WIDTH + 6));
         VBox block = new VBox(1, line);
         if (spinner != null) {
@@ -328,54 +332,51 @@ final class ProgramEditorView extends VBox {
 
     /** Slider and spinner both show the model's value; dragging the slider is one undoable edit. */
     private void bindDouble(Slider slider, Spinner<Double> spinner, ObjectProperty<Double> value, double step) {
-        spinner.getValueFactory().valueProperty().bindBidirectional(value);
-        slider.setValue(value.get());
-        value.addListener((obs, was, now) -> {
-            if (now != null && Math.abs(slider.getValue() - now) >= step / 2) {
-                quiet = true;
-                slider.setValue(now);
-                quiet = false;
-            }
-        });
-        slider.valueProperty().addListener((obs, was, now) -> {
-            if (quiet) {
-                return;
-            }
-            double stepped = Math.round(now.doubleValue() / step) * step;
+        bind(slider, spinner, value, step, now -> {
+            double stepped = Math.round(now / step) * step;
             if (Math.abs(stepped - value.get()) >= step / 2) {
                 value.set(Double.parseDouble(Figures.format(stepped, 3)));
             }
         });
-        slider.valueChangingProperty().addListener((obs, was, now) -> model.adjustingProperty().set(now));
     }
 
     private void bindInt(Slider slider, Spinner<Integer> spinner, ObjectProperty<Integer> value, int step) {
-        spinner.getValueFactory().valueProperty().bindBidirectional(value);
-        slider.setValue(value.get());
-        value.addListener((obs, was, now) -> {
-            if (now != null && Math.abs(slider.getValue() - now) >= step / 2.0) {
-                quiet = true;
-                slider.setValue(now);
-                quiet = false;
-            }
-        });
-        slider.valueProperty().addListener((obs, was, now) -> {
-            if (quiet) {
-                return;
-            }
-            int stepped = (int) (Math.round(now.doubleValue() / step) * step);
+        bind(slider, spinner, value, step, now -> {
+            int stepped = (int) (Math.round(now / step) * step);
             if (stepped != value.get()) {
                 value.set(stepped);
             }
         });
-        slider.valueChangingProperty().addListener((obs, was, now) -> model.adjustingProperty().set(now));
+    }
+
+    /**
+     * The spinner edits {@code value}; the slider follows it (quietly) once it is half a step away, and hands
+     * its own moves to {@code slid}; while it is dragged the model merges the edits into one.
+     */
+    private <T extends Number> void bind(Slider slider, Spinner<T> spinner, ObjectProperty<T> value, double step,
+            DoubleConsumer slid) {
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+        slider.setValue(value.get().doubleValue());
+        value.addListener((obs, was, now) -> {
+            if (now != null && Math.abs(slider.getValue() - now.doubleValue()) >= step / 2) {
+                quiet = true;
+                slider.setValue(now.doubleValue());
+                quiet = false;
+            }
+        });
+        slider.valueProperty().addListener((obs, was, now) -> {
+            if (!quiet) {
+                slid.accept(now.doubleValue());
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, now) -> model.edits().adjustingProperty().set(now));
     }
 
     private void rateRange(PatternType type, Slider slider, Label hint, Label label, DeviceLimits l) {
         quiet = true;
         try {
             setRateRange(type, slider, hint, label, l);
-            slider.setValue(model.rateHzProperty().get());
+            slider.setValue(fields.rateHzProperty().get());
         } finally {
             quiet = false;
         }

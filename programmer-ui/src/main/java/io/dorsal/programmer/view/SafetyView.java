@@ -31,7 +31,7 @@ final class SafetyView extends VBox {
 
         Label title = Controls.label("", "section-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> "Safety (live): " + model.program().name()
-                + " at " + Figures.format(model.program().amplitudeMa()) + " mA", model.revisionProperty()));
+                + " at " + Figures.format(model.program().amplitudeMa()) + " mA", model.edits().revisionProperty()));
 
         TableView<ContactDose> doses = new TableView<>(model.doses());
         doses.setId("doses");
@@ -62,7 +62,7 @@ final class SafetyView extends VBox {
                 + Figures.format(l.maxShannonK()) + ", " + Figures.format(l.complianceVoltageV()) + " V, "
                 + Figures.format(l.maxContactCurrentMa()) + " mA a contact", "hint");
 
-        ListView<String> violations = new ListView<>(model.violations());
+        ListView<String> violations = new ListView<>(model.check().violations());
         violations.setId("violations");
         violations.setPlaceholder(new Label("Every rule holds."));
         violations.setPrefHeight(96);

@@ -68,7 +68,7 @@ class ConnectModelTest {
 
     @Test
     void aPairingCodePairsThenConnectsAndTheSessionShowsTheRig() throws Exception {
-        session.programmer().amplitudeMaProperty().set(4.5);
+        session.programmer().fields().amplitudeMaProperty().set(4.5);
 
         assertThat(connected(rig.openPairing())).isTrue();
 
@@ -79,7 +79,7 @@ class ConnectModelTest {
         assertThat(session.generator().programsProperty().get()).isEqualTo("tonic");
         assertThat(session.generator().mode()).isEqualTo(rig.generator.status().mode());
         assertThat(session.programmer().draft().therapy()).isEqualTo(rig.therapy);
-        assertThat(session.programmer().dirtyProperty().get()).isFalse();
+        assertThat(session.programmer().handover().dirtyProperty().get()).isFalse();
         assertThat(session.programmer().undoStack().canUndoProperty().get()).isFalse();
         assertThat(connect.codeProperty().get()).isEmpty();
         assertThat(connect.errorProperty().get()).isEmpty();
@@ -202,20 +202,20 @@ class ConnectModelTest {
         assertThat(connected(rig.openPairing())).isTrue();
         var programmer = session.programmer();
 
-        programmer.amplitudeMaProperty().set(3.5);
-        programmer.apply();
+        programmer.fields().amplitudeMaProperty().set(3.5);
+        programmer.handover().apply();
         ui.until(() -> logged("apply"));
 
         assertThat(rig.held().program("tonic").orElseThrow().amplitudeMa()).isEqualTo(3.5);
-        ui.until(() -> !programmer.dirtyProperty().get());
+        ui.until(() -> !programmer.handover().dirtyProperty().get());
 
         // safe by the programmer's rules, beyond what this rig's sources give: only the rig can refuse it
-        programmer.amplitudeMaProperty().set(3.8);
-        assertThat(programmer.canApplyProperty().get()).isTrue();
-        programmer.apply();
+        programmer.fields().amplitudeMaProperty().set(3.8);
+        assertThat(programmer.handover().canApplyProperty().get()).isTrue();
+        programmer.handover().apply();
         ui.until(() -> logged("refused by generator"));
 
-        assertThat(programmer.errorProperty().get()).isEqualTo("The generator refused the therapy: tonic, amplitude: "
+        assertThat(programmer.notices().errorProperty().get()).isEqualTo("The generator refused the therapy: tonic, amplitude: "
                 + "3.8 mA; limit at most 3.5 mA from this rig's current sources (rule: " + SafetyRule.OUTPUT_STAGE.label()
                 + ")");
         assertThat(rig.held().program("tonic").orElseThrow().amplitudeMa()).isEqualTo(3.5);
@@ -276,7 +276,7 @@ class ConnectModelTest {
                 + rig.address());
         session.generator().stopAll();
         ui.until(() -> logged("STOP ALL failed"));
-        assertThat(session.programmer().errorProperty().get()).startsWith("STOP ALL DID NOT REACH THE STIMULATOR: "
+        assertThat(session.programmer().notices().errorProperty().get()).startsWith("STOP ALL DID NOT REACH THE STIMULATOR: "
                 + "Nothing accepts connections at " + rig.address());
     }
 }

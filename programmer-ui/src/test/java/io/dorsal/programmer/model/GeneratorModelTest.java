@@ -143,7 +143,7 @@ class GeneratorModelTest {
 
         generator.stopAll();
 
-        assertThat(f.programmer().errorProperty().get()).isEqualTo("STOP ALL DID NOT REACH THE STIMULATOR: Nothing "
+        assertThat(f.programmer().notices().errorProperty().get()).isEqualTo("STOP ALL DID NOT REACH THE STIMULATOR: Nothing "
                 + "accepts connections at 10.0.0.9:7450 (connection refused): check that stimctl serve runs there, on "
                 + "that port.");
         assertThat(f.session.log().entries()).anySatisfy(e -> assertThat(e.action()).isEqualTo("STOP ALL failed"));

@@ -70,6 +70,6 @@ class PatientModelTest {
         patient.up();
 
         assertThat(f.programmer().program().amplitudeMa()).isEqualTo(4.1);
-        assertThat(f.programmer().dirtyProperty().get()).isFalse();
+        assertThat(f.programmer().handover().dirtyProperty().get()).isFalse();
     }
 }

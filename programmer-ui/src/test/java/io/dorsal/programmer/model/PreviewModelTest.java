@@ -23,7 +23,7 @@ class PreviewModelTest {
         int before = preview.samples();
 
         preview.windowMsProperty().set(preview.twoPeriodsMs());
-        f.programmer().amplitudeMaProperty().set(5.0);
+        f.programmer().fields().amplitudeMaProperty().set(5.0);
 
         assertThat(preview.waveform().windowNs()).isEqualTo(40_000_000L);
         assertThat(preview.waveform().peakUa(preview.waveform().contacts().indexOf(ContactId.parse("L1.2"))))
@@ -33,7 +33,7 @@ class PreviewModelTest {
 
     @Test
     void keepsTheLastSafeWaveformMarkedStaleWhileTheDraftIsUnsafe() {
-        f.programmer().amplitudeMaProperty().set(9.0);
+        f.programmer().fields().amplitudeMaProperty().set(9.0);
 
         assertThat(preview.staleProperty().get()).isTrue();
         assertThat(preview.captionProperty().get()).contains("not safe");
@@ -55,7 +55,7 @@ class PreviewModelTest {
         int before = deferred.samples();
 
         f.programmer().cycleContact(ContactId.parse("L1.4"));   // safe
-        f.programmer().amplitudeMaProperty().set(9.0);          // unsafe, in the same frame
+        f.programmer().fields().amplitudeMaProperty().set(9.0);          // unsafe, in the same frame
         frame.forEach(Runnable::run);
 
         assertThat(frame).hasSize(1);

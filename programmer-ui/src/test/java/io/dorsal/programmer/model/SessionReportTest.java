@@ -13,8 +13,8 @@ class SessionReportTest {
     void holdsProgramsDosesImpedancesAndTheChangeLog(@TempDir Path dir) throws Exception {
         Fixture f = new Fixture();
         f.session.impedance().runCheck();
-        f.programmer().amplitudeMaProperty().set(4.5);
-        f.programmer().apply();
+        f.programmer().fields().amplitudeMaProperty().set(4.5);
+        f.programmer().handover().apply();
         Path file = dir.resolve("report.html");
 
         f.session.exportReport(file);
