@@ -2,9 +2,11 @@ package io.dorsal.cli;
 
 import io.dorsal.core.safety.ContactDose;
 import io.dorsal.core.safety.Figures;
+import io.dorsal.core.safety.ProgramLoad;
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.therapy.Cycle;
+import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
@@ -41,11 +43,30 @@ final class DoseReport {
                         Figures.format(dose.chargeDensityUcPerCm2()), Figures.format(dose.shannonK()),
                         Figures.format(dose.driveVoltageV()), Figures.format(therapy.dutyCycle(p) * 100, 3)));
             }
+            out.append(electrode(therapy.load(p), therapy.therapy().limits()));
             program.patientRange().filter(r -> r.maxMa() > program.amplitudeMa())
                     .ifPresent(r -> out.append(atPatientMaximum(therapy, program, r)));
             out.append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** The electrode model's figures: the current path's voltage and the most charge an electrode holds. */
+    private static String electrode(ProgramLoad load, DeviceLimits limits) {
+        StringBuilder line = new StringBuilder();
+        if (load.cathode().isPresent() && load.anode().isPresent()) {
+            line.append(String.format("  current path %s to %s: %s V of the %s V compliance (cathode %s V, anode %s V,"
+                            + " capacitors included)%n", load.cathode().get().contact(), load.anode().get().contact(),
+                    Figures.format(load.pathVoltageV()), Figures.format(limits.complianceVoltageV()),
+                    Figures.format(load.cathode().get().driveVoltageV()),
+                    Figures.format(load.anode().get().driveVoltageV())));
+        }
+        load.mostHeld().ifPresent(c -> line.append(String.format(
+                "  electrode charge: up to %s uC/cm2 held (%s, periodic steady state) of %s uC/cm2%s%n",
+                Figures.format(c.heldChargeUcPerCm2()), c.contact(), Figures.format(limits.maxElectrodeChargeUcPerCm2()),
+                c.charge().leastPassiveReturnFraction() < 1.0 ? "; each passive window returns "
+                        + Figures.format(c.charge().leastPassiveReturnFraction() * 100, 1) + "% of it" : "")));
+        return line.toString();
     }
 
     private static String atPatientMaximum(ValidatedTherapy therapy, Program program, PatientRange range) {
@@ -56,10 +77,15 @@ final class DoseReport {
         if (densest.isEmpty() || highestVoltage.isEmpty()) {
             return "";
         }
-        return String.format("  at the patient maximum %s mA: density up to %s uC/cm2/ph (%s), k %s, drive up to %s V (%s)%n",
+        ProgramLoad load = new SafetyValidator().load(therapy.therapy(), program, therapy.timeline(therapy.therapy()
+                .programs().indexOf(program)), range.maxMa());
+        return String.format("  at the patient maximum %s mA: density up to %s uC/cm2/ph (%s), k %s, drive up to %s V (%s),"
+                        + " current path %s V, electrode charge up to %s uC/cm2%n",
                 Figures.format(range.maxMa()), Figures.format(densest.get().chargeDensityUcPerCm2()),
                 densest.get().contact(), Figures.format(densest.get().shannonK()),
-                Figures.format(highestVoltage.get().driveVoltageV()), highestVoltage.get().contact());
+                Figures.format(highestVoltage.get().driveVoltageV()), highestVoltage.get().contact(),
+                Figures.format(load.pathVoltageV()),
+                Figures.format(load.mostHeld().map(c -> c.heldChargeUcPerCm2()).orElse(0.0)));
     }
 
     private static String describe(Pattern pattern) {

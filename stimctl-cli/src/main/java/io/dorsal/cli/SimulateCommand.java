@@ -54,7 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
             return Stimctl.EXIT_REFUSED;
         }
         try (Writer writer = open()) {
-            PhaseCsvWriter csv = new PhaseCsvWriter(writer, 0);
+            PhaseCsvWriter csv = new PhaseCsvWriter(writer, 0, therapy.get());
             Simulation.run(therapy.get(), durationMs * 1_000_000L, csv);
             writer.flush();
             if (out != null) {

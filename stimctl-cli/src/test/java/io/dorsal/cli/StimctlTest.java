@@ -174,9 +174,10 @@ class StimctlTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         List<String> lines = Files.readAllLines(csv);
-        // one burst: 5 stim phases and one passive recharge, two contacts each
-        assertThat(lines).hasSize(1 + 6 * 2);
-        assertThat(lines.get(lines.size() - 1)).startsWith("9000,16000,burst,recharge,");
+        // one burst: 5 stim phases, two contacts each, and one passive window written as the capacitors' decay in
+        // 8 rows of 2,000 us per contact
+        assertThat(lines).hasSize(1 + 5 * 2 + 8 * 2);
+        assertThat(lines.get(lines.size() - 1)).startsWith("23000,2000,burst,recharge,L1.6,-89.401");
     }
 
     @Test

@@ -36,12 +36,14 @@ final class FileForm {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"name", "contacts", "contactAreaMm2", "impedanceOhm", "contactImpedanceOhm"})
+    @JsonPropertyOrder({"name", "contacts", "contactAreaMm2", "impedanceOhm", "contactImpedanceOhm",
+        "couplingCapacitanceUf"})
     record LeadForm(@JsonProperty(value = "name", required = true) String name,
                     @JsonProperty(value = "contacts", required = true) int contacts,
                     @JsonProperty(value = "contactAreaMm2", required = true) double contactAreaMm2,
                     @JsonProperty("impedanceOhm") Double impedanceOhm,
-                    @JsonProperty("contactImpedanceOhm") Map<Integer, Double> contactImpedanceOhm) {
+                    @JsonProperty("contactImpedanceOhm") Map<Integer, Double> contactImpedanceOhm,
+                    @JsonProperty("couplingCapacitanceUf") Double couplingCapacitanceUf) {
         LeadForm {
             Objects.requireNonNull(name, "a lead needs a name");
         }

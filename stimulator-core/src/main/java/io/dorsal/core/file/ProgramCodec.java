@@ -156,7 +156,9 @@ public final class ProgramCodec {
     private static Lead toLead(LeadForm f) {
         Map<Integer, Double> own = f.contactImpedanceOhm() == null ? Map.of() : f.contactImpedanceOhm();
         OptionalDouble impedance = f.impedanceOhm() == null ? OptionalDouble.empty() : OptionalDouble.of(f.impedanceOhm());
-        return new Lead(f.name(), f.contacts(), f.contactAreaMm2(), impedance, own);
+        OptionalDouble coupling = f.couplingCapacitanceUf() == null ? OptionalDouble.empty()
+                : OptionalDouble.of(f.couplingCapacitanceUf());
+        return new Lead(f.name(), f.contacts(), f.contactAreaMm2(), impedance, own, coupling);
     }
 
     private static Program toProgram(ProgramForm f) {
@@ -228,7 +230,8 @@ public final class ProgramCodec {
     private static TherapyForm toForm(Therapy therapy) {
         List<LeadForm> leads = therapy.leads().stream().map(l -> new LeadForm(l.name(), l.contactCount(),
                 l.contactAreaMm2(), l.impedanceOhm().isPresent() ? l.impedanceOhm().getAsDouble() : null,
-                l.contactImpedanceOhm().isEmpty() ? null : l.contactImpedanceOhm())).toList();
+                l.contactImpedanceOhm().isEmpty() ? null : l.contactImpedanceOhm(),
+                l.couplingCapacitanceUf().isPresent() ? l.couplingCapacitanceUf().getAsDouble() : null)).toList();
         List<ProgramForm> programs = therapy.programs().stream().map(ProgramCodec::toForm).toList();
         return new TherapyForm(leads, programs, limitsForm(therapy.limits()));
     }

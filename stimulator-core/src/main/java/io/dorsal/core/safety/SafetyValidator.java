@@ -1,5 +1,7 @@
 package io.dorsal.core.safety;
 
+import io.dorsal.core.electrode.ElectrodeCharge;
+import io.dorsal.core.electrode.SeriesRcLoad;
 import io.dorsal.core.schedule.InterleavePlanner;
 import io.dorsal.core.schedule.ProgramTimeline;
 import io.dorsal.core.therapy.ContactId;
@@ -33,6 +35,10 @@ public final class SafetyValidator {
     public static final int MAX_CONTACTS_PER_LEAD = 32;
     /** Most leads on one generator (domain.md: 1 to 4). */
     public static final int MAX_LEADS = 4;
+    /** Smallest coupling capacitor a device or lead may declare (docs/safety.md). */
+    public static final double MIN_COUPLING_CAPACITANCE_UF = 1.0;
+    /** Largest coupling capacitor a device or lead may declare (docs/safety.md). */
+    public static final double MAX_COUPLING_CAPACITANCE_UF = 100.0;
 
     private static final java.util.regex.Pattern LEAD_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final java.util.regex.Pattern PROGRAM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]*");
@@ -61,6 +67,7 @@ public final class SafetyValidator {
 
         List<ProgramTimeline> timelines = new ArrayList<>();
         List<List<ContactDose>> doses = new ArrayList<>();
+        List<ProgramLoad> loads = new ArrayList<>();
         boolean allFit = true;
         Set<String> programNames = new HashSet<>();
         for (Program program : therapy.programs()) {
@@ -72,7 +79,7 @@ public final class SafetyValidator {
             boolean ratesOk = checkPattern(program, subject, limits, violations);
             checkRecharge(program, subject, limits, violations);
             checkRamp(program, subject, limits, violations);
-            program.cycle().ifPresent(c -> checkCycle(c, subject, limits, violations));
+            program.cycle().ifPresent(c -> checkCycle(program, c, subject, limits, violations));
             program.patientRange().ifPresent(r -> checkPatientRange(program, r, subject, limits, violations));
             doses.add(checkDoses(therapy, program, subject, violations));
             if (ratesOk && limitsOk) {
@@ -83,6 +90,7 @@ public final class SafetyValidator {
                     violations.add(timingViolation(program, timeline, subject));
                 } else {
                     checkRechargeCurrents(therapy, program, timeline, subject, violations);
+                    loads.add(checkLoads(therapy, program, timeline, subject, violations));
                 }
             } else {
                 allFit = false;
@@ -100,7 +108,7 @@ public final class SafetyValidator {
         if (!violations.isEmpty()) {
             return new Validation.Unsafe(violations);
         }
-        return new Validation.Safe(new ValidatedTherapy(therapy, timelines, offsetsUs, doses));
+        return new Validation.Safe(new ValidatedTherapy(therapy, timelines, offsetsUs, doses, loads));
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -135,6 +143,18 @@ public final class SafetyValidator {
         atMost("openCircuitOhm", limits.openCircuitOhm(), d.openCircuitOhm(), "ohm", out);
         atLeast("shortCircuitOhm", limits.shortCircuitOhm(), d.shortCircuitOhm(), "ohm", out);
         atLeast("minProgramGapUs", limits.minProgramGapUs(), d.minProgramGapUs(), "us", out);
+        atLeast("minContactAreaMm2", limits.minContactAreaMm2(), d.minContactAreaMm2(), "mm2", out);
+        atMost("maxContactAreaMm2", limits.maxContactAreaMm2(), d.maxContactAreaMm2(), "mm2", out);
+        atMost("maxElectrodeChargeUcPerCm2", limits.maxElectrodeChargeUcPerCm2(), d.maxElectrodeChargeUcPerCm2(),
+                "uC/cm2", out);
+        atLeast("minPassiveReturnPercent", limits.minPassiveReturnPercent(), d.minPassiveReturnPercent(), "%", out);
+        atMost("maxAmplitudeIncreasePerPeriodMa", limits.maxAmplitudeIncreasePerPeriodMa(),
+                d.maxAmplitudeIncreasePerPeriodMa(), "mA", out);
+        if (!(limits.couplingCapacitanceUf() >= MIN_COUPLING_CAPACITANCE_UF
+                && limits.couplingCapacitanceUf() <= MAX_COUPLING_CAPACITANCE_UF)) {
+            out.add(new Violation("therapy", "limits.couplingCapacitanceUf", withUnit(limits.couplingCapacitanceUf(), "uF"),
+                    couplingRange(), SafetyRule.DEVICE_LIMITS));
+        }
         sameStep("amplitudeStepMa", limits.amplitudeStepMa(), d.amplitudeStepMa(), "mA", out);
         sameStep("pulseWidthStepUs", limits.pulseWidthStepUs(), d.pulseWidthStepUs(), "us", out);
         if (limits.maxAmplitudeMa() <= 0 || limits.maxPulseWidthUs() < limits.minPulseWidthUs()
@@ -144,7 +164,10 @@ public final class SafetyValidator {
                 || limits.maxBurstRateHz() < limits.minBurstRateHz() || limits.maxCycleS() < limits.minCycleS()
                 || limits.maxChargeDensityUcPerCm2() <= 0 || limits.complianceVoltageV() <= 0
                 || limits.maxContactCurrentMa() <= 0 || limits.maxPrograms() < 1
-                || limits.maxRechargeRatio() < 1 || limits.maxRampS() < 0 || limits.maxInterphaseGapUs() < 0) {
+                || limits.maxRechargeRatio() < 1 || limits.maxRampS() < 0 || limits.maxInterphaseGapUs() < 0
+                || !(limits.maxContactAreaMm2() >= limits.minContactAreaMm2())
+                || !(limits.maxElectrodeChargeUcPerCm2() > 0) || !(limits.minPassiveReturnPercent() < 100)
+                || !(limits.maxAmplitudeIncreasePerPeriodMa() >= d.amplitudeStepMa() - STEP_TOLERANCE)) {
             out.add(new Violation("therapy", "limits", "an empty or negative range",
                     "every maximum above its minimum and above zero", SafetyRule.DEVICE_LIMITS));
         }
@@ -175,7 +198,13 @@ public final class SafetyValidator {
         }
     }
 
+    private static String couplingRange() {
+        return withUnit(MIN_COUPLING_CAPACITANCE_UF, "uF") + " to " + withUnit(MAX_COUPLING_CAPACITANCE_UF, "uF")
+                + " (output coupling capacitors of implanted generators)";
+    }
+
     private static void checkLeads(Therapy therapy, List<Violation> out) {
+        DeviceLimits limits = therapy.limits();
         if (therapy.leads().isEmpty() || therapy.leads().size() > MAX_LEADS) {
             out.add(new Violation("therapy", "leads", therapy.leads().size() + " leads",
                     "1 to " + MAX_LEADS + " leads", SafetyRule.LEADS));
@@ -197,9 +226,18 @@ public final class SafetyValidator {
                 out.add(new Violation(subject, "contacts", String.valueOf(lead.contactCount()),
                         "1 to " + MAX_CONTACTS_PER_LEAD, SafetyRule.LEADS));
             }
-            if (!(lead.contactAreaMm2() > 0) || Double.isInfinite(lead.contactAreaMm2())) {
+            if (!(lead.contactAreaMm2() >= limits.minContactAreaMm2() - STEP_TOLERANCE
+                    && lead.contactAreaMm2() <= limits.maxContactAreaMm2() + STEP_TOLERANCE)) {
                 out.add(new Violation(subject, "contactAreaMm2", withUnit(lead.contactAreaMm2(), "mm2"),
-                        "above 0 mm2", SafetyRule.LEADS));
+                        withUnit(limits.minContactAreaMm2(), "mm2") + " to " + withUnit(limits.maxContactAreaMm2(), "mm2")
+                                + " (paddle contacts from about 2 mm2, percutaneous 6 to 12 mm2, the longest about "
+                                + "24 mm2)", SafetyRule.CONTACT_AREA));
+            }
+            if (lead.couplingCapacitanceUf().isPresent()
+                    && !(lead.couplingCapacitanceUf().getAsDouble() >= MIN_COUPLING_CAPACITANCE_UF
+                    && lead.couplingCapacitanceUf().getAsDouble() <= MAX_COUPLING_CAPACITANCE_UF)) {
+                out.add(new Violation(subject, "couplingCapacitanceUf",
+                        withUnit(lead.couplingCapacitanceUf().getAsDouble(), "uF"), couplingRange(), SafetyRule.LEADS));
             }
             if (lead.impedanceOhm().isPresent() && !(lead.impedanceOhm().getAsDouble() > 0)) {
                 out.add(new Violation(subject, "impedanceOhm", withUnit(lead.impedanceOhm().getAsDouble(), "ohm"),
@@ -360,10 +398,18 @@ public final class SafetyValidator {
         }
     }
 
-    private static void checkCycle(Cycle cycle, String subject, DeviceLimits limits, List<Violation> out) {
+    private static void checkCycle(Program program, Cycle cycle, String subject, DeviceLimits limits,
+                                   List<Violation> out) {
         inRange(subject, "cycle.onS", cycle.onS(), limits.minCycleS(), limits.maxCycleS(), "s", SafetyRule.CYCLE, out);
         inRange(subject, "cycle.offS", cycle.offS(), limits.minCycleS(), limits.maxCycleS(), "s", SafetyRule.CYCLE,
                 out);
+        // a ramp restarts at every on-time: one that does not end inside it never reaches the amplitude
+        if (program.rampS() > 0 && program.rampS() >= cycle.onS() - STEP_TOLERANCE) {
+            out.add(new Violation(subject, "rampS", withUnit(program.rampS(), "s") + " ramp in a "
+                    + cycle.onS() + " s on-time never reaches " + withUnit(program.amplitudeMa(), "mA"),
+                    "shorter than cycle.onS, " + cycle.onS() + " s (shorten the ramp or lengthen the on-time)",
+                    SafetyRule.RAMP_FITS_CYCLE));
+        }
     }
 
     private static void checkPatientRange(Program program, PatientRange range, String subject, DeviceLimits limits,
@@ -439,13 +485,66 @@ public final class SafetyValidator {
                 out.add(new Violation(subject, field, "k = " + Figures.format(dose.shannonK(), 3),
                         "k at most " + Figures.format(limits.maxShannonK(), 3), SafetyRule.SHANNON));
             }
-            if (dose.driveVoltageV() > limits.complianceVoltageV() + STEP_TOLERANCE) {
-                out.add(new Violation(subject, field, "drive voltage " + withUnit(dose.driveVoltageV(), "V") + " ("
-                        + withUnit(currentMa, "mA") + " x " + withUnit(dose.impedanceOhm(), "ohm") + ")",
-                        "at most the compliance voltage " + withUnit(limits.complianceVoltageV(), "V"),
-                        SafetyRule.COMPLIANCE));
-            }
         }
+    }
+
+    /**
+     * The electrode model's rules (compliance of the current path, electrode charge, passive return) at the
+     * amplitude and at the patient maximum; returns the load at the amplitude.
+     */
+    private ProgramLoad checkLoads(Therapy therapy, Program program, ProgramTimeline timeline, String subject,
+                                   List<Violation> out) {
+        ProgramLoad atAmplitude = load(therapy, program, timeline, program.amplitudeMa());
+        if (atAmplitude.contacts().size() != program.electrodes().size()) {
+            return atAmplitude;
+        }
+        DeviceLimits limits = therapy.limits();
+        ElectrodeRules.checkLoad(program, atAmplitude, "", subject, limits, out);
+        ElectrodeRules.checkPassiveReturn(program, atAmplitude, subject, limits, out);
+        Optional<PatientRange> range = program.patientRange();
+        if (range.isPresent() && range.get().maxMa() > program.amplitudeMa() + STEP_TOLERANCE
+                && range.get().maxMa() <= limits.maxAmplitudeMa() + STEP_TOLERANCE) {
+            double max = range.get().maxMa();
+            ElectrodeRules.checkLoad(program, load(therapy, program, timeline, max),
+                    " at the patient maximum " + withUnit(max, "mA"), subject, limits, out);
+        }
+        return atAmplitude;
+    }
+
+    /**
+     * Each existing contact of a program as a circuit at an amplitude: its current, its tissue resistance (the
+     * contact's impedance) in series with its coupling capacitor, and the charge its electrode holds over the
+     * program's period. Contacts with no usable impedance or area are left out (other rules report them).
+     */
+    public ProgramLoad load(Therapy therapy, Program program, ProgramTimeline timeline, double amplitudeMa) {
+        List<ContactLoad> contacts = new ArrayList<>();
+        boolean passive = program.recharge() instanceof Recharge.Passive;
+        for (ContactId contact : program.electrodes().keySet()) {
+            if (!contactExists(therapy, contact)) {
+                continue;
+            }
+            double ohm = impedanceOhm(therapy, contact);
+            double uf = couplingCapacitanceUf(therapy, contact);
+            double area = areaMm2(therapy, contact);
+            if (!(ohm > 0) || Double.isInfinite(ohm) || !(uf > 0) || Double.isInfinite(uf) || !(area > 0)) {
+                continue;
+            }
+            double currentMa = program.contactCurrentUa(contact, amplitudeMa) / 1000.0;
+            SeriesRcLoad rc = new SeriesRcLoad(ohm, uf);
+            contacts.add(new ContactLoad(contact, currentMa, area, rc,
+                    ElectrodeCharge.of(timeline.phases(), passive, currentMa, rc)));
+        }
+        return new ProgramLoad(amplitudeMa, contacts);
+    }
+
+    /** The coupling capacitor in series with a contact: its lead's, else the device's. */
+    public static double couplingCapacitanceUf(Therapy therapy, ContactId contact) {
+        if (contact.isCase()) {
+            return therapy.limits().couplingCapacitanceUf();
+        }
+        return therapy.lead(contact.lead())
+                .map(l -> l.couplingCapacitanceUf().orElse(therapy.limits().couplingCapacitanceUf()))
+                .orElse(therapy.limits().couplingCapacitanceUf());
     }
 
     /**

@@ -16,13 +16,15 @@ public final class ValidatedTherapy {
     private final List<ProgramTimeline> timelines;
     private final long[] offsetsUs;
     private final List<List<ContactDose>> doses;
+    private final List<ProgramLoad> loads;
 
     ValidatedTherapy(Therapy therapy, List<ProgramTimeline> timelines, long[] offsetsUs,
-                     List<List<ContactDose>> doses) {
+                     List<List<ContactDose>> doses, List<ProgramLoad> loads) {
         this.therapy = therapy;
         this.timelines = List.copyOf(timelines);
         this.offsetsUs = offsetsUs.clone();
         this.doses = doses.stream().map(List::copyOf).toList();
+        this.loads = List.copyOf(loads);
     }
 
     public Therapy therapy() {
@@ -49,6 +51,14 @@ public final class ValidatedTherapy {
     /** The dose on each contact of a program at its programmed amplitude, in the file's contact order. */
     public List<ContactDose> doses(int program) {
         return doses.get(program);
+    }
+
+    /**
+     * The program's contacts as circuits at its programmed amplitude: the voltage of its current path and the charge
+     * each electrode holds (the electrode model, docs/safety.md).
+     */
+    public ProgramLoad load(int program) {
+        return loads.get(program);
     }
 
     /**

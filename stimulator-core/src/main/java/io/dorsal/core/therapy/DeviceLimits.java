@@ -32,6 +32,15 @@ package io.dorsal.core.therapy;
  * @param openCircuitOhm           impedances above this are flagged open
  * @param shortCircuitOhm          impedances below this are flagged short
  * @param minProgramGapUs          quiet time between the phases of two different programs
+ * @param minContactAreaMm2        smallest contact surface a lead may declare (small paddle contacts)
+ * @param maxContactAreaMm2        largest contact surface a lead may declare (long percutaneous contacts)
+ * @param couplingCapacitanceUf    the device's output coupling capacitor in series with each contact, unless a lead
+ *                                 declares its own
+ * @param maxElectrodeChargeUcPerCm2 the most charge an electrode may hold (before a passive window, in periodic
+ *                                 steady state) over its area: the reversible charge injection of platinum-iridium
+ * @param minPassiveReturnPercent  the least share of the charge an electrode holds that a passive window returns
+ * @param maxAmplitudeIncreasePerPeriodMa the most a program's amplitude rises from one period to the next when a
+ *                                 patient or clinician raises it; a larger increase ramps at this step
  */
 public record DeviceLimits(
         double maxAmplitudeMa, double amplitudeStepMa, double maxContactCurrentMa,
@@ -41,7 +50,9 @@ public record DeviceLimits(
         int maxBurstRateHz, int maxInterphaseGapUs, int maxRechargeRatio, int maxPrograms,
         double maxRampS, int minCycleS, int maxCycleS,
         double maxChargeDensityUcPerCm2, double maxShannonK, double complianceVoltageV,
-        double defaultImpedanceOhm, double openCircuitOhm, double shortCircuitOhm, int minProgramGapUs) {
+        double defaultImpedanceOhm, double openCircuitOhm, double shortCircuitOhm, int minProgramGapUs,
+        double minContactAreaMm2, double maxContactAreaMm2, double couplingCapacitanceUf,
+        double maxElectrodeChargeUcPerCm2, double minPassiveReturnPercent, double maxAmplitudeIncreasePerPeriodMa) {
 
     /** Dorsal's device limits: the figures of domain.md, (typ.) and (default) alike. */
     public static final DeviceLimits DEFAULTS = new DeviceLimits(
@@ -52,5 +63,7 @@ public record DeviceLimits(
             100, 100, 4, 4,
             10.0, 1, 90 * 60,
             30.0, 1.85, 12.0,
-            1000.0, 4000.0, 250.0, 10);
+            1000.0, 4000.0, 250.0, 10,
+            1.0, 30.0, 10.0,
+            100.0, 5.0, 0.1);
 }

@@ -12,14 +12,23 @@ import java.util.OptionalDouble;
  * @param contactAreaMm2      surface of one contact in mm2, which sets its charge density
  * @param impedanceOhm        impedance of every contact of the lead, when known
  * @param contactImpedanceOhm impedances of single contacts by index, overriding {@code impedanceOhm}
+ * @param couplingCapacitanceUf the coupling capacitor in series with each contact of this lead, when it is not the
+ *                            device's ({@link DeviceLimits#couplingCapacitanceUf()})
  */
 public record Lead(String name, int contactCount, double contactAreaMm2, OptionalDouble impedanceOhm,
-                   Map<Integer, Double> contactImpedanceOhm) {
+                   Map<Integer, Double> contactImpedanceOhm, OptionalDouble couplingCapacitanceUf) {
 
     public Lead {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(impedanceOhm, "impedanceOhm");
+        Objects.requireNonNull(couplingCapacitanceUf, "couplingCapacitanceUf");
         contactImpedanceOhm = Map.copyOf(contactImpedanceOhm);
+    }
+
+    /** A lead on the device's coupling capacitors. */
+    public Lead(String name, int contactCount, double contactAreaMm2, OptionalDouble impedanceOhm,
+                Map<Integer, Double> contactImpedanceOhm) {
+        this(name, contactCount, contactAreaMm2, impedanceOhm, contactImpedanceOhm, OptionalDouble.empty());
     }
 
     /** A lead whose contact impedances are unknown. */

@@ -52,7 +52,7 @@ class ProgramCodecExamplesTest {
     /** examples/burst.json, written out by hand from the file. */
     private static Therapy burstAsWritten() {
         return new Therapy(
-                List.of(new Lead("L1", 16, 3.0, OptionalDouble.empty(), Map.of())),
+                List.of(new Lead("L1", 16, 12.0, OptionalDouble.empty(), Map.of())),
                 List.of(new Program("burst", electrodes("L1.5", -100, "L1.6", 100), 0.8, 1000,
                         new Pattern.Burst(5, 500, 40), new Recharge.Passive(OptionalInt.empty()), 0.0,
                         Optional.empty(), Optional.empty())),

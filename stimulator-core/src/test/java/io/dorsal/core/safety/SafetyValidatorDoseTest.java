@@ -3,6 +3,7 @@ package io.dorsal.core.safety;
 import static io.dorsal.core.safety.ValidatorFixtures.assertSafe;
 import static io.dorsal.core.safety.ValidatorFixtures.contact;
 import static io.dorsal.core.safety.ValidatorFixtures.lead;
+import static io.dorsal.core.safety.ValidatorFixtures.leadWithCoupling;
 import static io.dorsal.core.safety.ValidatorFixtures.limitsWith;
 import static io.dorsal.core.safety.ValidatorFixtures.onlyViolation;
 import static io.dorsal.core.safety.ValidatorFixtures.program;
@@ -67,8 +68,10 @@ class SafetyValidatorDoseTest {
         @Test
         void acceptsMaximumAmplitudeSpreadOverThreeCathodesAndThreeAnodes() {
             // given 25.5 mA split 34/33/33 %, so no contact carries more than 8.67 mA
-            Therapy therapy = therapyWith(program().amplitudeMa(25.5).pulseWidthUs(20)
-                    .electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34, "L1.4", 33, "L1.5", 33));
+            // (on 500 ohm contacts, so that the 8.67 mA paths stay within the compliance voltage)
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program().amplitudeMa(25.5)
+                    .pulseWidthUs(20).electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34, "L1.4", 33,
+                            "L1.5", 33)).build();
 
             // when / then
             assertSafe(validator.validate(therapy));
@@ -77,8 +80,9 @@ class SafetyValidatorDoseTest {
         @Test
         void rejectsAmplitudeAboveDeviceMaximum() {
             // given one step above 25.5 mA, still spread thinly over the contacts
-            Therapy therapy = therapyWith(program().amplitudeMa(25.6).pulseWidthUs(20)
-                    .electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34, "L1.4", 33, "L1.5", 33));
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program().amplitudeMa(25.6)
+                    .pulseWidthUs(20).electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34, "L1.4", 33,
+                            "L1.5", 33)).build();
 
             // when
             Violation violation = onlyViolation(validator.validate(therapy), SafetyRule.AMPLITUDE);
@@ -119,14 +123,15 @@ class SafetyValidatorDoseTest {
 
         @Test
         void holdsAmplitudeToATightenedMaximum() {
-            // given limits tightened to 10 mA
+            // given limits tightened to 10 mA (on 500 ohm contacts: the 10 mA path needs about 10 V)
             var limits = limitsWith("maxAmplitudeMa", 10.0);
 
             // when / then: 10 mA is accepted, 10.1 mA is refused with the tightened figure
-            assertSafe(validator.validate(therapy().limits(limits).program(program().amplitudeMa(10.0)
-                    .pulseWidthUs(20)).build()));
+            assertSafe(validator.validate(therapy().limits(limits).leads(lead("L1", 8, 6.0, 500.0))
+                    .program(program().amplitudeMa(10.0).pulseWidthUs(20)).build()));
             Violation violation = onlyViolation(validator.validate(therapy().limits(limits)
-                    .program(program().amplitudeMa(10.1).pulseWidthUs(20)).build()), SafetyRule.AMPLITUDE);
+                    .leads(lead("L1", 8, 6.0, 500.0)).program(program().amplitudeMa(10.1).pulseWidthUs(20)).build()),
+                    SafetyRule.AMPLITUDE);
             assertThat(violation.limit()).isEqualTo("0 to 10 mA");
         }
     }
@@ -134,9 +139,9 @@ class SafetyValidatorDoseTest {
     @Nested
     class ContactCurrent {
 
-        // 800 ohm keeps 12.8 mA under the 12 V compliance (10.24 V), so only the current rule can fire
+        // 400 ohm keeps the 12.8 mA path under the 12 V compliance (7.7 V), so only the current rule can fire
         private Therapy withAmplitude(double amplitudeMa, Object... electrodes) {
-            return therapy().leads(lead("L1", 8, 6.0, 800.0))
+            return therapy().leads(lead("L1", 8, 6.0, 400.0))
                     .program(program().amplitudeMa(amplitudeMa).pulseWidthUs(20).electrodes(electrodes)).build();
         }
 
@@ -182,9 +187,10 @@ class SafetyValidatorDoseTest {
     @Nested
     class ChargeDensity {
 
-        // the can as the anode: 2,000 mm2, so only L1.0 carries a density worth the name
+        // the can as the anode: 2,000 mm2, so only L1.0 carries a density worth the name; the lead at 300 ohm keeps
+        // the path (L1.0, then the can at the default 1,000 ohm) within the compliance voltage up to 9.1 mA
         private Therapy monopolar(double amplitudeMa, int pulseWidthUs, double areaMm2) {
-            return therapy().leads(lead("L1", 8, areaMm2)).program(program().amplitudeMa(amplitudeMa)
+            return therapy().leads(lead("L1", 8, areaMm2, 300.0)).program(program().amplitudeMa(amplitudeMa)
                     .pulseWidthUs(pulseWidthUs).electrodes("L1.0", -100, "CASE", 100)).build();
         }
 
@@ -317,80 +323,132 @@ class SafetyValidatorDoseTest {
     @Nested
     class Compliance {
 
+        /*
+         * The path: the cathode's |I| x R plus its capacitor's voltage, plus the same for the anode. With active
+         * recharge the capacitor holds at most one phase's charge: |I| x PW / C, 3 mA x 20 us / 10 uF = 0.006 V.
+         * So bipolar 3 mA at 20 us through two 1,000 ohm contacts needs 2 x (3 + 0.006) = 6.012 V.
+         */
         @Test
-        void acceptsDriveVoltageAtComplianceLimit() {
-            // given 12 mA through the default 1,000 ohm = 12 V; the anodes carry 6 mA each
-            assertSafe(validator.validate(therapyWith(program().amplitudeMa(12.0).pulseWidthUs(20)
-                    .electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50))));
+        void acceptsPathVoltageAtComplianceLimit() {
+            var limits = limitsWith("complianceVoltageV", 6.012);
+
+            assertSafe(validator.validate(therapy().limits(limits).program(program().amplitudeMa(3.0).pulseWidthUs(20)
+                    .electrodes("L1.0", -100, "L1.1", 100)).build()));
         }
 
         @Test
-        void rejectsDriveVoltageAboveComplianceLimit() {
-            // given 12.1 mA x 1,000 ohm = 12.1 V
-            Violation violation = onlyViolation(validator.validate(therapyWith(program().amplitudeMa(12.1)
-                    .pulseWidthUs(20).electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50))), SafetyRule.COMPLIANCE);
+        void rejectsPathVoltageAboveComplianceLimit() {
+            // given 3.1 mA: 2 x (3.1 + 0.0062) = 6.21 V against 6.012 V
+            var limits = limitsWith("complianceVoltageV", 6.012);
 
-            assertThat(violation.field()).isEqualTo("contact L1.0");
-            assertThat(violation.value()).contains("12.1 V", "12.1 mA", "1000 ohm");
-            assertThat(violation.limit()).contains("12 V");
+            Violation violation = onlyViolation(validator.validate(therapy().limits(limits).program(program()
+                    .amplitudeMa(3.1).pulseWidthUs(20).electrodes("L1.0", -100, "L1.1", 100)).build()),
+                    SafetyRule.COMPLIANCE);
+
+            assertThat(violation.subject()).isEqualTo("program 'p1'");
+            assertThat(violation.field()).isEqualTo("current path L1.0 to L1.1");
+            assertThat(violation.value()).contains("needs 6.21 V", "L1.0: 3.1 mA x 1000 ohm + 0.01 V on its capacitor",
+                    "L1.1: 3.1 mA x 1000 ohm");
+            assertThat(violation.limit()).isEqualTo("at most the compliance voltage 6.01 V");
+        }
+
+        @Test
+        void addsTheCathodeAndTheAnodeOfTheIssuesBipolarExample() {
+            // given bipolar 6 mA on 1,900 ohm contacts: 11.4 V on each contact, 22.8 V (+ 0.02 V) on the path
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 1900.0)).program(program().amplitudeMa(6.0)
+                    .pulseWidthUs(20).electrodes("L1.0", -100, "L1.1", 100)).build();
+
+            Violation violation = onlyViolation(validator.validate(therapy), SafetyRule.COMPLIANCE);
+
+            assertThat(violation.value()).startsWith("needs 22.82 V");
+        }
+
+        @Test
+        void countsTheBusiestAnodeWhenAnodesShareTheCurrent() {
+            // given the cathode takes all the current, two anodes half each: I + I/2 (+ 0.002 V/mA on the capacitors)
+            // 7.9 mA: 7.9 + 3.95 + 0.024 = 11.87 V; 8.0 mA: 8 + 4 + 0.024 = 12.02 V
+            assertSafe(validator.validate(therapyWith(program().amplitudeMa(7.9).pulseWidthUs(20)
+                    .electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50))));
+
+            Violation violation = onlyViolation(validator.validate(therapyWith(program().amplitudeMa(8.0)
+                    .pulseWidthUs(20).electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50))), SafetyRule.COMPLIANCE);
+            assertThat(violation.value()).startsWith("needs 12.02 V");
+        }
+
+        @Test
+        void countsTheCouplingCapacitorsVoltage() {
+            // given a lead on 1 uF coupling capacitors and 200 us pulses: each capacitor holds I x 200 us / 1 uF =
+            // 0.2 V per mA at the end of the phase; 5.0 mA: 2 x (5 + 1) = 12 V, the limit; 5.1 mA: 2 x (5.1 + 1.02) =
+            // 12.24 V (10.2 V without the capacitors)
+            assertSafe(validator.validate(therapy().leads(leadWithCoupling(1.0)).program(program().amplitudeMa(5.0)
+                    .electrodes("L1.0", -100, "L1.1", 100)).build()));
+
+            Violation violation = onlyViolation(validator.validate(therapy().leads(leadWithCoupling(1.0))
+                    .program(program().amplitudeMa(5.1).electrodes("L1.0", -100, "L1.1", 100)).build()),
+                    SafetyRule.COMPLIANCE);
+            assertThat(violation.value()).contains("needs 12.24 V", "+ 1.02 V on its capacitor");
         }
 
         @Test
         void usesTheLeadsImpedance() {
-            // given 2,000 ohm: 6 mA needs 12 V, 6.1 mA needs 12.2 V
-            Therapy at = therapy().leads(lead("L1", 8, 6.0, 2000.0)).program(program().amplitudeMa(6.0)
+            // given 2,000 ohm: 2.9 mA needs 2 x (5.8 + 0.0058) = 11.61 V, 3.0 mA needs 12.01 V
+            Therapy at = therapy().leads(lead("L1", 8, 6.0, 2000.0)).program(program().amplitudeMa(2.9)
                     .pulseWidthUs(20)).build();
-            Therapy past = therapy().leads(lead("L1", 8, 6.0, 2000.0)).program(program().amplitudeMa(6.1)
+            Therapy past = therapy().leads(lead("L1", 8, 6.0, 2000.0)).program(program().amplitudeMa(3.0)
                     .pulseWidthUs(20)).build();
 
             assertSafe(validator.validate(at));
             assertThat(violations(validator.validate(past))).extracting(Violation::rule, Violation::field)
-                    .containsExactly(tuple(SafetyRule.COMPLIANCE, "contact L1.0"),
-                            tuple(SafetyRule.COMPLIANCE, "contact L1.1"));
-            assertThat(violationOf(validator.validate(past), SafetyRule.COMPLIANCE).value()).contains("12.2 V");
+                    .containsExactly(tuple(SafetyRule.COMPLIANCE, "current path L1.0 to L1.1"));
+            assertThat(violationOf(validator.validate(past), SafetyRule.COMPLIANCE).value())
+                    .contains("12.01 V", "3 mA x 2000 ohm");
         }
 
         @Test
         void aContactsOwnImpedanceOverridesTheLeads() {
-            // given the lead at 800 ohm but L1.0 at 3,000 ohm: 4 mA needs 12 V there, 4.1 mA 12.3 V
+            // given the lead at 800 ohm but L1.0 at 3,000 ohm, 200 us (0.02 V/mA on a capacitor):
+            // 2.8 mA: 8.4 + 2.24 + 0.112 = 10.75 V; 3.2 mA: 9.6 + 2.56 + 0.128 = 12.29 V
             var impedances = lead("L1", 8, 6.0, OptionalDouble.of(800.0), Map.of(0, 3000.0));
-            assertSafe(validator.validate(therapy().leads(impedances).program(program().amplitudeMa(4.0)).build()));
+            assertSafe(validator.validate(therapy().leads(impedances).program(program().amplitudeMa(2.8)).build()));
 
             Violation violation = onlyViolation(validator.validate(therapy().leads(impedances)
-                    .program(program().amplitudeMa(4.1)).build()), SafetyRule.COMPLIANCE);
-            assertThat(violation.field()).isEqualTo("contact L1.0");
-            assertThat(violation.value()).contains("12.3 V");
+                    .program(program().amplitudeMa(3.2)).build()), SafetyRule.COMPLIANCE);
+            assertThat(violation.value()).contains("12.29 V", "L1.0: 3.2 mA x 3000 ohm");
         }
 
         @Test
         void prefersMeasuredImpedanceOverTheLeadsModel() {
             // given the file says 800 ohm but the impedance check measured 3,000 ohm on L1.0
-            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 800.0)).program(program().amplitudeMa(4.1)).build();
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 800.0)).program(program().amplitudeMa(3.2)).build();
             SafetyValidator measured = new SafetyValidator(Map.of(contact("L1.0"), 3000.0));
 
             // when / then
             assertSafe(validator.validate(therapy));
-            assertThat(onlyViolation(measured.validate(therapy), SafetyRule.COMPLIANCE).field())
-                    .isEqualTo("contact L1.0");
+            assertThat(onlyViolation(measured.validate(therapy), SafetyRule.COMPLIANCE).value())
+                    .contains("L1.0: 3.2 mA x 3000 ohm");
         }
 
         @Test
         void holdsTheCaseToTheDefaultImpedance() {
-            // given a lead at 500 ohm and the can carrying all 12.1 mA of anodic current at the default 1,000 ohm
-            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program().amplitudeMa(12.1)
+            // given a lead at 500 ohm and the can carrying all 8 mA of anodic current at the default 1,000 ohm:
+            // cathodes 4 mA x 500 = 2 V each, the can 8 V: 10 V and the capacitors; 9.1 mA: 2.28 + 9.1 = 11.4 V,
+            // 9.7 mA: 2.43 + 9.7 = 12.13 V
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program().amplitudeMa(9.7)
                     .pulseWidthUs(20).electrodes("L1.0", -50, "L1.1", -50, "CASE", 100)).build();
 
             Violation violation = onlyViolation(validator.validate(therapy), SafetyRule.COMPLIANCE);
-            assertThat(violation.field()).isEqualTo("contact CASE");
+            assertThat(violation.field()).isEqualTo("current path L1.0 to CASE");
+            assertThat(violation.value()).contains("CASE: 9.7 mA x 1000 ohm");
         }
 
         @Test
-        void holdsDriveVoltageToATightenedCompliance() {
+        void holdsPathVoltageToATightenedCompliance() {
+            // 200 us: 0.02 V per mA on each capacitor; 2.9 mA: 2 x (2.9 + 0.058) = 5.92 V; 3.0 mA: 6.12 V
             var limits = limitsWith("complianceVoltageV", 6.0);
-            assertSafe(validator.validate(therapy().limits(limits).program(program().amplitudeMa(6.0)).build()));
+            assertSafe(validator.validate(therapy().limits(limits).program(program().amplitudeMa(2.9)).build()));
 
             Violation violation = violationOf(validator.validate(therapy().limits(limits)
-                    .program(program().amplitudeMa(6.1)).build()), SafetyRule.COMPLIANCE);
+                    .program(program().amplitudeMa(3.0)).build()), SafetyRule.COMPLIANCE);
             assertThat(violation.limit()).contains("6 V");
         }
     }
@@ -467,9 +525,10 @@ class SafetyValidatorDoseTest {
     @Nested
     class PatientRangeDoses {
 
+        // the lead at 300 ohm: the path at 6.1 mA (1.83 + 6.1 V and the capacitors) stays within the compliance
         private Therapy monopolar(double amplitudeMa, double minMa, double maxMa) {
-            return therapyWith(program().amplitudeMa(amplitudeMa).pulseWidthUs(300)
-                    .electrodes("L1.0", -100, "CASE", 100).patientRange(minMa, maxMa));
+            return therapy().leads(lead("L1", 8, 6.0, 300.0)).program(program().amplitudeMa(amplitudeMa)
+                    .pulseWidthUs(300).electrodes("L1.0", -100, "CASE", 100).patientRange(minMa, maxMa)).build();
         }
 
         @Test
@@ -490,7 +549,7 @@ class SafetyValidatorDoseTest {
 
         @Test
         void rejectsRangeWhoseMaximumWouldExceedContactCurrent() {
-            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 800.0)).program(program().amplitudeMa(4.0)
+            Therapy therapy = therapy().leads(lead("L1", 8, 6.0, 400.0)).program(program().amplitudeMa(4.0)
                     .pulseWidthUs(20).electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50).patientRange(2.0, 12.8))
                     .build();
 
@@ -500,11 +559,12 @@ class SafetyValidatorDoseTest {
 
         @Test
         void rejectsRangeWhoseMaximumWouldExceedCompliance() {
+            // 8 mA: 8 + 4 V and the capacitors on the path (see Compliance), over 12 V
             Therapy therapy = therapyWith(program().amplitudeMa(4.0).pulseWidthUs(20)
-                    .electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50).patientRange(2.0, 12.1));
+                    .electrodes("L1.0", -100, "L1.1", 50, "L1.2", 50).patientRange(2.0, 8.0));
 
             assertThat(onlyViolation(validator.validate(therapy), SafetyRule.COMPLIANCE).field())
-                    .isEqualTo("contact L1.0 at the patient maximum 12.1 mA");
+                    .isEqualTo("current path L1.0 to L1.1 at the patient maximum 8 mA");
         }
 
         @Test
@@ -520,8 +580,10 @@ class SafetyValidatorDoseTest {
     @Nested
     class PatientRangeBounds {
 
+        // on 500 ohm contacts, so that no range here reaches the compliance voltage
         private Validation withRange(double amplitudeMa, double minMa, double maxMa) {
-            return validator.validate(therapyWith(program().amplitudeMa(amplitudeMa).patientRange(minMa, maxMa)));
+            return validator.validate(therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program()
+                    .amplitudeMa(amplitudeMa).patientRange(minMa, maxMa)).build());
         }
 
         @Test
@@ -547,9 +609,9 @@ class SafetyValidatorDoseTest {
 
         @Test
         void acceptsRangeUpToTheDeviceMaximum() {
-            assertSafe(validator.validate(therapyWith(program().amplitudeMa(4.0).pulseWidthUs(20)
-                    .electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34, "L1.4", 33, "L1.5", 33)
-                    .patientRange(2.0, 25.5))));
+            assertSafe(validator.validate(therapy().leads(lead("L1", 8, 6.0, 500.0)).program(program()
+                    .amplitudeMa(4.0).pulseWidthUs(20).electrodes("L1.0", -34, "L1.1", -33, "L1.2", -33, "L1.3", 34,
+                            "L1.4", 33, "L1.5", 33).patientRange(2.0, 25.5)).build()));
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.dorsal.core.safety;
 
 import static io.dorsal.core.safety.ValidatorFixtures.assertSafe;
 import static io.dorsal.core.safety.ValidatorFixtures.lead;
+import static io.dorsal.core.safety.ValidatorFixtures.leadWithCoupling;
 import static io.dorsal.core.safety.ValidatorFixtures.limitsWith;
 import static io.dorsal.core.safety.ValidatorFixtures.onlyViolation;
 import static io.dorsal.core.safety.ValidatorFixtures.program;
@@ -130,8 +131,9 @@ class SafetyValidatorProgramTest {
 
         @Test
         void acceptsBurstDr() {
-            // given BurstDR as in examples/burst.json: 40 Hz bursts of 5 pulses at 500 Hz, 1,000 us, passive
-            assertSafe(validator.validate(therapy().leads(lead("L1", 16, 3.0)).program(program().amplitudeMa(0.8)
+            // given BurstDR as in examples/burst.json: 40 Hz bursts of 5 pulses at 500 Hz, 1,000 us, passive, on
+            // 12 mm2 percutaneous contacts
+            assertSafe(validator.validate(therapy().leads(lead("L1", 16, 12.0)).program(program().amplitudeMa(0.8)
                     .pulseWidthUs(1000).electrodes("L1.5", -100, "L1.6", 100).burst(5, 500, 40).passive()).build()));
         }
 
@@ -250,13 +252,15 @@ class SafetyValidatorProgramTest {
 
         @Test
         void acceptsPassiveWindowAsLongAsThePulse() {
-            assertSafe(validate(program().pulseWidthUs(200).passive(200)));
+            // on 1 uF coupling capacitors (1 ms time constant) the 200 us window returns 18 % of the charge
+            assertSafe(validator.validate(therapy().leads(leadWithCoupling(1.0)).program(program().pulseWidthUs(200)
+                    .passive(200)).build()));
         }
 
         @Test
         void rejectsPassiveWindowShorterThanThePulse() {
-            Violation violation = onlyViolation(validate(program().pulseWidthUs(200).passive(190)),
-                    SafetyRule.RECHARGE);
+            Violation violation = onlyViolation(validator.validate(therapy().leads(leadWithCoupling(1.0))
+                    .program(program().pulseWidthUs(200).passive(190)).build()), SafetyRule.RECHARGE);
 
             assertThat(violation.field()).isEqualTo("recharge.windowUs");
             assertThat(violation.value()).isEqualTo("190 us");
@@ -437,9 +441,11 @@ class SafetyValidatorProgramTest {
             long lastPulseEndUs = 9 * periodUs(1000) + 100;
             int fittingWindowUs = (int) (periodUs(100) - lastPulseEndUs);
 
-            assertSafe(validate(program().pulseWidthUs(100).burst(10, 1000, 100).passive(fittingWindowUs)));
-            onlyViolation(validate(program().pulseWidthUs(100).burst(10, 1000, 100).passive(fittingWindowUs + 10)),
-                    SafetyRule.TIMING);
+            // (at 0.4 mA, so that the ten pulses' charge stays within the electrode charge rule)
+            assertSafe(validate(program().amplitudeMa(0.4).pulseWidthUs(100).burst(10, 1000, 100)
+                    .passive(fittingWindowUs)));
+            onlyViolation(validate(program().amplitudeMa(0.4).pulseWidthUs(100).burst(10, 1000, 100)
+                    .passive(fittingWindowUs + 10)), SafetyRule.TIMING);
         }
     }
 }

@@ -76,8 +76,13 @@ class SafetyValidatorPropertiesTest {
         if (amplitudeTenthsMa > 0 && k > 1.85) {
             expectedBroken.add(SafetyRule.SHANNON);
         }
-        if ((long) amplitudeTenthsMa * impedanceOhm > 120_000L) {
+        // the bipolar path: 2 x (I x R + I x PW / 10 uF) <= 12 V, with I = a / 10 mA: a x (10 R + PW) <= 600,000
+        if ((long) amplitudeTenthsMa * (10L * impedanceOhm + pulseWidthUs) > 600_000L) {
             expectedBroken.add(SafetyRule.COMPLIANCE);
+        }
+        // with active recharge an electrode holds one phase's charge: Q / A <= 100 uC/cm2, a x PW <= 1,000 x area10
+        if ((long) amplitudeTenthsMa * pulseWidthUs > 1_000L * areaTenthsMm2) {
+            expectedBroken.add(SafetyRule.ELECTRODE_CHARGE);
         }
         Statistics.label("verdict").collect(expectedBroken.isEmpty() ? "accepted" : "refused");
         Statistics.label("verdict").coverage(c -> {

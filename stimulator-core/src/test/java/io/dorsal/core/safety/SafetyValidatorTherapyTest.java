@@ -167,10 +167,31 @@ class SafetyValidatorTherapyTest {
         }
 
         @ParameterizedTest(name = "{0} mm2")
-        @ValueSource(doubles = {0.0, -6.0, Double.NaN, Double.POSITIVE_INFINITY})
-        void rejectsContactAreaThatIsNotAPositiveFigure(double areaMm2) {
-            assertThat(onlyViolation(validator.validate(therapy().addLead(lead("L2", 8, areaMm2)).program(program())
-                    .build()), SafetyRule.LEADS).field()).isEqualTo("contactAreaMm2");
+        @ValueSource(doubles = {0.0, -6.0, Double.NaN, Double.POSITIVE_INFINITY, 0.99, 30.01, 1e9})
+        void rejectsContactAreaOutsideTheRealisticRange(double areaMm2) {
+            Violation violation = onlyViolation(validator.validate(therapy().addLead(lead("L2", 8, areaMm2))
+                    .program(program()).build()), SafetyRule.CONTACT_AREA);
+
+            assertThat(violation.subject()).isEqualTo("lead 'L2'");
+            assertThat(violation.field()).isEqualTo("contactAreaMm2");
+            assertThat(violation.limit()).startsWith("1 mm2 to 30 mm2");
+            assertThat(violation.message()).contains("(rule: contact area)");
+        }
+
+        @ParameterizedTest(name = "{0} mm2")
+        @ValueSource(doubles = {1.0, 30.0})
+        void acceptsContactAreaAtEitherEndOfTheRange(double areaMm2) {
+            assertSafe(validator.validate(therapy().addLead(lead("L2", 8, areaMm2)).program(program()).build()));
+        }
+
+        @Test
+        void holdsContactAreaToATightenedRange() {
+            var limits = limitsWith(limitsWith("minContactAreaMm2", 4.0), "maxContactAreaMm2", 12.0);
+            assertSafe(validator.validate(therapy().limits(limits).addLead(lead("L2", 8, 12.0)).program(program())
+                    .build()));
+
+            assertThat(onlyViolation(validator.validate(therapy().limits(limits).addLead(lead("L2", 8, 12.1))
+                    .program(program()).build()), SafetyRule.CONTACT_AREA).limit()).startsWith("4 mm2 to 12 mm2");
         }
 
         @ParameterizedTest(name = "{0} ohm")
@@ -332,7 +353,11 @@ class SafetyValidatorTherapyTest {
                     Arguments.of("defaultImpedanceOhm", 999.0, 1200.0),
                     Arguments.of("openCircuitOhm", 4001.0, 3000.0),
                     Arguments.of("shortCircuitOhm", 249.0, 300.0),
-                    Arguments.of("minProgramGapUs", 9, 20));
+                    Arguments.of("minProgramGapUs", 9, 20),
+                    Arguments.of("minContactAreaMm2", 0.5, 2.0),
+                    Arguments.of("maxContactAreaMm2", 31.0, 20.0),
+                    Arguments.of("maxElectrodeChargeUcPerCm2", 101.0, 80.0),
+                    Arguments.of("minPassiveReturnPercent", 4.0, 10.0));
         }
 
         @Test
@@ -340,7 +365,11 @@ class SafetyValidatorTherapyTest {
             List<String> inTable = loosenedAndTightened().map(a -> (String) a.get()[0]).toList();
             List<String> components = Arrays.stream(DeviceLimits.class.getRecordComponents())
                     .map(RecordComponent::getName)
-                    .filter(n -> !n.equals("amplitudeStepMa") && !n.equals("pulseWidthStepUs")).toList();
+                    .filter(n -> !n.equals("amplitudeStepMa") && !n.equals("pulseWidthStepUs"))
+                    // not limits a file tightens: the device's coupling capacitor (a range of its own, below) and the
+                    // amplitude increase per period, which is already the finest step
+                    .filter(n -> !n.equals("couplingCapacitanceUf") && !n.equals("maxAmplitudeIncreasePerPeriodMa"))
+                    .toList();
 
             assertThat(inTable).containsExactlyInAnyOrderElementsOf(components);
         }
@@ -373,6 +402,31 @@ class SafetyValidatorTherapyTest {
                     .program(program()).build()), SafetyRule.DEVICE_LIMITS);
 
             assertThat(violation.field()).isEqualTo("limits." + step);
+        }
+
+        @ParameterizedTest(name = "{0} uF")
+        @ValueSource(doubles = {1.0, 4.7, 100.0})
+        void acceptsACouplingCapacitorOfOneToAHundredMicrofarads(double uf) {
+            assertSafe(validator.validate(therapy().limits(limitsWith("couplingCapacitanceUf", uf)).program(program())
+                    .build()));
+        }
+
+        @ParameterizedTest(name = "{0} uF")
+        @ValueSource(doubles = {0.99, 100.1, 0.0, -10.0})
+        void refusesACouplingCapacitorOutsideOneToAHundredMicrofarads(double uf) {
+            Violation violation = onlyViolation(validator.validate(therapy().limits(limitsWith("couplingCapacitanceUf",
+                    uf)).program(program()).build()), SafetyRule.DEVICE_LIMITS);
+
+            assertThat(violation.field()).isEqualTo("limits.couplingCapacitanceUf");
+            assertThat(violation.limit()).startsWith("1 uF to 100 uF");
+        }
+
+        @Test
+        void refusesAnAmplitudeIncreasePerPeriodAboveOrBelowTheDevicesStep() {
+            assertThat(violationOf(validator.validate(therapy().limits(limitsWith("maxAmplitudeIncreasePerPeriodMa",
+                    0.2)).program(program()).build()), SafetyRule.DEVICE_LIMITS).limit()).contains("never loosen");
+            assertThat(violationOf(validator.validate(therapy().limits(limitsWith("maxAmplitudeIncreasePerPeriodMa",
+                    0.05)).program(program()).build()), SafetyRule.DEVICE_LIMITS).field()).isEqualTo("limits");
         }
 
         static Stream<Arguments> changedSteps() {
@@ -455,7 +509,7 @@ class SafetyValidatorTherapyTest {
             Therapy therapy = therapy()
                     .program(program("a").tonic(50).pulseWidthUs(300))
                     .program(program("b").tonic(100).pulseWidthUs(200).active(0, 2))
-                    .program(program("c").tonic(200).pulseWidthUs(100).passive(400))
+                    .program(program("c").tonic(200).pulseWidthUs(100).passive(600))
                     .program(program("d").burst(2, 1000, 40).pulseWidthUs(100).active(20, 1))
                     .build();
 
@@ -504,7 +558,7 @@ class SafetyValidatorTherapyTest {
 
         @Test
         void placesAProgramBesideOneWhosePassiveRechargeIsShortened() {
-            Therapy therapy = therapy().program(program("a").passive(400)).program(program("b")).build();
+            Therapy therapy = therapy().program(program("a").passive(600)).program(program("b")).build();
 
             assertPlacedApart(assertSafe(validator.validate(therapy)), DeviceLimits.DEFAULTS.minProgramGapUs());
         }

@@ -54,6 +54,12 @@ final class ValidatorFixtures {
         return new Lead(name, contacts, areaMm2, impedanceOhm, contactImpedanceOhm);
     }
 
+    /** The baseline lead on coupling capacitors of its own. */
+    static Lead leadWithCoupling(double couplingCapacitanceUf) {
+        return new Lead(LEAD, CONTACTS, AREA_MM2, OptionalDouble.empty(), Map.of(),
+                OptionalDouble.of(couplingCapacitanceUf));
+    }
+
     /** The baseline lead: L1, 8 contacts of 6 mm2, impedance unknown. */
     static Lead baselineLead() {
         return lead(LEAD, CONTACTS, AREA_MM2);

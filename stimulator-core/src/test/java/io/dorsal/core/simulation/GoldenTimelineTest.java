@@ -120,22 +120,21 @@ class GoldenTimelineTest {
     }
 
     /*
-     * 10 kHz, 30 us, 3.0 mA with passive recharge over the rest of the period:
-     *   window = 100 - 30 = 70 us; recharge current = 3000 uA x 30 us / 70 us = 1285.714285... uA,
-     *   written to three decimals: 1285.714
+     * 1 kHz, 30 us, 3.0 mA with a 700 us passive window (the flat writer, without the electrode model):
+     *   recharge current = 3000 uA x 30 us / 700 us = 128.571428... uA, written to three decimals: 128.571
      */
     @Test
     void passiveRechargeCurrentIsWrittenToThreeDecimals() {
-        ValidatedTherapy hf = validated(therapy(program("hf10k").contact("L1.4", -100).contact("L1.5", 100)
-                .amplitudeMa(3.0).pulseWidthUs(30).highFrequency(10_000).passive().build()));
+        ValidatedTherapy hf = validated(therapy(program("hf1k").contact("L1.4", -100).contact("L1.5", 100)
+                .amplitudeMa(3.0).pulseWidthUs(30).highFrequency(1_000).passive(700).build()));
 
         String csv = simulateCsv(hf, us(100));
 
         assertThat(csv).isEqualTo(HEADER + """
-                0,30,hf10k,stim,L1.4,-3000
-                0,30,hf10k,stim,L1.5,3000
-                30,70,hf10k,recharge,L1.4,1285.714
-                30,70,hf10k,recharge,L1.5,-1285.714
+                0,30,hf1k,stim,L1.4,-3000
+                0,30,hf1k,stim,L1.5,3000
+                30,700,hf1k,recharge,L1.4,128.571
+                30,700,hf1k,recharge,L1.5,-128.571
                 """);
     }
 
