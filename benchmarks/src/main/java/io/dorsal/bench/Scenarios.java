@@ -42,7 +42,7 @@ public final class Scenarios {
 
     /** BurstDR: 40 Hz bursts of 5 pulses at 500 Hz, 1,000 us, balanced passively after each burst. */
     public static final String BURST = """
-            {"leads": [{"name": "L1", "contacts": 16, "contactAreaMm2": 3.0}],
+            {"leads": [{"name": "L1", "contacts": 16, "contactAreaMm2": 12.0}],
              "programs": [{"name": "burst", "electrodes": {"L1.5": -100, "L1.6": 100},
                "amplitudeMa": 0.8, "pulseWidthUs": 1000,
                "pattern": {"type": "burst", "pulsesPerBurst": 5, "intraBurstRateHz": 500, "burstRateHz": 40},

@@ -29,9 +29,10 @@ class StimctlTest {
         return path;
     }
 
+    /** One bipolar program on 500 ohm contacts, so that the current path stays within the compliance up to 6 mA. */
     private static String oneProgram(String leadArea, String amplitudeMa, String pulseWidthUs) {
         return """
-                {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": %s}],
+                {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": %s, "impedanceOhm": 500}],
                  "programs": [{"name": "trial", "electrodes": {"L1.2": -100, "L1.3": 100},
                    "amplitudeMa": %s, "pulseWidthUs": %s, "rateHz": 50,
                    "pattern": {"type": "tonic"}, "recharge": {"type": "active"}}]}
@@ -57,8 +58,11 @@ class StimctlTest {
         CliRun run = stimctl("check", EXAMPLES.resolve("burst.json").toString());
 
         assertThat(run.exitCode()).isZero();
-        // 0.8 mA x 1000 us = 0.8 uC over 3 mm2 = 26.67 uC/cm2
-        assertThat(run.out()).contains("26.67");
+        // 0.8 mA x 1000 us = 0.8 uC over 12 mm2 = 6.67 uC/cm2 a phase; the burst's 4 uC held before its window, 33.3
+        // uC/cm2, grows to 33.3 / (1 - e^-1.6) = 41.77 in steady state; the path: 2 x (0.8 V + 0.5 V on a capacitor)
+        assertThat(run.out()).contains("6.67", "current path L1.5 to L1.6: 2.6 V of the 12 V compliance",
+                "electrode charge: up to 41.77 uC/cm2 held (L1.5, periodic steady state) of 100 uC/cm2; each passive "
+                        + "window returns 79.8% of it");
     }
 
     @Test
