@@ -125,12 +125,12 @@ public final class DraftCheck {
     /** The control a broken rule concerns; {@code doseField} is where dose rules on a contact are shown. */
     static Field fieldOf(Violation v, Field doseField) {
         String f = v.field();
-        if (f.startsWith("contact ")) {
+        if (f.startsWith("contact ") || f.startsWith("current path ")) {
             if (f.contains(" at the patient maximum")) {
                 return Field.PATIENT_RANGE;
             }
             return switch (v.rule()) {
-                case CONTACT_CURRENT, CHARGE_DENSITY, SHANNON, COMPLIANCE -> doseField;
+                case CONTACT_CURRENT, CHARGE_DENSITY, SHANNON, COMPLIANCE, ELECTRODE_CHARGE -> doseField;
                 default -> Field.CONTACTS;
             };
         }
@@ -152,7 +152,8 @@ public final class DraftCheck {
 
     /** A broken rule in the words shown beside its control: value, limit and rule. */
     public static String describe(Violation v) {
-        String where = v.field().startsWith("contact ") ? v.field().substring("contact ".length()) + ": " : "";
+        String where = v.field().startsWith("contact ") ? v.field().substring("contact ".length()) + ": "
+                : v.field().startsWith("current path ") ? v.field() + ": " : "";
         return where + v.value() + "; limit " + v.limit() + " (" + v.rule().label() + ")";
     }
 

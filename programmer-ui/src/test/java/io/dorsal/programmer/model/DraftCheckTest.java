@@ -87,10 +87,11 @@ class DraftCheckTest {
         m.fields().patientRangeOnProperty().set(false);
         assertThat(check.messageFor(Field.AMPLITUDE).get()).isEmpty();
 
-        // 4 mA through 3,900 ohm needs 15.6 V: over the 12 V compliance
+        // 4 mA through 3,900 ohm needs 15.6 V on the cathode alone: the current path is over the 12 V compliance
         check.useImpedances(java.util.Map.of(l12, 3_900.0), java.util.Set.of());
 
-        assertThat(check.messageFor(Field.AMPLITUDE).get()).contains("15.6 V").contains("(compliance voltage)");
+        assertThat(check.messageFor(Field.AMPLITUDE).get()).contains("current path L1.2 to", "4 mA x 3900 ohm")
+                .contains("(compliance voltage)");
         assertThat(check.measuredOhm()).containsEntry(l12, 3_900.0);
     }
 }
