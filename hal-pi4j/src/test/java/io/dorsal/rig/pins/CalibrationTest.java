@@ -2,11 +2,13 @@ package io.dorsal.rig.pins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dorsal.testing.Cases;
+import io.dorsal.testing.Generators;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class CalibrationTest {
 
@@ -30,16 +32,19 @@ class CalibrationTest {
         assertThat(measured.maxMa()).isEqualTo(10.0);
     }
 
-    @Property
-    void neverRoundsACurrentUpWhileRamping(@ForAll @DoubleRange(min = 0, max = 10_000) double ua) {
+    /** 1000 currents from 0 to 10 mA (both ends among them). */
+    @TestFactory
+    Stream<DynamicTest> neverRoundsACurrentUpWhileRamping() {
         Calibration calibration = Calibration.fromPoints(List.of(new double[] {0, 0}, new double[] {30, 2.5},
                 new double[] {100, 10.0}));
 
-        int duty = calibration.highestDutyNotAbove(ua);
+        return Cases.of(random -> Generators.doubleBetween(random, 0, 10_000, 6)).count(1000).check(ua -> {
+            int duty = calibration.highestDutyNotAbove(ua);
 
-        assertThat(calibration.microampsAt(duty)).isLessThanOrEqualTo(ua + 1e-9);
-        if (duty < Calibration.DUTY_STEPS) {
-            assertThat(calibration.microampsAt(duty + 1)).isGreaterThan(ua);
-        }
+            assertThat(calibration.microampsAt(duty)).isLessThanOrEqualTo(ua + 1e-9);
+            if (duty < Calibration.DUTY_STEPS) {
+                assertThat(calibration.microampsAt(duty + 1)).isGreaterThan(ua);
+            }
+        });
     }
 }

@@ -1,5 +1,13 @@
 package io.dorsal.core.file;
 
+import static io.dorsal.testing.Generators.chance;
+import static io.dorsal.testing.Generators.distinct;
+import static io.dorsal.testing.Generators.doubleBetween;
+import static io.dorsal.testing.Generators.intBetween;
+import static io.dorsal.testing.Generators.listOf;
+import static io.dorsal.testing.Generators.oneOf;
+import static io.dorsal.testing.Generators.optional;
+import static io.dorsal.testing.Generators.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dorsal.core.therapy.ContactId;
@@ -11,6 +19,7 @@ import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.testing.Cases;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -20,13 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the codec writes, it reads back as the same therapy: the examples, and any therapy the records can hold. */
@@ -73,105 +80,96 @@ class ProgramCodecRoundTripTest {
         assertThat(ProgramCodec.read(withStrict).limits()).isEqualTo(strict);
     }
 
-    @Property(tries = 300)
-    void readsBackWhatItWrites(@ForAll("therapies") Therapy therapy) throws ProgramFileException {
-        // when
-        String text = ProgramCodec.write(therapy);
-        Therapy again = ProgramCodec.read(text);
+    /** 1000 therapies (300 before). */
+    @TestFactory
+    Stream<DynamicTest> readsBackWhatItWrites() {
+        return Cases.of(ProgramCodecRoundTripTest::therapy).count(1000).check(therapy -> {
+            // when
+            String text = ProgramCodec.write(therapy);
+            Therapy again = ProgramCodec.read(text);
 
-        // then
-        assertThat(again).isEqualTo(therapy);
-        for (int p = 0; p < therapy.programs().size(); p++) {
-            assertThat(List.copyOf(again.programs().get(p).electrodes().keySet())).as("contact order")
-                    .containsExactlyElementsOf(therapy.programs().get(p).electrodes().keySet());
-        }
+            // then
+            assertThat(again).isEqualTo(therapy);
+            for (int p = 0; p < therapy.programs().size(); p++) {
+                assertThat(List.copyOf(again.programs().get(p).electrodes().keySet())).as("contact order")
+                        .containsExactlyElementsOf(therapy.programs().get(p).electrodes().keySet());
+            }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
     // generators: anything the records hold and a file can say, safe or not (safety is the validator's work)
 
     private static final List<String> LEAD_NAMES = List.of("L1", "L2", "lead_3", "Paddle-4");
+    private static final String NAME_CHARS;
 
-    @Provide
-    Arbitrary<Therapy> therapies() {
-        return Arbitraries.integers().between(1, 4).flatMap(leadCount -> {
-            List<String> names = LEAD_NAMES.subList(0, leadCount);
-            Arbitrary<List<Lead>> leads = Combinators.combine(names.stream().map(this::lead).toList())
-                    .as(List::copyOf);
-            return Combinators.combine(leads, program(names).list().ofMinSize(1).ofMaxSize(4), limits())
-                    .as(Therapy::new);
-        });
+    static {
+        StringBuilder chars = new StringBuilder("\u00e9\u00b5\t");
+        for (char c = ' '; c <= '~'; c++) {
+            chars.append(c);
+        }
+        NAME_CHARS = chars.toString();
     }
 
-    private Arbitrary<Lead> lead(String name) {
-        return Combinators.combine(
-                Arbitraries.integers().between(0, 32),
-                Arbitraries.doubles().between(0.0, 50.0).ofScale(6),
-                Arbitraries.doubles().between(0.0, 10_000.0).ofScale(6).optional(),
-                Arbitraries.maps(Arbitraries.integers().between(0, 40),
-                        Arbitraries.doubles().between(0.0, 10_000.0).ofScale(6)).ofMaxSize(3)
-        ).as((contacts, area, ohm, own) -> new Lead(name, contacts, area,
-                ohm.map(OptionalDouble::of).orElse(OptionalDouble.empty()), own));
+    static Therapy therapy(RandomGenerator random) {
+        List<String> names = LEAD_NAMES.subList(0, intBetween(random, 1, 4));
+        List<Lead> leads = names.stream().map(name -> lead(random, name)).toList();
+        List<Program> programs = listOf(random, 1, 4, r -> program(r, names));
+        return new Therapy(leads, programs, limits(random));
     }
 
-    private Arbitrary<Program> program(List<String> leadNames) {
-        Arbitrary<ContactId> contacts = Arbitraries.oneOf(
-                Arbitraries.just(ContactId.CASE),
-                Combinators.combine(Arbitraries.of(leadNames), Arbitraries.integers().between(0, 999))
-                        .as(ContactId::new));
-        Arbitrary<Map<ContactId, Integer>> electrodes = Combinators.combine(
-                contacts.list().uniqueElements().ofMaxSize(5), Arbitraries.integers().between(-150, 150).list()
-                        .ofSize(5)).as((keys, percents) -> {
-                            Map<ContactId, Integer> map = new LinkedHashMap<>();
-                            for (int i = 0; i < keys.size(); i++) {
-                                map.put(keys.get(i), percents.get(i));
-                            }
-                            return map;
-                        });
-        Arbitrary<Pattern> patterns = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 20_000).map(Pattern.Tonic::new),
-                Arbitraries.integers().between(0, 20_000).map(Pattern.HighFrequency::new),
-                Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 2000),
-                        Arbitraries.integers().between(0, 200)).as(Pattern.Burst::new));
-        Arbitrary<Recharge> recharges = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.integers().between(1, 6))
-                        .as(Recharge.Active::new),
-                Arbitraries.integers().between(0, 100_000).optional()
-                        .map(w -> new Recharge.Passive(w.map(OptionalInt::of).orElse(OptionalInt.empty()))));
-        Arbitrary<Optional<Cycle>> cycles = Combinators.combine(Arbitraries.integers().between(0, 6000),
-                Arbitraries.integers().between(0, 6000)).as(Cycle::new).optional();
-        Arbitrary<Double> milliamps = Arbitraries.doubles().between(0.0, 30.0).ofScale(6);
-        Arbitrary<Optional<PatientRange>> ranges = Combinators.combine(milliamps, milliamps).as(PatientRange::new)
-                .optional();
-        Arbitrary<String> names = Arbitraries.strings().withCharRange(' ', '~').withChars('\u00e9', '\u00b5', '\t')
-                .ofMinLength(1).ofMaxLength(24);
+    private static Lead lead(RandomGenerator random, String name) {
+        int contacts = intBetween(random, 0, 32);
+        double area = doubleBetween(random, 0.0, 50.0, 6);
+        Optional<Double> ohm = optional(random, r -> doubleBetween(r, 0.0, 10_000.0, 6));
+        Map<Integer, Double> own = new LinkedHashMap<>();
+        int ownCount = intBetween(random, 0, 3);
+        for (int i = 0; i < ownCount; i++) {
+            own.put(intBetween(random, 0, 40), doubleBetween(random, 0.0, 10_000.0, 6));
+        }
+        return new Lead(name, contacts, area, ohm.map(OptionalDouble::of).orElse(OptionalDouble.empty()), own);
+    }
+
+    private static Program program(RandomGenerator random, List<String> leadNames) {
+        List<ContactId> keys = distinct(random, intBetween(random, 0, 5), r -> chance(r, 0.2) ? ContactId.CASE
+                : new ContactId(oneOf(r, leadNames), intBetween(r, 0, 999)));
+        Map<ContactId, Integer> electrodes = new LinkedHashMap<>();
+        for (ContactId key : keys) {
+            electrodes.put(key, intBetween(random, -150, 150));
+        }
+        Pattern pattern = switch (random.nextInt(3)) {
+            case 0 -> new Pattern.Tonic(intBetween(random, 0, 20_000));
+            case 1 -> new Pattern.HighFrequency(intBetween(random, 0, 20_000));
+            default -> new Pattern.Burst(intBetween(random, 0, 20), intBetween(random, 0, 2000),
+                    intBetween(random, 0, 200));
+        };
+        Recharge recharge = random.nextBoolean()
+                ? new Recharge.Active(intBetween(random, 0, 200), intBetween(random, 1, 6))
+                : new Recharge.Passive(random.nextBoolean() ? OptionalInt.of(intBetween(random, 0, 100_000))
+                        : OptionalInt.empty());
+        Optional<Cycle> cycle = optional(random, r -> new Cycle(intBetween(r, 0, 6000), intBetween(r, 0, 6000)));
+        Optional<PatientRange> range = optional(random, r -> new PatientRange(doubleBetween(r, 0.0, 30.0, 6),
+                doubleBetween(r, 0.0, 30.0, 6)));
+        String name = string(random, NAME_CHARS, 1, 24);
         // a ramp of 0 is left out of the file and reads back as 0.0, so -0.0 is not generated
-        Arbitrary<Double> ramps = Arbitraries.oneOf(Arbitraries.just(0.0),
-                Arbitraries.doubles().between(0.001, 20.0).ofScale(6));
-        Arbitrary<Double> amplitudes = Arbitraries.doubles().between(-1.0, 30.0).ofScale(6);
-        Arbitrary<Program> unnamedShape = Combinators.combine(electrodes, amplitudes,
-                Arbitraries.integers().between(0, 2000), patterns, recharges, ramps, cycles, ranges)
-                .as((e, amplitude, pw, pattern, recharge, ramp, cycle, range) ->
-                        new Program("p", e, amplitude, pw, pattern, recharge, ramp, cycle, range));
-        return Combinators.combine(names, unnamedShape).as((name, p) -> new Program(name, p.electrodes(),
-                p.amplitudeMa(), p.pulseWidthUs(), p.pattern(), p.recharge(), p.rampS(), p.cycle(), p.patientRange()));
+        double ramp = random.nextBoolean() ? 0.0 : doubleBetween(random, 0.001, 20.0, 6);
+        double amplitude = doubleBetween(random, -1.0, 30.0, 6);
+        int pulseWidth = intBetween(random, 0, 2000);
+        return new Program(name, electrodes, amplitude, pulseWidth, pattern, recharge, ramp, cycle, range);
     }
 
-    private Arbitrary<DeviceLimits> limits() {
+    private static DeviceLimits limits(RandomGenerator random) {
+        if (random.nextBoolean()) {
+            return DeviceLimits.DEFAULTS;
+        }
         List<RecordComponent> components = List.of(DeviceLimits.class.getRecordComponents());
-        Arbitrary<DeviceLimits> changed = Combinators.combine(
-                Arbitraries.of(components).list().uniqueElements().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.integers().between(-5, 20_000).list().ofSize(3),
-                Arbitraries.doubles().between(-5.0, 20_000.0).ofScale(6).list().ofSize(3)
-        ).as((which, ints, doubles) -> {
-            DeviceLimits limits = DeviceLimits.DEFAULTS;
-            for (int i = 0; i < which.size(); i++) {
-                RecordComponent c = which.get(i);
-                limits = withLimit(limits, c.getName(), c.getType() == int.class ? ints.get(i) : doubles.get(i));
-            }
-            return limits;
-        });
-        return Arbitraries.oneOf(Arbitraries.just(DeviceLimits.DEFAULTS), changed);
+        DeviceLimits limits = DeviceLimits.DEFAULTS;
+        for (RecordComponent c : distinct(random, intBetween(random, 1, 3), r -> oneOf(r, components))) {
+            Number value = c.getType() == int.class ? (Number) intBetween(random, -5, 20_000)
+                    : (Number) doubleBetween(random, -5.0, 20_000.0, 6);
+            limits = withLimit(limits, c.getName(), value);
+        }
+        return limits;
     }
 
     private static DeviceLimits withLimit(DeviceLimits base, String name, Number value) {

@@ -1,5 +1,10 @@
 package io.dorsal.core.safety;
 
+import static io.dorsal.testing.Generators.chance;
+import static io.dorsal.testing.Generators.distinct;
+import static io.dorsal.testing.Generators.intBetween;
+import static io.dorsal.testing.Generators.listOf;
+import static io.dorsal.testing.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +17,7 @@ import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.testing.Cases;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,17 +27,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Invariants of the validator over generated therapies. Expected dose figures are worked out here from the
@@ -45,78 +46,101 @@ class SafetyValidatorPropertiesTest {
 
     private final SafetyValidator validator = new SafetyValidator();
 
+    /** Amplitude in tenths of a mA, pulse width in tens of us, contact area in tenths of a mm2, impedance. */
+    record DoseCase(int amplitudeTenthsMa, int pulseWidthTensUs, int areaTenthsMm2, int impedanceOhm) {
+
+        /** Half of the amplitudes within the contact current limit, so that a good share of cases pass. */
+        static DoseCase draw(RandomGenerator random) {
+            return new DoseCase(intBetween(random, 0, random.nextBoolean() ? 127 : 255), intBetween(random, 2, 100), intBetween(random, 10, 200),
+                    intBetween(random, 250, 4000));
+        }
+
+        int pulseWidthUs() {
+            return pulseWidthTensUs * 10;
+        }
+
+        double shannonK() {
+            double chargeUc = amplitudeTenthsMa * pulseWidthUs() / 10_000.0;
+            double densityUcPerCm2 = chargeUc * 1000.0 / areaTenthsMm2;
+            return Math.log10(densityUcPerCm2) + Math.log10(chargeUc);
+        }
+
+        /** The rules this case breaks, worked out in whole numbers (Shannon in doubles, off its tolerance band). */
+        Set<SafetyRule> expectedBroken() {
+            Set<SafetyRule> broken = EnumSet.noneOf(SafetyRule.class);
+            if (amplitudeTenthsMa > 127) {
+                broken.add(SafetyRule.CONTACT_CURRENT);
+            }
+            if ((long) amplitudeTenthsMa * pulseWidthUs() > 300L * areaTenthsMm2) {
+                broken.add(SafetyRule.CHARGE_DENSITY);
+            }
+            if (amplitudeTenthsMa > 0 && shannonK() > 1.85) {
+                broken.add(SafetyRule.SHANNON);
+            }
+            // the bipolar path: 2 x (I x R + I x PW / 10 uF) <= 12 V, with I = a / 10 mA: a x (10 R + PW) <= 600,000
+            if ((long) amplitudeTenthsMa * (10L * impedanceOhm + pulseWidthUs()) > 600_000L) {
+                broken.add(SafetyRule.COMPLIANCE);
+            }
+            // with active recharge an electrode holds one phase's charge: Q / A <= 100 uC/cm2, a x PW <= 1,000 x area10
+            if ((long) amplitudeTenthsMa * pulseWidthUs() > 1_000L * areaTenthsMm2) {
+                broken.add(SafetyRule.ELECTRODE_CHARGE);
+            }
+            return broken;
+        }
+    }
+
     /**
      * One cathode and one anode of a lead, both carrying the whole amplitude, at a rate slow enough that every
      * pulse fits. With the amplitude {@code a} in tenths of a mA, the pulse width in us and the area {@code A}
      * in tenths of a mm2: the contact current is within 12.7 mA when a <= 127; D = a x PW / A uC/cm2 / 10 ...
      * precisely D <= 30 when a x PW <= 300 x A; the drive voltage a/10 mA x Z is within 12 V when a x Z <= 120,000;
      * Shannon's k has no whole-number form and is computed in doubles, skipping the validator's 1e-6 tolerance band.
+     * 2000 cases (as many as before), at least a fifth of them accepted and a fifth refused.
      */
-    @Property(tries = 2000)
-    void acceptsExactlyWhenEveryDoseFigureIsWithinItsLimit(
-            @ForAll @IntRange(min = 0, max = 255) int amplitudeTenthsMa,
-            @ForAll @IntRange(min = 2, max = 100) int pulseWidthTensUs,
-            @ForAll @IntRange(min = 10, max = 200) int areaTenthsMm2,
-            @ForAll @IntRange(min = 250, max = 4000) int impedanceOhm) {
-        // given
-        int pulseWidthUs = pulseWidthTensUs * 10;
-        double amplitudeMa = amplitudeTenthsMa / 10.0;
-        double chargeUc = amplitudeTenthsMa * pulseWidthUs / 10_000.0;
-        double densityUcPerCm2 = chargeUc * 1000.0 / areaTenthsMm2;
-        double k = Math.log10(densityUcPerCm2) + Math.log10(chargeUc);
-        Assume.that(amplitudeTenthsMa == 0 || Math.abs(k - 1.85) > TOLERANCE);
+    @TestFactory
+    Stream<DynamicTest> acceptsExactlyWhenEveryDoseFigureIsWithinItsLimit() {
+        return Cases.of(DoseCase::draw).count(2000)
+                .where(c -> c.amplitudeTenthsMa() == 0 || Math.abs(c.shannonK() - 1.85) > TOLERANCE)
+                .classify(c -> c.expectedBroken().isEmpty() ? "accepted" : "refused")
+                .requireAtLeast("accepted", 20.0).requireAtLeast("refused", 20.0)
+                .check(c -> {
+                    // given
+                    Therapy therapy = new Therapy(
+                            List.of(new Lead("L1", 8, c.areaTenthsMm2() / 10.0, OptionalDouble.of(c.impedanceOhm()),
+                                    Map.of())),
+                            List.of(ValidatorFixtures.program().amplitudeMa(c.amplitudeTenthsMa() / 10.0)
+                                    .pulseWidthUs(c.pulseWidthUs()).tonic(20).build()),
+                            DeviceLimits.DEFAULTS);
 
-        Set<SafetyRule> expectedBroken = EnumSet.noneOf(SafetyRule.class);
-        if (amplitudeTenthsMa > 127) {
-            expectedBroken.add(SafetyRule.CONTACT_CURRENT);
-        }
-        if ((long) amplitudeTenthsMa * pulseWidthUs > 300L * areaTenthsMm2) {
-            expectedBroken.add(SafetyRule.CHARGE_DENSITY);
-        }
-        if (amplitudeTenthsMa > 0 && k > 1.85) {
-            expectedBroken.add(SafetyRule.SHANNON);
-        }
-        // the bipolar path: 2 x (I x R + I x PW / 10 uF) <= 12 V, with I = a / 10 mA: a x (10 R + PW) <= 600,000
-        if ((long) amplitudeTenthsMa * (10L * impedanceOhm + pulseWidthUs) > 600_000L) {
-            expectedBroken.add(SafetyRule.COMPLIANCE);
-        }
-        // with active recharge an electrode holds one phase's charge: Q / A <= 100 uC/cm2, a x PW <= 1,000 x area10
-        if ((long) amplitudeTenthsMa * pulseWidthUs > 1_000L * areaTenthsMm2) {
-            expectedBroken.add(SafetyRule.ELECTRODE_CHARGE);
-        }
-        Statistics.label("verdict").collect(expectedBroken.isEmpty() ? "accepted" : "refused");
-        Statistics.label("verdict").coverage(c -> {
-            c.check("accepted").percentage(p -> p >= 20.0);
-            c.check("refused").percentage(p -> p >= 20.0);
-        });
-        Therapy therapy = new Therapy(
-                List.of(new Lead("L1", 8, areaTenthsMm2 / 10.0, OptionalDouble.of(impedanceOhm), Map.of())),
-                List.of(ValidatorFixtures.program().amplitudeMa(amplitudeMa).pulseWidthUs(pulseWidthUs).tonic(20)
-                        .build()),
-                DeviceLimits.DEFAULTS);
+                    // when
+                    Validation validation = validator.validate(therapy);
 
-        // when
-        Validation validation = validator.validate(therapy);
-
-        // then
-        Set<SafetyRule> broken = ValidatorFixtures.violations(validation).stream().map(Violation::rule)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SafetyRule.class)));
-        assertThat(broken).isEqualTo(expectedBroken);
-        assertThat(validation instanceof Validation.Safe).isEqualTo(expectedBroken.isEmpty());
+                    // then
+                    Set<SafetyRule> broken = ValidatorFixtures.violations(validation).stream().map(Violation::rule)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(SafetyRule.class)));
+                    assertThat(broken).isEqualTo(c.expectedBroken());
+                    assertThat(validation instanceof Validation.Safe).isEqualTo(c.expectedBroken().isEmpty());
+                });
     }
 
     /**
      * Whatever the validator accepts keeps every contact of every program within every dose limit, at the
-     * programmed amplitude and at the top of its patient range, and its programs never overlap in time.
+     * programmed amplitude and at the top of its patient range, and its programs never overlap in time. 1500
+     * cases (as many as before), at least 5 % of them accepted.
      */
-    @Property(tries = 1500)
-    void everyAcceptedTherapyKeepsEveryDoseWithinLimits(@ForAll("therapies") Therapy therapy) {
+    @TestFactory
+    Stream<DynamicTest> everyAcceptedTherapyKeepsEveryDoseWithinLimits() {
+        return Cases.of(SafetyValidatorPropertiesTest::therapy).count(1500)
+                .classify(t -> validator.validate(t) instanceof Validation.Safe ? "accepted" : "refused")
+                .requireAtLeast("accepted", 5.0)
+                .check(this::keepsEveryDoseWithinLimitsIfAccepted);
+    }
+
+    private void keepsEveryDoseWithinLimitsIfAccepted(Therapy therapy) {
         // when
         Validation validation = validator.validate(therapy);
 
         // then
-        Statistics.label("verdict").collect(validation instanceof Validation.Safe ? "accepted" : "refused");
-        Statistics.label("verdict").coverage(c -> c.check("accepted").percentage(p -> p >= 5.0));
         if (!(validation instanceof Validation.Safe safe)) {
             return;
         }
@@ -178,97 +202,94 @@ class SafetyValidatorPropertiesTest {
 
     /**
      * The validator answers every therapy, however hostile its figures, with a verdict rather than an
-     * exception; and nothing it accepts has a figure outside the device's ranges.
+     * exception; and nothing it accepts has a figure outside the device's ranges. 1500 cases (as many as before).
      */
-    @Property(tries = 1500)
-    void answersEveryTherapyWithAVerdict(@ForAll("hostilePrograms") Program program) {
-        Therapy therapy = new Therapy(List.of(ValidatorFixtures.baselineLead()), List.of(program),
-                DeviceLimits.DEFAULTS);
+    @TestFactory
+    Stream<DynamicTest> answersEveryTherapyWithAVerdict() {
+        return Cases.of(SafetyValidatorPropertiesTest::hostileProgram).count(1500).check(program -> {
+            Therapy therapy = new Therapy(List.of(ValidatorFixtures.baselineLead()), List.of(program),
+                    DeviceLimits.DEFAULTS);
 
-        Validation validation = validator.validate(therapy);
+            Validation validation = validator.validate(therapy);
 
-        assertThat(validation).isNotNull();
-        if (validation instanceof Validation.Safe) {
-            assertThat(program.amplitudeMa()).isBetween(0.0, 25.5 + TOLERANCE);
-            assertThat(program.pulseWidthUs()).isBetween(20, 1000);
-            assertThat(program.rampS()).isBetween(0.0, 10.0);
-        }
+            assertThat(validation).isNotNull();
+            if (validation instanceof Validation.Safe) {
+                assertThat(program.amplitudeMa()).isBetween(0.0, 25.5 + TOLERANCE);
+                assertThat(program.pulseWidthUs()).isBetween(20, 1000);
+                assertThat(program.rampS()).isBetween(0.0, 10.0);
+            }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
     // generators
 
-    private static final Integer[] NICE_RATES_HZ = {2, 4, 5, 8, 10, 20, 25, 40, 50, 100, 125, 200, 250, 500, 1000};
+    private static final List<Integer> NICE_RATES_HZ = List.of(2, 4, 5, 8, 10, 20, 25, 40, 50, 100, 125, 200, 250,
+            500, 1000);
+    private static final List<DeviceLimits> LIMITS = List.of(
+            DeviceLimits.DEFAULTS,
+            ValidatorFixtures.limitsWith("maxShannonK", 1.5),
+            ValidatorFixtures.limitsWith("maxChargeDensityUcPerCm2", 20.0),
+            ValidatorFixtures.limitsWith("complianceVoltageV", 8.0),
+            ValidatorFixtures.limitsWith("maxContactCurrentMa", 6.0));
 
-    @Provide
-    Arbitrary<Therapy> therapies() {
-        Arbitrary<Lead> leads = Combinators.combine(
-                Arbitraries.integers().between(10, 200),
-                Arbitraries.integers().between(250, 3000).injectNull(0.3),
-                Arbitraries.maps(Arbitraries.integers().between(0, 15), Arbitraries.doubles().between(250, 3000)
-                        .ofScale(0)).ofMaxSize(3)
-        ).as((areaTenths, ohm, own) -> new Lead("L1", 16, areaTenths / 10.0,
-                ohm == null ? OptionalDouble.empty() : OptionalDouble.of(ohm), own));
-        Arbitrary<DeviceLimits> limits = Arbitraries.of(
-                DeviceLimits.DEFAULTS,
-                ValidatorFixtures.limitsWith("maxShannonK", 1.5),
-                ValidatorFixtures.limitsWith("maxChargeDensityUcPerCm2", 20.0),
-                ValidatorFixtures.limitsWith("complianceVoltageV", 8.0),
-                ValidatorFixtures.limitsWith("maxContactCurrentMa", 6.0));
-        return Combinators.combine(leads, programs().list().ofMinSize(1).ofMaxSize(3), limits)
-                .as((lead, programs, deviceLimits) -> {
-                    List<Program> named = new ArrayList<>();
-                    for (int i = 0; i < programs.size(); i++) {
-                        Program p = programs.get(i);
-                        named.add(new Program("p" + i, p.electrodes(), p.amplitudeMa(), p.pulseWidthUs(), p.pattern(),
-                                p.recharge(), p.rampS(), p.cycle(), p.patientRange()));
-                    }
-                    return new Therapy(List.of(lead), named, deviceLimits);
-                });
+    static Therapy therapy(RandomGenerator random) {
+        int areaTenths = intBetween(random, 10, 200);
+        OptionalDouble ohm = chance(random, 0.3) ? OptionalDouble.empty()
+                : OptionalDouble.of(intBetween(random, 250, 3000));
+        Map<Integer, Double> own = new LinkedHashMap<>();
+        int ownCount = intBetween(random, 0, 3);
+        for (int i = 0; i < ownCount; i++) {
+            own.put(intBetween(random, 0, 15), (double) intBetween(random, 250, 3000));
+        }
+        Lead lead = new Lead("L1", 16, areaTenths / 10.0, ohm, own);
+        List<Program> programs = listOf(random, 1, 3, SafetyValidatorPropertiesTest::program);
+        List<Program> named = new ArrayList<>();
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            named.add(new Program("p" + i, p.electrodes(), p.amplitudeMa(), p.pulseWidthUs(), p.pattern(),
+                    p.recharge(), p.rampS(), p.cycle(), p.patientRange()));
+        }
+        return new Therapy(List.of(lead), named, oneOf(random, LIMITS));
     }
 
-    private Arbitrary<Program> programs() {
-        Arbitrary<Map<ContactId, Integer>> electrodes = Combinators.combine(
-                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 3),
-                Arbitraries.integers().between(0, 15).list().uniqueElements().ofSize(6),
-                Arbitraries.of(true, false),
-                Arbitraries.integers().between(1, 99).set().ofSize(2),
-                Arbitraries.integers().between(1, 99).set().ofSize(2)
-        ).as((cathodes, anodes, indexes, caseAnode, cathodeCuts, anodeCuts) -> {
-            Map<ContactId, Integer> map = new LinkedHashMap<>();
-            List<Integer> cathodeShares = shares(cathodeCuts, cathodes);
-            for (int i = 0; i < cathodes; i++) {
-                map.put(new ContactId("L1", indexes.get(i)), -cathodeShares.get(i));
+    private static Program program(RandomGenerator random) {
+        int cathodes = intBetween(random, 1, 3);
+        int anodes = intBetween(random, 1, 3);
+        List<Integer> indexes = distinct(random, 6, r -> intBetween(r, 0, 15));
+        boolean caseAnode = random.nextBoolean();
+        Map<ContactId, Integer> map = new LinkedHashMap<>();
+        List<Integer> cathodeShares = shares(cuts(random), cathodes);
+        for (int i = 0; i < cathodes; i++) {
+            map.put(new ContactId("L1", indexes.get(i)), -cathodeShares.get(i));
+        }
+        if (caseAnode) {
+            map.put(ContactId.CASE, 100);
+        } else {
+            List<Integer> anodeShares = shares(cuts(random), anodes);
+            for (int i = 0; i < anodes; i++) {
+                map.put(new ContactId("L1", indexes.get(3 + i)), anodeShares.get(i));
             }
-            if (caseAnode) {
-                map.put(ContactId.CASE, 100);
-            } else {
-                List<Integer> anodeShares = shares(anodeCuts, anodes);
-                for (int i = 0; i < anodes; i++) {
-                    map.put(new ContactId("L1", indexes.get(3 + i)), anodeShares.get(i));
-                }
-            }
-            return map;
-        });
-        Arbitrary<Pattern> patterns = Arbitraries.oneOf(
-                Arbitraries.of(NICE_RATES_HZ).map(Pattern.Tonic::new),
-                Arbitraries.integers().between(2, 1200).map(Pattern.Tonic::new),
-                Arbitraries.of(1000, 2000, 5000, 10_000).map(Pattern.HighFrequency::new),
-                Combinators.combine(Arbitraries.integers().between(2, 10), Arbitraries.of(500, 1000),
-                        Arbitraries.of(10, 20, 40)).as(Pattern.Burst::new));
-        Arbitrary<Recharge> recharges = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(0, 100), Arbitraries.integers().between(1, 4))
-                        .as(Recharge.Active::new),
-                Arbitraries.integers().between(20, 3000).map(w -> new Recharge.Passive(OptionalInt.of(w))));
-        Arbitrary<Integer> amplitudeTenths = Arbitraries.integers().between(0, 150);
-        Arbitrary<Integer> rangeAboveTenths = Arbitraries.integers().between(0, 60).injectNull(0.5);
-        return Combinators.combine(electrodes, amplitudeTenths, Arbitraries.integers().between(2, 50), patterns,
-                recharges, rangeAboveTenths).as((map, ampTenths, pwTens, pattern, recharge, above) -> {
-                    Optional<PatientRange> range = above == null ? Optional.empty()
-                            : Optional.of(new PatientRange(0.0, (ampTenths + above) / 10.0));
-                    return new Program("p", map, ampTenths / 10.0, pwTens * 10, pattern, recharge, 0.0,
-                            Optional.empty(), range);
-                });
+        }
+        Pattern pattern = switch (random.nextInt(4)) {
+            case 0 -> new Pattern.Tonic(oneOf(random, NICE_RATES_HZ));
+            case 1 -> new Pattern.Tonic(intBetween(random, 2, 1200));
+            case 2 -> new Pattern.HighFrequency(oneOf(random, 1000, 2000, 5000, 10_000));
+            default -> new Pattern.Burst(intBetween(random, 2, 10), oneOf(random, 500, 1000), oneOf(random, 10, 20, 40));
+        };
+        Recharge recharge = random.nextBoolean()
+                ? new Recharge.Active(intBetween(random, 0, 100), intBetween(random, 1, 4))
+                : new Recharge.Passive(OptionalInt.of(intBetween(random, 20, 3000)));
+        int ampTenths = intBetween(random, 0, 150);
+        int pwTens = intBetween(random, 2, 50);
+        Optional<PatientRange> range = random.nextBoolean() ? Optional.empty()
+                : Optional.of(new PatientRange(0.0, (ampTenths + intBetween(random, 0, 60)) / 10.0));
+        return new Program("p", map, ampTenths / 10.0, pwTens * 10, pattern, recharge, 0.0, Optional.empty(), range);
+    }
+
+    /** Two distinct cut points in 1 to 99. */
+    private static Set<Integer> cuts(RandomGenerator random) {
+        return Set.copyOf(distinct(random, 2, r -> intBetween(r, 1, 99)));
     }
 
     /** Splits 100 at the given cut points into {@code parts} positive whole shares. */
@@ -284,27 +305,40 @@ class SafetyValidatorPropertiesTest {
         return result;
     }
 
-    @Provide
-    Arbitrary<Program> hostilePrograms() {
-        Arbitrary<Double> doubles = Arbitraries.oneOf(Arbitraries.doubles().between(-50, 50),
-                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 25.5, 25.6));
-        Arbitrary<Integer> ints = Arbitraries.integers().between(-20, 20_000);
-        Arbitrary<Pattern> patterns = Arbitraries.oneOf(
-                ints.map(Pattern.Tonic::new), ints.map(Pattern.HighFrequency::new),
-                Combinators.combine(Arbitraries.integers().between(-2, 12), ints,
-                        Arbitraries.integers().between(-2, 120)).as(Pattern.Burst::new));
-        Arbitrary<Recharge> recharges = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(-20, 200), Arbitraries.integers().between(-1, 6))
-                        .as(Recharge.Active::new),
-                ints.map(w -> new Recharge.Passive(OptionalInt.of(w))),
-                Arbitraries.just(Recharge.Passive.restOfPeriod()));
-        Arbitrary<Map<ContactId, Integer>> electrodes = Arbitraries.maps(
-                Arbitraries.of(new ContactId("L1", 0), new ContactId("L1", 1), new ContactId("L1", 9),
-                        new ContactId("L7", 0), ContactId.CASE),
-                Arbitraries.integers().between(-150, 150)).ofMaxSize(4);
-        return Combinators.combine(electrodes, doubles, Arbitraries.integers().between(-100, 3000), patterns,
-                recharges, doubles, doubles.injectNull(0.5)).as((map, amplitude, pw, pattern, recharge, ramp, max) ->
-                new Program("p", map, amplitude, pw, pattern, recharge, ramp, Optional.empty(),
-                        max == null ? Optional.empty() : Optional.of(new PatientRange(0.0, max))));
+    private static final List<ContactId> HOSTILE_CONTACTS = List.of(new ContactId("L1", 0), new ContactId("L1", 1),
+            new ContactId("L1", 9), new ContactId("L7", 0), ContactId.CASE);
+
+    static Program hostileProgram(RandomGenerator random) {
+        Map<ContactId, Integer> map = new LinkedHashMap<>();
+        int contacts = intBetween(random, 0, 4);
+        for (int i = 0; i < contacts; i++) {
+            map.put(oneOf(random, HOSTILE_CONTACTS), intBetween(random, -150, 150));
+        }
+        Pattern pattern = switch (random.nextInt(3)) {
+            case 0 -> new Pattern.Tonic(hostileInt(random));
+            case 1 -> new Pattern.HighFrequency(hostileInt(random));
+            default -> new Pattern.Burst(intBetween(random, -2, 12), hostileInt(random), intBetween(random, -2, 120));
+        };
+        Recharge recharge = switch (random.nextInt(3)) {
+            case 0 -> new Recharge.Active(intBetween(random, -20, 200), intBetween(random, -1, 6));
+            case 1 -> new Recharge.Passive(OptionalInt.of(hostileInt(random)));
+            default -> Recharge.Passive.restOfPeriod();
+        };
+        double amplitude = hostileDouble(random);
+        int pw = intBetween(random, -100, 3000);
+        double ramp = hostileDouble(random);
+        Optional<PatientRange> range = random.nextBoolean() ? Optional.empty()
+                : Optional.of(new PatientRange(0.0, hostileDouble(random)));
+        return new Program("p", map, amplitude, pw, pattern, recharge, ramp, Optional.empty(), range);
+    }
+
+    private static int hostileInt(RandomGenerator random) {
+        return intBetween(random, -20, 20_000);
+    }
+
+    private static double hostileDouble(RandomGenerator random) {
+        return random.nextBoolean() ? random.nextDouble(-50, 50)
+                : oneOf(random, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, -50.0, 50.0,
+                        25.5, 25.6);
     }
 }

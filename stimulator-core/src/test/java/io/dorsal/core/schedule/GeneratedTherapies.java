@@ -1,5 +1,12 @@
 package io.dorsal.core.schedule;
 
+import static io.dorsal.testing.Generators.intBetween;
+import static io.dorsal.testing.Generators.oneOf;
+import static io.dorsal.testing.Generators.shuffled;
+import static io.dorsal.testing.Generators.uniformBetween;
+import static io.dorsal.testing.Generators.weight;
+import static io.dorsal.testing.Generators.weighted;
+
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.core.therapy.Lead;
@@ -7,6 +14,7 @@ import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.testing.Generators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +23,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
 
 /**
- * jqwik generators of therapies: 1 or 2 leads, 1 to 4 programs of every pattern (tonic, high frequency, burst)
+ * Seeded generators of therapies: 1 or 2 leads, 1 to 4 programs of every pattern (tonic, high frequency, burst)
  * and recharge (active with gap and ratio, passive over the rest of the period or a window), random amplitudes,
  * pulse widths, rates, contacts, fractions and soft starts. Pulse widths are drawn inside what the rate leaves
- * room for, so that most therapies pass the validator; the properties run only those that pass.
+ * room for, so that most therapies pass the validator; the properties run only those that pass. Use with
+ * {@link io.dorsal.testing.Cases}: {@code Cases.of(GeneratedTherapies::therapy)}.
  *
  * <p>Passive windows run from the pulse width (the shortest the validator allows) to the rest of the period, so
  * the recharge current may exceed the stimulation current (a burst's charge over a short window); the validator
@@ -37,25 +43,28 @@ public final class GeneratedTherapies {
     private GeneratedTherapies() {
     }
 
-    /** Therapies of 1 to 4 programs named p0, p1 ...; not necessarily safe. */
-    public static Arbitrary<Therapy> therapies() {
-        return therapies(4);
+    /** A therapy of 1 to 4 programs named p0, p1 ...; not necessarily safe. */
+    public static Therapy therapy(RandomGenerator random) {
+        return therapy(random, 4);
     }
 
     /**
-     * One program of any shape, or 2 to {@code maxPrograms} programs at round rates (as clinicians combine them:
-     * periods with large common divisors, short recharge windows), which leave room to interleave.
+     * One program of any shape (a third of the time), or 2 to {@code maxPrograms} programs at round rates (as
+     * clinicians combine them: periods with large common divisors, short recharge windows), which leave room to
+     * interleave.
      */
-    public static Arbitrary<Therapy> therapies(int maxPrograms) {
-        return leads().flatMap(leads -> {
-            Arbitrary<List<Program>> one = program(leads, false).list().ofSize(1);
-            if (maxPrograms < 2) {
-                return one.map(programs -> new Therapy(leads, named(programs), DeviceLimits.DEFAULTS));
+    public static Therapy therapy(RandomGenerator random, int maxPrograms) {
+        List<Lead> leads = leads(random);
+        List<Program> programs = new ArrayList<>();
+        if (maxPrograms < 2 || random.nextInt(3) == 0) {
+            programs.add(program(random, leads, false));
+        } else {
+            int count = intBetween(random, 2, maxPrograms);
+            for (int i = 0; i < count; i++) {
+                programs.add(program(random, leads, true));
             }
-            Arbitrary<List<Program>> several = program(leads, true).list().ofMinSize(2).ofMaxSize(maxPrograms);
-            return Arbitraries.frequencyOf(List.of(Tuple.of(1, one), Tuple.of(2, several)))
-                    .map(programs -> new Therapy(leads, named(programs), DeviceLimits.DEFAULTS));
-        });
+        }
+        return new Therapy(leads, named(programs), DeviceLimits.DEFAULTS);
     }
 
     private static List<Program> named(List<Program> programs) {
@@ -68,118 +77,105 @@ public final class GeneratedTherapies {
         return out;
     }
 
-    static Arbitrary<List<Lead>> leads() {
-        Arbitrary<Lead> first = lead("L1");
-        Arbitrary<Lead> second = lead("L2");
-        return Arbitraries.integers().between(1, 2).flatMap(n -> n == 1
-                ? first.map(List::of)
-                : Combinators.combine(first, second).as(List::of));
+    /** One lead L1, or two leads L1 and L2, of 8, 12 or 16 contacts. */
+    public static List<Lead> leads(RandomGenerator random) {
+        return random.nextBoolean() ? List.of(lead(random, "L1")) : List.of(lead(random, "L1"), lead(random, "L2"));
     }
 
-    private static Arbitrary<Lead> lead(String name) {
-        Arbitrary<OptionalDouble> impedance = Arbitraries.frequencyOf(List.of(
-                Tuple.of(1, Arbitraries.just(OptionalDouble.empty())),
-                Tuple.of(1, Arbitraries.integers().between(300, 2500).map(ohm -> OptionalDouble.of(ohm)))));
-        return Combinators.combine(Arbitraries.of(8, 12, 16), Arbitraries.integers().between(30, 120), impedance)
-                .as((contacts, areaTenths, ohm) -> new Lead(name, contacts, areaTenths / 10.0, ohm, Map.of()));
+    private static Lead lead(RandomGenerator random, String name) {
+        OptionalDouble ohm = random.nextBoolean() ? OptionalDouble.empty()
+                : OptionalDouble.of(intBetween(random, 300, 2500));
+        return new Lead(name, oneOf(random, 8, 12, 16), intBetween(random, 30, 120) / 10.0, ohm, Map.of());
     }
 
-    static Arbitrary<Program> program(List<Lead> leads, boolean roundRates) {
-        Arbitrary<Integer> amplitudeTenthsMa = Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, Arbitraries.integers().between(1, 30)),
-                Tuple.of(2, Arbitraries.integers().between(31, 80)),
-                Tuple.of(1, Arbitraries.just(0))));
-        Arbitrary<Double> rampS = Arbitraries.frequencyOf(List.of(
-                Tuple.of(3, Arbitraries.just(0.0)),
-                Tuple.of(2, Arbitraries.integers().between(1, 30).map(hundredths -> hundredths / 100.0)),
-                Tuple.of(1, Arbitraries.integers().between(1, 10).map(Integer::doubleValue))));
-        return Combinators.combine(electrodes(leads), roundRates ? roundShape() : shape(), amplitudeTenthsMa, rampS)
-                .as((electrodes, shape, tenths, ramp) -> new Program("p", electrodes, tenths / 10.0, shape.pulseWidthUs,
-                        shape.pattern, shape.recharge, ramp, Optional.empty(), Optional.empty()));
+    /** A program named p on the leads; at round rates when {@code roundRates}. */
+    public static Program program(RandomGenerator random, List<Lead> leads, boolean roundRates) {
+        Map<ContactId, Integer> electrodes = electrodes(random, leads);
+        Shape shape = roundRates ? roundShape(random) : shape(random);
+        int tenths = weighted(random, weight(4, r -> intBetween(r, 1, 30)), weight(2, r -> intBetween(r, 31, 80)),
+                weight(1, r -> 0));
+        double ramp = weighted(random, weight(3, r -> 0.0), weight(2, r -> intBetween(r, 1, 30) / 100.0),
+                weight(1, r -> (double) intBetween(r, 1, 10)));
+        return new Program("p", electrodes, tenths / 10.0, shape.pulseWidthUs(), shape.pattern(), shape.recharge(),
+                ramp, Optional.empty(), Optional.empty());
     }
 
     /** 1 to 3 cathodes on leads, 1 to 3 anodes (sometimes the can), fractions of 100 each side. */
-    static Arbitrary<Map<ContactId, Integer>> electrodes(List<Lead> leads) {
+    public static Map<ContactId, Integer> electrodes(RandomGenerator random, List<Lead> leads) {
         List<ContactId> onLeads = new ArrayList<>();
         for (Lead lead : leads) {
             for (int i = 0; i < lead.contactCount(); i++) {
                 onLeads.add(lead.contact(i));
             }
         }
-        return Combinators.combine(Arbitraries.shuffle(onLeads), Arbitraries.integers().between(1, 3),
-                        Arbitraries.integers().between(1, 3), Arbitraries.of(false, true))
-                .flatAs((order, cathodes, anodes, caseAnode) -> Combinators.combine(split(cathodes), split(anodes))
-                        .as((cathodeParts, anodeParts) -> {
-                            Map<ContactId, Integer> electrodes = new LinkedHashMap<>();
-                            for (int i = 0; i < cathodes; i++) {
-                                electrodes.put(order.get(i), -cathodeParts.get(i));
-                            }
-                            for (int i = 0; i < anodes; i++) {
-                                ContactId anode = caseAnode && i == 0 ? ContactId.CASE : order.get(cathodes + i);
-                                electrodes.put(anode, anodeParts.get(i));
-                            }
-                            return electrodes;
-                        }));
+        List<ContactId> order = shuffled(random, onLeads);
+        int cathodes = intBetween(random, 1, 3);
+        int anodes = intBetween(random, 1, 3);
+        boolean caseAnode = random.nextBoolean();
+        List<Integer> cathodeParts = split(random, cathodes);
+        List<Integer> anodeParts = split(random, anodes);
+        Map<ContactId, Integer> electrodes = new LinkedHashMap<>();
+        for (int i = 0; i < cathodes; i++) {
+            electrodes.put(order.get(i), -cathodeParts.get(i));
+        }
+        for (int i = 0; i < anodes; i++) {
+            ContactId anode = caseAnode && i == 0 ? ContactId.CASE : order.get(cathodes + i);
+            electrodes.put(anode, anodeParts.get(i));
+        }
+        return electrodes;
     }
 
     /** {@code parts} positive whole percentages summing to 100. */
-    private static Arbitrary<List<Integer>> split(int parts) {
-        return Arbitraries.integers().between(1, 99).set().ofSize(parts - 1).map(cuts -> {
-            List<Integer> out = new ArrayList<>();
-            int previous = 0;
-            for (int cut : new TreeSet<>(cuts)) {
-                out.add(cut - previous);
-                previous = cut;
-            }
-            out.add(100 - previous);
-            return out;
-        });
+    private static List<Integer> split(RandomGenerator random, int parts) {
+        TreeSet<Integer> cuts = new TreeSet<>(Generators.distinct(random, parts - 1, r -> intBetween(r, 1, 99)));
+        List<Integer> out = new ArrayList<>();
+        int previous = 0;
+        for (int cut : cuts) {
+            out.add(cut - previous);
+            previous = cut;
+        }
+        out.add(100 - previous);
+        return out;
     }
 
     /** Pattern, pulse width and recharge drawn together so that the pulse width leaves room in the period. */
-    record Shape(Pattern pattern, int pulseWidthUs, Recharge recharge) {
+    public record Shape(Pattern pattern, int pulseWidthUs, Recharge recharge) {
     }
 
     private enum RechargeKind { ACTIVE, PASSIVE_REST, PASSIVE_WINDOW }
 
-    static Arbitrary<Shape> shape() {
-        Arbitrary<Pattern> tonic = Arbitraries.frequencyOf(List.of(
-                Tuple.of(3, Arbitraries.integers().between(2, 200)),
-                Tuple.of(1, Arbitraries.integers().between(201, 1200)))).map(Pattern.Tonic::new);
-        Arbitrary<Pattern> highFrequency = Arbitraries.integers().between(1000, 10_000).map(Pattern.HighFrequency::new);
-        Arbitrary<Pattern> burst = Combinators.combine(Arbitraries.integers().between(2, 10),
-                        Arbitraries.integers().between(1, 100))
-                .flatAs((pulses, burstRate) -> Arbitraries.integers()
-                        .between(Math.min(1000, pulses * burstRate), 1000)
-                        .map(intra -> new Pattern.Burst(pulses, intra, burstRate)));
-        Arbitrary<Pattern> pattern = Arbitraries.frequencyOf(List.of(
-                Tuple.of(5, tonic), Tuple.of(2, highFrequency), Tuple.of(3, burst)));
-        return Combinators.combine(pattern, Arbitraries.of(RechargeKind.values()),
-                        Arbitraries.integers().between(0, 100), Arbitraries.integers().between(1, 4),
-                        Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1))
-                .as(GeneratedTherapies::shapeOf);
+    /** Any pattern: tonic 2 to 1200 Hz, high frequency 1 to 10 kHz, bursts; any recharge. */
+    public static Shape shape(RandomGenerator random) {
+        Pattern pattern = weighted(random,
+                weight(5, r -> new Pattern.Tonic(weighted(r, weight(3, x -> intBetween(x, 2, 200)),
+                        weight(1, x -> intBetween(x, 201, 1200))))),
+                weight(2, r -> new Pattern.HighFrequency(intBetween(r, 1000, 10_000))),
+                weight(3, r -> {
+                    int pulses = intBetween(r, 2, 10);
+                    int burstRate = intBetween(r, 1, 100);
+                    return new Pattern.Burst(pulses, intBetween(r, Math.min(1000, pulses * burstRate), 1000),
+                            burstRate);
+                }));
+        return shapeOf(pattern, oneOf(random, RechargeKind.values()), intBetween(random, 0, 100),
+                intBetween(random, 1, 4), random.nextDouble(), random.nextDouble());
     }
 
     /** Rates whose periods share large divisors, mostly active recharge, short passive windows, short pulses. */
-    static Arbitrary<Shape> roundShape() {
-        Arbitrary<Pattern> tonic = Arbitraries.of(2, 5, 10, 20, 25, 40, 50, 80, 100, 125, 200, 250, 400, 500)
-                .map(Pattern.Tonic::new);
-        Arbitrary<Pattern> highFrequency = Arbitraries.of(1000, 2000, 2500).map(Pattern.HighFrequency::new);
-        Arbitrary<Pattern> burst = Combinators.combine(Arbitraries.integers().between(2, 5),
-                        Arbitraries.of(1, 2, 5, 10, 20, 25, 40, 50))
-                .flatAs((pulses, burstRate) -> Arbitraries.of(200, 250, 400, 500, 1000)
-                        .filter(intra -> intra >= pulses * burstRate)
-                        .map(intra -> new Pattern.Burst(pulses, intra, burstRate)));
-        Arbitrary<Pattern> pattern = Arbitraries.frequencyOf(List.of(
-                Tuple.of(5, tonic), Tuple.of(1, highFrequency), Tuple.of(3, burst)));
-        Arbitrary<RechargeKind> kind = Arbitraries.frequencyOf(List.of(
-                Tuple.of(3, Arbitraries.just(RechargeKind.ACTIVE)),
-                Tuple.of(1, Arbitraries.just(RechargeKind.PASSIVE_WINDOW))));
-        return Combinators.combine(pattern, kind, Arbitraries.integers().between(0, 100),
-                        Arbitraries.integers().between(1, 4), Arbitraries.doubles().between(0, 1),
-                        Arbitraries.doubles().between(0, 1))
-                .as((p, k, gap, ratio, pwFraction, windowFraction) ->
-                        shapeOf(p, k, gap, ratio, Math.pow(pwFraction, 3), Math.pow(windowFraction, 4)));
+    public static Shape roundShape(RandomGenerator random) {
+        Pattern pattern = weighted(random,
+                weight(5, r -> new Pattern.Tonic(oneOf(r, 2, 5, 10, 20, 25, 40, 50, 80, 100, 125, 200, 250, 400,
+                        500))),
+                weight(1, r -> new Pattern.HighFrequency(oneOf(r, 1000, 2000, 2500))),
+                weight(3, r -> {
+                    int pulses = uniformBetween(r, 2, 5);
+                    int burstRate = oneOf(r, 1, 2, 5, 10, 20, 25, 40, 50);
+                    List<Integer> intra = List.of(200, 250, 400, 500, 1000).stream()
+                            .filter(rate -> rate >= pulses * burstRate).toList();
+                    return new Pattern.Burst(pulses, oneOf(r, intra), burstRate);
+                }));
+        RechargeKind kind = random.nextInt(4) < 3 ? RechargeKind.ACTIVE : RechargeKind.PASSIVE_WINDOW;
+        return shapeOf(pattern, kind, intBetween(random, 0, 100), intBetween(random, 1, 4),
+                Math.pow(random.nextDouble(), 3), Math.pow(random.nextDouble(), 4));
     }
 
     private static Shape shapeOf(Pattern pattern, RechargeKind kind, int gapUs, int ratio, double pwFraction,

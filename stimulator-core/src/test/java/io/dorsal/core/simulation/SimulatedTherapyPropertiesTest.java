@@ -18,18 +18,15 @@ import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.testing.Cases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Whatever therapy the validator accepts, what the simulation delivers obeys the physics: currents sum to zero,
@@ -49,17 +46,18 @@ class SimulatedTherapyPropertiesTest {
     private static final long MIN_WINDOW_NS = TimelineFixtures.ms(20);
     private static final long MAX_WINDOW_NS = TimelineFixtures.ms(1200);
 
-    @Provide
-    Arbitrary<Therapy> therapies() {
-        return GeneratedTherapies.therapies();
+    /** 250 accepted therapies (before: 250 drawn, discards included); the mix of shapes is printed. */
+    @TestFactory
+    Stream<DynamicTest> everyDeliveredPhaseObeysThePhysicsAndTheLimits() {
+        return Cases.of(GeneratedTherapies::therapy).count(250).maxDiscardRatio(20)
+                .where(t -> new SafetyValidator().validate(t) instanceof Validation.Safe)
+                .classify(SimulatedTherapyPropertiesTest::labels)
+                .check(SimulatedTherapyPropertiesTest::obeysThePhysicsAndTheLimits);
     }
 
-    @Property(tries = 250, maxDiscardRatio = 20, edgeCases = EdgeCasesMode.NONE)
-    void everyDeliveredPhaseObeysThePhysicsAndTheLimits(@ForAll("therapies") Therapy therapy) {
+    private static void obeysThePhysicsAndTheLimits(Therapy therapy) {
         Validation validation = new SafetyValidator().validate(therapy);
-        Assume.that(validation instanceof Validation.Safe);
         ValidatedTherapy validated = ((Validation.Safe) validation).therapy();
-        collectStatistics(therapy);
         long windowNs = windowNs(therapy);
 
         List<DeliveredPhase> phases = TimelineFixtures.simulate(validated, windowNs);
@@ -231,16 +229,19 @@ class SimulatedTherapyPropertiesTest {
         return Math.min(MAX_WINDOW_NS, Math.max(MIN_WINDOW_NS, 3 * TimelineFixtures.us(longestUs)));
     }
 
-    private static void collectStatistics(Therapy therapy) {
-        Statistics.label("programs").collect(therapy.programs().size());
+    /** What the case exercises, counted over the run and printed. */
+    private static List<String> labels(Therapy therapy) {
+        List<String> labels = new ArrayList<>();
+        labels.add("programs " + therapy.programs().size());
         for (Program program : therapy.programs()) {
-            Statistics.label("shape").collect(program.pattern().typeName() + "/" + program.recharge().typeName());
-            Statistics.label("soft start").collect(program.rampS() > 0);
+            labels.add("shape " + program.pattern().typeName() + "/" + program.recharge().typeName());
+            labels.add("soft start " + (program.rampS() > 0));
             if (program.recharge() instanceof Recharge.Passive passive) {
-                Statistics.label("passive window shorter than its stimulation (recharge above stim current)")
-                        .collect(passiveWindowUs(program, passive) < stimulationUs(program));
+                labels.add("passive window shorter than its stimulation (recharge above stim current) "
+                        + (passiveWindowUs(program, passive) < stimulationUs(program)));
             }
         }
+        return labels;
     }
 
     private static long stimulationUs(Program program) {
