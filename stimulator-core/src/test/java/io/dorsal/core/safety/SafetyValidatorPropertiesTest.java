@@ -49,10 +49,10 @@ class SafetyValidatorPropertiesTest {
     /** Amplitude in tenths of a mA, pulse width in tens of us, contact area in tenths of a mm2, impedance. */
     record DoseCase(int amplitudeTenthsMa, int pulseWidthTensUs, int areaTenthsMm2, int impedanceOhm) {
 
-        /** Half of the amplitudes within the contact current limit, so that a good share of cases pass. */
+        /** Half of the amplitudes low (4 mA at most: within the compliance of most paths), so that a good share pass. */
         static DoseCase draw(RandomGenerator random) {
-            return new DoseCase(intBetween(random, 0, random.nextBoolean() ? 127 : 255), intBetween(random, 2, 100), intBetween(random, 10, 200),
-                    intBetween(random, 250, 4000));
+            return new DoseCase(intBetween(random, 0, random.nextBoolean() ? 40 : 255), intBetween(random, 2, 100),
+                    intBetween(random, 10, 200), intBetween(random, 250, 4000));
         }
 
         int pulseWidthUs() {
@@ -280,7 +280,8 @@ class SafetyValidatorPropertiesTest {
         Recharge recharge = random.nextBoolean()
                 ? new Recharge.Active(intBetween(random, 0, 100), intBetween(random, 1, 4))
                 : new Recharge.Passive(OptionalInt.of(intBetween(random, 20, 3000)));
-        int ampTenths = intBetween(random, 0, 150);
+        // half of the amplitudes low enough for the compliance of a bipolar path, so that a good share pass
+        int ampTenths = intBetween(random, 0, random.nextBoolean() ? 50 : 150);
         int pwTens = intBetween(random, 2, 50);
         Optional<PatientRange> range = random.nextBoolean() ? Optional.empty()
                 : Optional.of(new PatientRange(0.0, (ampTenths + intBetween(random, 0, 60)) / 10.0));
