@@ -102,7 +102,7 @@ public final class SafetyValidator {
             if (plan.feasible()) {
                 offsetsUs = plan.offsetsUs();
             } else {
-                violations.add(interleavingViolation(therapy, timelines, plan, limits));
+                violations.add(InterleaveAdvice.violation(therapy, timelines, plan, limits));
             }
         }
         if (!violations.isEmpty()) {
@@ -599,21 +599,6 @@ public final class SafetyValidator {
         };
         return new Violation(subject, "pulseWidthUs", detail + " need " + timeline.busyUntilUs() + " us",
                 "the period, " + timeline.periodUs() + " us, with no phase overlapping the next", SafetyRule.TIMING);
-    }
-
-    private static Violation interleavingViolation(Therapy therapy, List<ProgramTimeline> timelines,
-                                                   InterleavePlanner.Plan plan, DeviceLimits limits) {
-        int j = plan.unplaceable().getAsInt();
-        Program program = therapy.programs().get(j);
-        String other = plan.blockedBy().isPresent()
-                ? "program '" + therapy.programs().get(plan.blockedBy().getAsInt()).name() + "'"
-                : "the programs before it";
-        long busy = timelines.get(j).phases().stream().mapToLong(p -> p.durationUs() + limits.minProgramGapUs()).sum();
-        return new Violation("program '" + program.name() + "'", "timing",
-                "no start offset keeps its phases (" + busy + " us a period, with " + limits.minProgramGapUs()
-                        + " us gaps) clear of " + other,
-                "programs running together never overlap; lower a rate or pulse width, or shorten passive recharge "
-                        + "with recharge.windowUs", SafetyRule.INTERLEAVING);
     }
 
     // ----------------------------------------------------------------------------------------------------

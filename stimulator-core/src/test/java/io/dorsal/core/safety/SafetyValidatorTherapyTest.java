@@ -532,7 +532,7 @@ class SafetyValidatorTherapyTest {
 
             // then
             assertThat(violation.subject()).isEqualTo("program 'late'");
-            assertThat(violation.value()).contains("program 'busy'");
+            assertThat(violation.value()).contains("programs 'busy' and 'late' cannot run together");
             assertThat(violation.message()).contains("interleaving");
         }
 

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The interleave planner against a brute-force judge ({@link InterleaveOracle}) that lays every phase out on a
- * time line: programs it places never come within the gap of each other; on small hand-made timelines, where the
- * judge can try every offset, the offsets it picks are the smallest that work and it refuses only when none does.
+ * time line: programs it places never come within the gap of each other; on small hand-made timelines, where a
+ * brute force can try every combination of offsets, it refuses exactly when none works and names programs that
+ * cannot run together; every set built to be feasible is placed (the planner is complete).
  */
 class InterleavePlannerPropertiesTest {
 
@@ -70,8 +71,8 @@ class InterleavePlannerPropertiesTest {
                         assertThat(InterleaveOracle.firstOverlapOfPrograms(programs, plan.offsetsUs(), c.gapUs(),
                                 CAP_US)).isEmpty();
                     } else {
-                        assertThat(plan.unplaceable()).isPresent();
-                        assertThat(plan.unplaceable().getAsInt()).isBetween(1, programs.size() - 1);
+                        assertThat(plan.outcome()).isEqualTo(InterleavePlanner.Outcome.NO_PLACEMENT);
+                        assertThat(plan.colliding()).hasSizeGreaterThanOrEqualTo(2);
                     }
                 });
     }
@@ -82,7 +83,7 @@ class InterleavePlannerPropertiesTest {
 
     /** 400 cases (as many as before), at least a tenth placed and a tenth refused. */
     @TestFactory
-    Stream<DynamicTest> placesSmallTimelinesAtTheSmallestOffsetThatWorksAndRefusesOnlyWhenNoneDoes() {
+    Stream<DynamicTest> refusesSmallTimelinesOnlyWhenNoCombinationOfOffsetsWorks() {
         return Cases.of(r -> new SmallCase(smallTimelines(r), intBetween(r, 0, 2))).count(400)
                 .classify(c -> "placed " + InterleavePlanner.plan(c.timelines(), c.gapUs()).feasible())
                 .requireAtLeast("placed true", 10.0).requireAtLeast("placed false", 10.0)
@@ -93,40 +94,73 @@ class InterleavePlannerPropertiesTest {
                     // when
                     InterleavePlanner.Plan plan = InterleavePlanner.plan(timelines, gapUs);
 
-                    // then
-                    List<Shape> shapes = timelines.stream().map(InterleaveOracle::shapeOf).toList();
-                    int placed = plan.feasible() ? timelines.size() : plan.unplaceable().getAsInt();
-                    assertThat(plan.offsetsUs()[0]).isZero();
-                    for (int j = 1; j < placed; j++) {
-                        long offset = plan.offsetsUs()[j];
-                        assertThat(offset).isBetween(0L, timelines.get(j).periodUs() - 1);
-                        assertThat(clash(shapes, plan.offsetsUs(), j, offset, gapUs))
-                                .as("program %d at its offset %d", j, offset).isFalse();
-                        for (long earlier = 0; earlier < offset; earlier++) {
-                            assertThat(clash(shapes, plan.offsetsUs(), j, earlier, gapUs))
-                                    .as("program %d would fit at %d, before the offset %d chosen", j, earlier, offset)
-                                    .isTrue();
+                    // then: it places exactly the sets some combination of offsets fits
+                    assertThat(plan.feasible()).isEqualTo(someCombinationFits(timelines, gapUs));
+                    if (plan.feasible()) {
+                        for (int j = 0; j < timelines.size(); j++) {
+                            assertThat(plan.offsetsUs()[j]).isBetween(0L, timelines.get(j).periodUs() - 1);
                         }
-                    }
-                    if (!plan.feasible()) {
-                        for (long offset = 0; offset < timelines.get(placed).periodUs(); offset++) {
-                            assertThat(clash(shapes, plan.offsetsUs(), placed, offset, gapUs))
-                                    .as("refused program %d would fit at %d", placed, offset).isTrue();
-                        }
+                        List<Shape> shapes = timelines.stream().map(InterleaveOracle::shapeOf).toList();
+                        assertThat(InterleaveOracle.firstOverlap(shapes, plan.offsetsUs(), gapUs, Long.MAX_VALUE))
+                                .isEmpty();
+                    } else {
+                        // and the programs a refusal names cannot run together on their own
+                        assertThat(plan.colliding()).hasSizeGreaterThanOrEqualTo(2);
+                        assertThat(someCombinationFits(plan.colliding().stream().map(timelines::get).toList(), gapUs))
+                                .isFalse();
                     }
                 });
     }
 
-    /** Whether program {@code j} at {@code offsetUs} meets any program before it at its planned offset. */
-    private static boolean clash(List<Shape> shapes, long[] planned, int j, long offsetUs, long gapUs) {
-        for (int i = 0; i < j; i++) {
-            List<Shape> pair = List.of(shapes.get(i), shapes.get(j));
-            if (InterleaveOracle.firstOverlap(pair, new long[] {planned[i], offsetUs}, gapUs, Long.MAX_VALUE)
-                    .isPresent()) {
-                return true;
+    /** Brute force: the first program at 0, every other at every offset of its period, pairs judged by the oracle. */
+    private static boolean someCombinationFits(List<ProgramTimeline> timelines, long gapUs) {
+        List<Shape> shapes = timelines.stream().map(InterleaveOracle::shapeOf).toList();
+        return tryFrom(1, shapes, new long[shapes.size()], gapUs);
+    }
+
+    private static boolean tryFrom(int p, List<Shape> shapes, long[] offsets, long gapUs) {
+        if (p == shapes.size()) {
+            return true;
+        }
+        for (long o = 0; o < shapes.get(p).periodUs(); o++) {
+            if (!clash(shapes, offsets, p, o, gapUs)) {
+                offsets[p] = o;
+                if (tryFrom(p + 1, shapes, offsets, gapUs)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * 400 sets feasible by construction: a common divisor g of every period is cut into one slot per program (with
+     * the gap after each); every phase of program i, folded modulo g, lies inside slot i once the program starts at a
+     * hidden offset. Phases are laid out relative to that hidden offset, so the planner has to find offsets of its
+     * own, and must, every time.
+     */
+    @TestFactory
+    Stream<DynamicTest> placesEverySetThatIsFeasibleByConstruction() {
+        return Cases.of(r -> {
+            int gapUs = intBetween(r, 0, 20);
+            return new SmallCase(feasibleByConstruction(r, gapUs), gapUs);
+        }).count(400).check(c -> {
+            List<ProgramTimeline> timelines = c.timelines();
+
+            // when
+            InterleavePlanner.Plan plan = InterleavePlanner.plan(timelines, c.gapUs());
+
+            // then
+            assertThat(plan.feasible()).isTrue();
+            long[] offsets = plan.offsetsUs();
+            for (int p = 0; p < timelines.size(); p++) {
+                assertThat(offsets[p]).isBetween(0L, timelines.get(p).periodUs() - 1);
+            }
+            List<Shape> shapes = timelines.stream().map(InterleaveOracle::shapeOf).toList();
+            assertThat(InterleaveOracle.hyperperiodUs(shapes, CAP_US)).as("the judge sees a whole hyperperiod")
+                    .isLessThan(CAP_US);
+            assertThat(InterleaveOracle.firstOverlap(shapes, offsets, c.gapUs(), CAP_US)).isEmpty();
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -143,6 +177,53 @@ class InterleavePlannerPropertiesTest {
                     pwTens * 10, new Pattern.Tonic(rate), recharge, 0.0, Optional.<Cycle>empty(),
                     Optional.<PatientRange>empty());
         });
+    }
+
+    static List<ProgramTimeline> feasibleByConstruction(RandomGenerator random, int gapUs) {
+        int n = intBetween(random, 2, 4);
+        long[] slotLength = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            slotLength[i] = gapUs + 2 + intBetween(random, 0, 60);
+            total += slotLength[i];
+        }
+        long g = total + intBetween(random, 0, 200);
+        List<ProgramTimeline> timelines = new ArrayList<>();
+        long slotStart = 0;
+        for (int i = 0; i < n; i++) {
+            int repetitions = intBetween(random, 1, 6);
+            long periodUs = g * repetitions;
+            long usable = slotLength[i] - gapUs; // a phase and its gap stay inside the slot
+            int phases = Math.min(intBetween(random, 1, 3), repetitions);
+            List<long[]> absolute = new ArrayList<>();
+            for (int k = 0; k < phases; k++) {
+                long m = (long) k * (repetitions / phases);
+                long length = intBetween(random, 1, (int) usable);
+                long within = intBetween(random, 0, (int) (usable - length));
+                absolute.add(new long[] {m * g + slotStart + within, length});
+            }
+            timelines.add(relativeTo(absolute, random.nextLong(0, periodUs), periodUs));
+            slotStart += slotLength[i];
+        }
+        return timelines;
+    }
+
+    /** The phases as a timeline that, started at {@code hiddenUs}, puts them where {@code absolute} says. */
+    private static ProgramTimeline relativeTo(List<long[]> absolute, long hiddenUs, long periodUs) {
+        List<long[]> shifted = new ArrayList<>();
+        for (long[] phase : absolute) {
+            shifted.add(new long[] {Math.floorMod(phase[0] - hiddenUs, periodUs), phase[1]});
+        }
+        if (shifted.stream().anyMatch(p -> p[0] + p[1] > periodUs)) {
+            // a phase would wrap past the period's end: start at the first phase instead, where none does
+            return relativeTo(absolute, absolute.get(0)[0], periodUs);
+        }
+        shifted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<PhaseSpec> phases = new ArrayList<>();
+        for (long[] p : shifted) {
+            phases.add(new PhaseSpec(p[0], p[1], phases.isEmpty() ? PhaseKind.STIM : PhaseKind.RECHARGE, 1.0));
+        }
+        return new ProgramTimeline(periodUs, phases, 1);
     }
 
     /**
