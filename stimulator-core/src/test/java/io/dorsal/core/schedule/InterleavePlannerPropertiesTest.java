@@ -133,6 +133,18 @@ class InterleavePlannerPropertiesTest {
         return false;
     }
 
+    /** Whether program {@code j} at {@code offsetUs} meets any program before it at its offset. */
+    private static boolean clash(List<Shape> shapes, long[] planned, int j, long offsetUs, long gapUs) {
+        for (int i = 0; i < j; i++) {
+            List<Shape> pair = List.of(shapes.get(i), shapes.get(j));
+            if (InterleaveOracle.firstOverlap(pair, new long[] {planned[i], offsetUs}, gapUs, Long.MAX_VALUE)
+                    .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * 400 sets feasible by construction: a common divisor g of every period is cut into one slot per program (with
      * the gap after each); every phase of program i, folded modulo g, lies inside slot i once the program starts at a
