@@ -21,9 +21,11 @@ import java.util.Map;
  * source of its own, at a current the source's calibration renders exactly; a source keeps one current for the
  * whole therapy (PWM is set when a therapy is armed and at ramp steps, never per pulse), so a source serves one
  * program unless the programs agree on its current and none ramps; a passive-recharge phase closes the
- * discharge line.
+ * discharge line; no phase that the enable line gates may last longer than the pin map's hardware maximum on-time.
  */
 public final class RigPlan {
+
+    private static final long NS_PER_US = 1_000L;
 
     private final PulseTable table;
     private final int[] lineFrom;
@@ -103,6 +105,7 @@ public final class RigPlan {
         Map<Integer, Integer> sourceProgram = new HashMap<>();
         for (int p = 0; p < table.programCount(); p++) {
             String subject = "program '" + table.programName(p) + "'";
+            boolean onTimeReported = false;
             for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
                 String field = table.phaseKind(phase).label() + " phase " + (phase - table.phaseFrom(p) + 1);
                 boolean passive = table.phasePassive(phase);
@@ -118,6 +121,13 @@ public final class RigPlan {
                     continue;
                 }
                 gated[phase] = true;
+                long onTimeUs = table.phaseDurationNs(phase) / NS_PER_US;
+                if (onTimeUs > map.maxOnTimeUs() && !onTimeReported) {
+                    onTimeReported = true;
+                    problems.add(new RenderProblem(subject, field, onTimeUs + " us with the enable line on",
+                            "at most " + map.maxOnTimeUs() + " us, the pin map's maxOnTimeUs (the enable line's hardware"
+                                    + " cut-off would end the phase early and leave it unbalanced)", "rig on-time"));
+                }
                 List<Integer> lineList = new ArrayList<>();
                 List<Integer> sourceList = new ArrayList<>();
                 List<Double> uaList = new ArrayList<>();

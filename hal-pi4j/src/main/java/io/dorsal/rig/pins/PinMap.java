@@ -1,24 +1,34 @@
 package io.dorsal.rig.pins;
 
 import io.dorsal.core.therapy.ContactId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rig's wiring: the master enable line, an optional discharge line for passive recharge, the current
  * sources and, per contact, the lines that connect it to a source as cathode or anode. Only
  * {@link PinMapCodec} makes one, after checking it is consistent. Immutable.
  *
- * @param name     a description of the rig
- * @param pwmChip  the sysfs PWM chip the channels belong to (0 on a Pi 4, 2 on a Pi 5)
- * @param lines    every GPIO line: enable first, then discharge (if any), then the contact lines
- * @param sources  the current sources
+ * @param name         a description of the rig
+ * @param pwmChip      the sysfs PWM chip the channels belong to (0 on a Pi 4, 2 on a Pi 5)
+ * @param lines        every GPIO line: enable first, then discharge (if any), then the contact lines
+ * @param sources      the current sources
+ * @param maxOnTimeUs  the longest the hardware maximum-on-time circuit lets ENABLE stay active (docs/bench-rig.md):
+ *                     no phase the rig renders may be longer
+ * @param busesInUse   the Pi's serial buses the rig leaves to their bus function: no line may use their pins
  */
-public record PinMap(String name, int pwmChip, List<GpioLine> lines, List<Source> sources) {
+public record PinMap(String name, int pwmChip, List<GpioLine> lines, List<Source> sources, int maxOnTimeUs,
+                     Set<PiBus> busesInUse) {
 
     public PinMap {
         lines = List.copyOf(lines);
         sources = List.copyOf(sources);
+        busesInUse = busesInUse.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(busesInUse));
+        if (maxOnTimeUs < 1) {
+            throw new IllegalArgumentException("maxOnTimeUs must be at least 1, was " + maxOnTimeUs);
+        }
         if (lines.isEmpty() || lines.get(0).role() != LineRole.ENABLE) {
             throw new IllegalArgumentException("the enable line comes first");
         }

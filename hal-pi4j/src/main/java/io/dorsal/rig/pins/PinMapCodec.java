@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class PinMapCodec {
     public static final Set<Integer> PWM_BCM = Set.of(12, 13, 18, 19);
     /** Hardware PWM channels: 0 and 1 on a Pi 4, 0 to 3 on a Pi 5. */
     public static final int MAX_PWM_CHANNEL = 3;
+    /**
+     * The shortest and longest maximum-on-time a pin map may declare for ENABLE's hardware cut-off, in us. Below
+     * 20 us no programmable phase fits (the shortest pulse width is 20 us); above 20 ms the cut-off no longer
+     * limits a stuck output to less than a whole therapy period of a 50 Hz program (docs/bench-rig.md).
+     */
+    public static final int MIN_MAX_ON_TIME_US = 20;
+    public static final int MAX_MAX_ON_TIME_US = 20_000;
+    /** The buses a pin map leaves to the Pi when it names none: the serial console's UART. */
+    public static final List<String> DEFAULT_BUSES_IN_USE = List.of(PiBus.UART0.fileName());
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -75,6 +85,8 @@ public final class PinMapCodec {
 
     record PinMapForm(@JsonProperty(value = "name", required = true) String name,
                       @JsonProperty("pwmChip") Integer pwmChip,
+                      @JsonProperty(value = "maxOnTimeUs", required = true) int maxOnTimeUs,
+                      @JsonProperty("busesInUse") List<String> busesInUse,
                       @JsonProperty(value = "enable", required = true) LineForm enable,
                       @JsonProperty("discharge") LineForm discharge,
                       @JsonProperty(value = "sources", required = true) List<SourceForm> sources,
@@ -104,6 +116,7 @@ public final class PinMapCodec {
 
     private static PinMap check(PinMapForm form) throws PinMapException {
         List<String> problems = new ArrayList<>();
+        Set<PiBus> buses = buses(form.busesInUse() == null ? DEFAULT_BUSES_IN_USE : form.busesInUse(), problems);
         Map<Integer, String> gpioOwner = new HashMap<>();
         Map<String, String> nameOwner = new HashMap<>();
         Map<Integer, String> channelOwner = new HashMap<>();
@@ -119,7 +132,7 @@ public final class PinMapCodec {
                     problems.add(where + ": the name is used twice");
                 }
                 PwmForm pwm = s.pwm();
-                claimGpio(pwm.gpio(), pwm.line(), gpioOwner, problems);
+                claimGpio(pwm.gpio(), pwm.line(), buses, gpioOwner, problems);
                 claimName(pwm.line(), where, nameOwner, problems);
                 if (!PWM_BCM.contains(pwm.gpio())) {
                     problems.add(where + ": gpio " + pwm.gpio() + " has no hardware PWM; use one of "
@@ -149,10 +162,11 @@ public final class PinMapCodec {
         }
 
         List<GpioLine> lines = new ArrayList<>();
-        lines.add(line(form.enable(), LineRole.ENABLE, Optional.empty(), -1, "enable", gpioOwner, nameOwner, problems));
+        lines.add(line(form.enable(), LineRole.ENABLE, Optional.empty(), -1, "enable", buses, gpioOwner, nameOwner,
+                problems));
         if (form.discharge() != null) {
-            lines.add(line(form.discharge(), LineRole.DISCHARGE, Optional.empty(), -1, "discharge", gpioOwner,
-                    nameOwner, problems));
+            lines.add(line(form.discharge(), LineRole.DISCHARGE, Optional.empty(), -1, "discharge", buses,
+                    gpioOwner, nameOwner, problems));
         }
         if (form.contacts() == null || form.contacts().isEmpty()) {
             problems.add("contacts: a rig needs at least one contact");
@@ -171,24 +185,28 @@ public final class PinMapCodec {
                     problems.add(where + ": no lines; give it a cathode line, an anode line or both");
                     continue;
                 }
-                addContactLine(c.cathode(), LineRole.CATHODE, contact, where, sourceIndex, lines, gpioOwner,
+                addContactLine(c.cathode(), LineRole.CATHODE, contact, where, sourceIndex, lines, buses, gpioOwner,
                         nameOwner, problems);
-                addContactLine(c.anode(), LineRole.ANODE, contact, where, sourceIndex, lines, gpioOwner, nameOwner,
-                        problems);
+                addContactLine(c.anode(), LineRole.ANODE, contact, where, sourceIndex, lines, buses, gpioOwner,
+                        nameOwner, problems);
             }
         }
         int pwmChip = form.pwmChip() == null ? 0 : form.pwmChip();
         if (pwmChip < 0) {
             problems.add("pwmChip: " + pwmChip + "; must be 0 or more");
         }
+        if (form.maxOnTimeUs() < MIN_MAX_ON_TIME_US || form.maxOnTimeUs() > MAX_MAX_ON_TIME_US) {
+            problems.add("maxOnTimeUs: " + form.maxOnTimeUs() + " us; the enable line's hardware cut-off must be "
+                    + MIN_MAX_ON_TIME_US + " to " + MAX_MAX_ON_TIME_US + " us (docs/bench-rig.md)");
+        }
         if (!problems.isEmpty()) {
             throw new PinMapException(problems);
         }
-        return new PinMap(form.name(), pwmChip, lines, sources);
+        return new PinMap(form.name(), pwmChip, lines, sources, form.maxOnTimeUs(), buses);
     }
 
     private static void addContactLine(LineForm form, LineRole role, ContactId contact, String where,
-                                       Map<String, Integer> sourceIndex, List<GpioLine> lines,
+                                       Map<String, Integer> sourceIndex, List<GpioLine> lines, Set<PiBus> buses,
                                        Map<Integer, String> gpioOwner, Map<String, String> nameOwner,
                                        List<String> problems) {
         if (form == null) {
@@ -201,14 +219,15 @@ public final class PinMapCodec {
         } else if (source == null) {
             problems.add(lineWhere + ": unknown source '" + form.source() + "'; sources are " + sourceIndex.keySet());
         }
-        lines.add(line(form, role, Optional.of(contact), source == null ? -1 : source, lineWhere, gpioOwner, nameOwner,
-                problems));
+        lines.add(line(form, role, Optional.of(contact), source == null ? -1 : source, lineWhere, buses, gpioOwner,
+                nameOwner, problems));
     }
 
     private static GpioLine line(LineForm form, LineRole role, Optional<ContactId> contact, int source, String where,
-                                 Map<Integer, String> gpioOwner, Map<String, String> nameOwner,
+                                 Set<PiBus> buses, Map<Integer, String> gpioOwner, Map<String, String> nameOwner,
                                  List<String> problems) {
-        claimGpio(form.gpio(), form.line(), gpioOwner, problems);
+        claimGpio(form.gpio(), form.line(), buses, gpioOwner, problems);
+        checkBootLevel(form, problems);
         claimName(form.line(), where, nameOwner, problems);
         if (form.safe() != 0 && form.safe() != 1) {
             problems.add(where + " (" + form.line() + "): safe level " + form.safe() + "; must be 0 or 1");
@@ -220,12 +239,49 @@ public final class PinMapCodec {
         return new GpioLine(form.line(), form.gpio(), form.safe() == 1 ? 1 : 0, role, contact, source);
     }
 
-    private static void claimGpio(int gpio, String line, Map<Integer, String> owner, List<String> problems) {
+    private static void claimGpio(int gpio, String line, Set<PiBus> buses, Map<Integer, String> owner,
+                                  List<String> problems) {
         if (gpio < MIN_BCM || gpio > MAX_BCM) {
             problems.add("line " + line + ": gpio " + gpio + " is not on the header; use " + MIN_BCM + " to " + MAX_BCM);
-        } else if (owner.putIfAbsent(gpio, line) != null) {
+            return;
+        }
+        if (owner.putIfAbsent(gpio, line) != null) {
             problems.add("gpio " + gpio + " is used twice: by " + owner.get(gpio) + " and " + line);
         }
+        for (PiBus bus : buses) {
+            bus.signalOn(gpio).ifPresent(signal -> problems.add("line " + line + ": gpio " + gpio + " is "
+                    + bus.fileName() + " " + signal + " and " + bus.fileName() + " is in use (busesInUse); move the line"
+                    + " to another gpio, or free the bus by leaving it out of busesInUse"));
+        }
+    }
+
+    /** A line must sit at its safe level from power-on: its safe level must be the pin's boot pull. */
+    private static void checkBootLevel(LineForm form, List<String> problems) {
+        if (form.gpio() < MIN_BCM || form.gpio() > MAX_BCM || (form.safe() != 0 && form.safe() != 1)) {
+            return;
+        }
+        int boot = BootLevels.bootLevel(form.gpio());
+        if (form.safe() != boot) {
+            problems.add("line " + form.line() + ": gpio " + form.gpio() + " is pulled " + (boot == 1 ? "high" : "low")
+                    + " at boot, so with safe level " + form.safe() + " it is weakly active before the rig starts; use a"
+                    + " gpio pulled " + (form.safe() == 1 ? "high (2 to " + BootLevels.LAST_PULLED_HIGH_BCM + ")"
+                    : "low (" + (BootLevels.LAST_PULLED_HIGH_BCM + 1) + " to " + MAX_BCM + ")")
+                    + ", or wire the line active-" + (boot == 1 ? "low" : "high") + " and declare safe: " + boot);
+        }
+    }
+
+    private static Set<PiBus> buses(List<String> names, List<String> problems) {
+        Set<PiBus> buses = EnumSet.noneOf(PiBus.class);
+        for (String name : names) {
+            Optional<PiBus> bus = name == null ? Optional.empty() : PiBus.byFileName(name);
+            if (bus.isEmpty()) {
+                problems.add("busesInUse: unknown bus '" + name + "'; buses are "
+                        + java.util.Arrays.stream(PiBus.values()).map(PiBus::fileName).toList());
+            } else {
+                buses.add(bus.get());
+            }
+        }
+        return buses;
     }
 
     private static void claimName(String name, String where, Map<String, String> owner, List<String> problems) {

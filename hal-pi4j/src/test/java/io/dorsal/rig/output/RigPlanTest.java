@@ -32,6 +32,36 @@ class RigPlanTest {
         assertThat(problems(RigFixtures.example("rig-burst.json"), PINS)).isEmpty();
     }
 
+    private static PinMap withMaxOnTimeUs(int us) throws Exception {
+        return PinMapCodec.read(java.nio.file.Files.readString(RigFixtures.EXAMPLES.resolve("rig-pins.json"))
+                .replace("\"maxOnTimeUs\": 1500", "\"maxOnTimeUs\": " + us));
+    }
+
+    @Test
+    void rendersAPhaseAsLongAsTheEnableLinesHardwareCutOff() throws Exception {
+        // the tonic example's stimulation and recharge phases last 300 us each
+        assertThat(problems(RigFixtures.example("rig-tonic.json"), withMaxOnTimeUs(300))).isEmpty();
+    }
+
+    @Test
+    void refusesAPhaseLongerThanTheEnableLinesHardwareCutOff() throws Exception {
+        assertThat(problems(RigFixtures.example("rig-tonic.json"), withMaxOnTimeUs(299))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.rule()).isEqualTo("rig on-time");
+                    assertThat(p.message()).contains("program 'tonic'", "300 us with the enable line on",
+                            "at most 299 us", "maxOnTimeUs");
+                });
+    }
+
+    @Test
+    void holdsOnlyTheGatedPhasesToTheCutOffNotThePassiveWindow() throws Exception {
+        // burst pulses of 1,000 us are gated; the passive window after the burst is far longer but runs with the
+        // enable line off (the discharge line bleeds the capacitors)
+        assertThat(problems(RigFixtures.example("rig-burst.json"), withMaxOnTimeUs(1000))).isEmpty();
+        assertThat(problems(RigFixtures.example("rig-burst.json"), withMaxOnTimeUs(999)))
+                .singleElement().satisfies(p -> assertThat(p.rule()).isEqualTo("rig on-time"));
+    }
+
     @Test
     void refusesMoreSimultaneousContactCurrentsThanSources() {
         // one cathode and two anodes: three contact currents in one phase on a two-source rig

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.rig.RigFixtures;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PinMapCodecTest {
 
@@ -18,18 +21,18 @@ class PinMapCodecTest {
 
     private static String map(String sources, String contacts) {
         return """
-                {"name": "test rig", "enable": {"line": "ENABLE", "gpio": 4, "safe": 0},
-                 "discharge": {"line": "DISCHARGE", "gpio": 17, "safe": 0},
+                {"name": "test rig", "maxOnTimeUs": 1500, "enable": {"line": "ENABLE", "gpio": 27, "safe": 0},
+                 "discharge": {"line": "DISCHARGE", "gpio": 26, "safe": 0},
                  %s,
                  "contacts": {%s}}
                 """.formatted(sources, contacts);
     }
 
     private static final String TWO_CONTACTS = """
-            "L1.0": {"cathode": {"line": "K0", "gpio": 5, "safe": 0, "source": "A"},
-                     "anode": {"line": "A0", "gpio": 6, "safe": 0, "source": "B"}},
-            "L1.1": {"cathode": {"line": "K1", "gpio": 7, "safe": 0, "source": "A"},
-                     "anode": {"line": "A1", "gpio": 8, "safe": 1, "source": "B"}}""";
+            "L1.0": {"cathode": {"line": "K0", "gpio": 12, "safe": 0, "source": "A"},
+                     "anode": {"line": "A0", "gpio": 13, "safe": 0, "source": "B"}},
+            "L1.1": {"cathode": {"line": "K1", "gpio": 16, "safe": 0, "source": "A"},
+                     "anode": {"line": "A1", "gpio": 5, "safe": 1, "source": "B"}}""";
 
     private static PinMapException refused(String json) {
         return catchThrowableOfType(PinMapException.class, () -> PinMapCodec.read(json));
@@ -43,8 +46,12 @@ class PinMapCodecTest {
         assertThat(map.dischargeLine()).isEqualTo(1);
         // 8 lead contacts and the can, each with a cathode and an anode line
         assertThat(map.contacts()).hasSize(9).contains(ContactId.CASE, ContactId.parse("L1.7"));
-        assertThat(map.lines()).hasSize(2 + 9 * 2);
-        assertThat(map.lines()).allSatisfy(l -> assertThat(l.safeLevel()).isZero());
+        // the can is wired as an anode only (monopolar stimulation): the header has no more free pins
+        assertThat(map.lines()).hasSize(2 + 8 * 2 + 1);
+        // every line rests at its pin's boot pull: active-low on GPIO2 to 6, active-high on the rest
+        assertThat(map.lines()).allSatisfy(l -> assertThat(l.safeLevel()).isEqualTo(BootLevels.bootLevel(l.bcm())));
+        assertThat(map.maxOnTimeUs()).isEqualTo(1500);
+        assertThat(map.busesInUse()).containsExactly(PiBus.SPI0);
         assertThat(map.sources()).extracting(Source::name).containsExactly("A", "B");
         assertThat(map.sources()).allSatisfy(s -> assertThat(s.calibration().maxMa()).isGreaterThanOrEqualTo(10.0));
         int cathode = map.lineOf(ContactId.parse("L1.2"), LineRole.CATHODE);
@@ -62,10 +69,10 @@ class PinMapCodecTest {
 
     @Test
     void refusesAGpioUsedTwice() {
-        String contacts = TWO_CONTACTS.replace("\"gpio\": 7", "\"gpio\": 5");
+        String contacts = TWO_CONTACTS.replace("\"gpio\": 16", "\"gpio\": 12");
 
         assertThat(refused(map(SOURCES, contacts)).problems())
-                .anySatisfy(p -> assertThat(p).contains("gpio 5 is used twice", "K0", "K1"));
+                .anySatisfy(p -> assertThat(p).contains("gpio 12 is used twice", "K0", "K1"));
     }
 
     @Test
@@ -109,7 +116,7 @@ class PinMapCodecTest {
 
     @Test
     void refusesASafeLevelThatIsNotZeroOrOne() {
-        String contacts = TWO_CONTACTS.replace("\"gpio\": 5, \"safe\": 0", "\"gpio\": 5, \"safe\": 2");
+        String contacts = TWO_CONTACTS.replace("\"gpio\": 12, \"safe\": 0", "\"gpio\": 12, \"safe\": 2");
 
         assertThat(refused(map(SOURCES, contacts)).problems())
                 .anySatisfy(p -> assertThat(p).contains("safe level 2; must be 0 or 1"));
@@ -134,7 +141,7 @@ class PinMapCodecTest {
 
     @Test
     void reportsEveryProblemAtOnce() {
-        String contacts = TWO_CONTACTS.replace("\"gpio\": 7", "\"gpio\": 5").replace("\"safe\": 1", "\"safe\": 3");
+        String contacts = TWO_CONTACTS.replace("\"gpio\": 16", "\"gpio\": 12").replace("\"safe\": 1", "\"safe\": 3");
 
         assertThat(refused(map(SOURCES, contacts)).problems()).hasSizeGreaterThanOrEqualTo(2);
     }
@@ -151,5 +158,120 @@ class PinMapCodecTest {
 
         assertThat(refused(json).problems()).singleElement()
                 .satisfies(p -> assertThat(p).contains("unknown field 'pins'", "enable"));
+    }
+
+    @Nested
+    class SafeAtBoot {
+
+        @Test
+        void refusesAnActiveHighLineOnAPinPulledHighAtBoot() {
+            String contacts = TWO_CONTACTS.replace("\"gpio\": 12, \"safe\": 0", "\"gpio\": 4, \"safe\": 0");
+
+            assertThat(refused(map(SOURCES, contacts)).problems()).singleElement().satisfies(p -> assertThat(p)
+                    .contains("line K0", "gpio 4 is pulled high at boot", "weakly active", "declare safe: 1"));
+        }
+
+        @Test
+        void refusesAnActiveLowLineOnAPinPulledLowAtBoot() {
+            String contacts = TWO_CONTACTS.replace("\"gpio\": 16, \"safe\": 0", "\"gpio\": 9, \"safe\": 1");
+
+            assertThat(refused(map(SOURCES, contacts)).problems()).singleElement().satisfies(p -> assertThat(p)
+                    .contains("line K1", "gpio 9 is pulled low at boot", "declare safe: 0"));
+        }
+
+        @Test
+        void acceptsEachSideOfTheBootPullBoundary() throws PinMapException {
+            String contacts = TWO_CONTACTS.replace("\"gpio\": 12, \"safe\": 0", "\"gpio\": 8, \"safe\": 1")
+                    .replace("\"gpio\": 16, \"safe\": 0", "\"gpio\": 9, \"safe\": 0");
+
+            PinMap map = PinMapCodec.read(map(SOURCES, contacts));
+
+            assertThat(map.lines()).extracting(GpioLine::bcm).contains(8, 9);
+        }
+
+        @Test
+        void refusesTheEnableLineActiveAtBootToo() {
+            String json = map(SOURCES, TWO_CONTACTS).replace("\"gpio\": 27, \"safe\": 0", "\"gpio\": 6, \"safe\": 0");
+
+            assertThat(refused(json).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("line ENABLE", "gpio 6 is pulled high at boot"));
+        }
+    }
+
+    @Nested
+    class BusPins {
+
+        @Test
+        void refusesALineOnTheSerialConsolesUartByDefault() {
+            String contacts = TWO_CONTACTS.replace("\"gpio\": 16", "\"gpio\": 14");
+
+            assertThat(refused(map(SOURCES, contacts)).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("line K1", "gpio 14 is uart0 TXD", "busesInUse"));
+        }
+
+        @Test
+        void acceptsTheUartPinsOnceTheMapFreesTheUart() throws PinMapException {
+            String json = map(SOURCES, TWO_CONTACTS.replace("\"gpio\": 16", "\"gpio\": 15"))
+                    .replace("\"maxOnTimeUs\": 1500,", "\"maxOnTimeUs\": 1500, \"busesInUse\": [],");
+
+            assertThat(PinMapCodec.read(json).busesInUse()).isEmpty();
+        }
+
+        @Test
+        void refusesALineOnSpi0WhileTheDacAndAdcUseIt() {
+            String json = map(SOURCES, TWO_CONTACTS.replace("\"gpio\": 16", "\"gpio\": 10"))
+                    .replace("\"maxOnTimeUs\": 1500,", "\"maxOnTimeUs\": 1500, \"busesInUse\": [\"spi0\"],");
+
+            assertThat(refused(json).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("gpio 10 is spi0 MOSI"));
+        }
+
+        @Test
+        void refusesAPwmSourceOnSpi1WhileSpi1IsInUse() {
+            String json = map(SOURCES, TWO_CONTACTS)
+                    .replace("\"maxOnTimeUs\": 1500,", "\"maxOnTimeUs\": 1500, \"busesInUse\": [\"spi1\"],");
+
+            assertThat(refused(json).problems())
+                    .anySatisfy(p -> assertThat(p).contains("line PWM_A", "gpio 18 is spi1 CE0"))
+                    .anySatisfy(p -> assertThat(p).contains("line PWM_B", "gpio 19 is spi1 MISO"));
+        }
+
+        @Test
+        void refusesAnUnknownBus() {
+            String json = map(SOURCES, TWO_CONTACTS)
+                    .replace("\"maxOnTimeUs\": 1500,", "\"maxOnTimeUs\": 1500, \"busesInUse\": [\"can0\"],");
+
+            assertThat(refused(json).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("unknown bus 'can0'", "spi0"));
+        }
+    }
+
+    @Nested
+    class MaxOnTime {
+
+        @ParameterizedTest
+        @ValueSource(ints = {PinMapCodec.MIN_MAX_ON_TIME_US, PinMapCodec.MAX_MAX_ON_TIME_US})
+        void acceptsALimitAtEitherEnd(int us) throws PinMapException {
+            String json = map(SOURCES, TWO_CONTACTS).replace("\"maxOnTimeUs\": 1500", "\"maxOnTimeUs\": " + us);
+
+            assertThat(PinMapCodec.read(json).maxOnTimeUs()).isEqualTo(us);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {PinMapCodec.MIN_MAX_ON_TIME_US - 1, PinMapCodec.MAX_MAX_ON_TIME_US + 1, 0, -5})
+        void refusesALimitPastEitherEnd(int us) {
+            String json = map(SOURCES, TWO_CONTACTS).replace("\"maxOnTimeUs\": 1500", "\"maxOnTimeUs\": " + us);
+
+            assertThat(refused(json).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("maxOnTimeUs: " + us + " us", "20 to 20000 us"));
+        }
+
+        @Test
+        void refusesAMapThatDeclaresNoLimit() {
+            String json = map(SOURCES, TWO_CONTACTS).replace("\"maxOnTimeUs\": 1500,", "");
+
+            assertThat(refused(json).problems()).singleElement()
+                    .satisfies(p -> assertThat(p).contains("missing required field 'maxOnTimeUs'"));
+        }
     }
 }

@@ -298,18 +298,20 @@ class RigRunnerTest {
         RunReport report = rig.run(200 * MS, change);
 
         assertThat(report.fault()).isEmpty();
-        java.util.Map<String, Integer> levels = new java.util.HashMap<>();
+        java.util.Map<String, Boolean> active = new java.util.HashMap<>();
+        java.util.Map<String, Integer> activeLevel = new java.util.HashMap<>();
+        PINS.lines().forEach(l -> activeLevel.put(l.name(), l.activeLevel()));
         int maxActiveContactLines = 0;
         for (String[] c : rig.changes()) {
             if (c[1].startsWith("L1_") || c[1].equals("DISCHARGE")) {
-                levels.put(c[1], Integer.parseInt(c[2]));
+                active.put(c[1], Integer.parseInt(c[2]) == activeLevel.get(c[1]));
                 maxActiveContactLines = Math.max(maxActiveContactLines,
-                        (int) levels.values().stream().filter(v -> v == 1).count());
+                        (int) active.values().stream().filter(a -> a).count());
             }
         }
         // one cathode and one anode line at a time, or the discharge line alone
         assertThat(maxActiveContactLines).isLessThanOrEqualTo(2);
-        assertThat(levels).allSatisfy((line, level) -> assertThat(level).as(line).isZero());
+        assertThat(active).allSatisfy((line, on) -> assertThat(on).as(line).isFalse());
         // the first burst ran to its end (its passive window closes at 500 + 25,000 us) before the tonic began
         List<String[]> changes = rig.changes();
         assertThat(changes).anySatisfy(c -> assertThat(c).containsExactly("25500", "DISCHARGE", "0"));

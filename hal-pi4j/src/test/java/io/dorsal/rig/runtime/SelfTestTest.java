@@ -11,6 +11,9 @@ import io.dorsal.rig.FaultyMockDigitalOutputProvider;
 import io.dorsal.rig.RigFixtures;
 import io.dorsal.rig.pins.PinMap;
 import java.util.List;
+import io.dorsal.core.therapy.ContactId;
+import io.dorsal.rig.pins.GpioLine;
+import io.dorsal.rig.pins.LineRole;
 import org.junit.jupiter.api.Test;
 
 class SelfTestTest {
@@ -38,12 +41,14 @@ class SelfTestTest {
         FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
         Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance()).build();
         try {
-            outputs.failWrites(PINS.lines().get(5).bcm(), 1, 1);
+            // an active-high contact line whose switch-on write fails
+            GpioLine failing = PINS.lines().get(PINS.lineOf(ContactId.parse("L1.2"), LineRole.CATHODE));
+            outputs.failWrites(failing.bcm(), 1, 1);
 
             List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
 
             assertThat(results).filteredOn(r -> !r.ok()).singleElement()
-                    .satisfies(r -> assertThat(r.line()).isEqualTo(PINS.lines().get(5).name()));
+                    .satisfies(r -> assertThat(r.line()).isEqualTo(failing.name()));
             assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
         } finally {
             pi4j.shutdown();
