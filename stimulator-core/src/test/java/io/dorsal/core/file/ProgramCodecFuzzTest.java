@@ -1,0 +1,32 @@
+package io.dorsal.core.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dorsal.core.safety.SafetyValidator;
+import io.dorsal.core.therapy.Therapy;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Coverage-guided fuzzing of the program file reader (docs/testing.md): whatever bytes a file holds, the reader
+ * gives a therapy or one problem, never another exception, a hang or an exhausted heap; a therapy it gives writes
+ * back to a file that reads as the same therapy, and the validator answers it with a verdict. In a plain
+ * {@code mvn verify} this replays the committed corpus in {@code ProgramCodecFuzzTestInputs}; {@code scripts/fuzz}
+ * fuzzes it for a chosen time.
+ */
+class ProgramCodecFuzzTest {
+
+    @FuzzTest
+    void readsAnyBytesIntoATherapyOrOneProblem(byte[] file) throws ProgramFileException {
+        String text = new String(file, StandardCharsets.UTF_8);
+        Therapy therapy;
+        try {
+            therapy = ProgramCodec.read(text);
+        } catch (ProgramFileException e) {
+            assertThat(e.describe()).isNotBlank().doesNotContain("\n");
+            return;
+        }
+        assertThat(ProgramCodec.read(ProgramCodec.write(therapy))).isEqualTo(therapy);
+        assertThat(new SafetyValidator().validate(therapy)).isNotNull();
+    }
+}
