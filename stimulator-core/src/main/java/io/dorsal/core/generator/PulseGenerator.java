@@ -181,7 +181,8 @@ public final class PulseGenerator {
     /**
      * Validates a therapy and, if it is safe, makes it the generator's therapy; if the generator is running,
      * the new therapy takes over at the next pulse boundary. A program whose contacts or pulse width changed
-     * restarts from zero amplitude and ramps back; one whose amplitude alone changed goes to it at once.
+     * restarts from zero amplitude and ramps back; one whose amplitude alone changed goes to it at once when it falls
+     * or rises by at most the device's {@code maxAmplitudeIncreasePerPeriodMa}, and rises by that step a period otherwise.
      * Refused whole, with the reasons, otherwise: the running therapy is untouched.
      */
     public synchronized ApplyResult apply(Therapy candidate, String who) {
@@ -206,9 +207,11 @@ public final class PulseGenerator {
         therapy = next;
         String summary = describeChange(previous, next);
         if (desired != null) {
-            desired = new Run(new PulseScheduler(PulseTable.compile(next, restartRamps(next, clock.nanoTime())), 0),
-                    next);
-            summary += "; takes over at the next pulse boundary";
+            long now = clock.nanoTime();
+            double[] ramps = restartRamps(next, now);
+            int[] rises = rises(next, ramps, now);
+            desired = new Run(new PulseScheduler(PulseTable.compile(next, ramps, rises), 0), next);
+            summary += "; takes over at the next pulse boundary" + describeRises(next, rises);
         }
         log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
         return new ApplyResult.Applied(summary);
@@ -220,7 +223,8 @@ public final class PulseGenerator {
      * last therapy applied: none for a program at its full amplitude whose contacts and pulse width stay (an
      * amplitude change goes on at once); its own ramp for a new program or one in its cycling off-time (it comes
      * on again with its soft start); and from zero over at least {@link #MIN_RESTART_RAMP_S} for a program whose
-     * contacts or pulse width changed, or that is still ramping (a step during a ramp never jumps to full).
+     * contacts or pulse width changed, or that is still ramping (a step during a ramp never jumps to full). A program
+     * still rising to a raised amplitude needs no ramp: it rises again from what it delivers ({@link #rises}).
      */
     private double[] restartRamps(ValidatedTherapy next, long nowNs) {
         Run current = running;
@@ -238,6 +242,61 @@ public final class PulseGenerator {
             ramps[p] = ramp;
         }
         return ramps;
+    }
+
+    /**
+     * For each program that goes to its new amplitude at once (no ramp), the amplitude it rises from when that is an
+     * increase of more than the device's {@code maxAmplitudeIncreasePerPeriodMa}: the amplitude delivered now (the lower
+     * of the running therapy's and one still waiting to take over). {@link PulseTable#NO_RISE} otherwise: a smaller
+     * step, or a decrease, acts at the next period.
+     */
+    private int[] rises(ValidatedTherapy next, double[] ramps, long nowNs) {
+        Run current = running;
+        Run pending = desired;
+        int stepUa = Amplitudes.microamps(next.therapy().limits().maxAmplitudeIncreasePerPeriodMa());
+        int[] rises = new int[next.programCount()];
+        for (int p = 0; p < rises.length; p++) {
+            rises[p] = PulseTable.NO_RISE;
+            if (ramps[p] > 0) {
+                continue;
+            }
+            int fromUa = Integer.MAX_VALUE;
+            if (current != null) {
+                fromUa = Math.min(fromUa, deliveredUa(current, next.program(p), nowNs - current.scheduler().originNs()));
+            }
+            if (pending != null && pending != current) {
+                fromUa = Math.min(fromUa, deliveredUa(pending, next.program(p), 0));
+            }
+            int toUa = Amplitudes.microamps(next.program(p).amplitudeMa());
+            if (fromUa != Integer.MAX_VALUE && toUa - fromUa > stepUa) {
+                rises[p] = fromUa;
+            }
+        }
+        return rises;
+    }
+
+    /** The amplitude a run delivers to the program of that name, in uA ({@code Integer.MAX_VALUE} when it has none). */
+    private static int deliveredUa(Run run, Program program, long sinceStartNs) {
+        List<Program> programs = run.therapy().therapy().programs();
+        for (int i = 0; i < programs.size(); i++) {
+            if (programs.get(i).name().equals(program.name())) {
+                return run.scheduler().table().amplitudeUaAt(i, sinceStartNs);
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static String describeRises(ValidatedTherapy next, int[] rises) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p < rises.length; p++) {
+            if (rises[p] != PulseTable.NO_RISE) {
+                out.append("; '").append(next.program(p).name()).append("' rises from ")
+                        .append(Figures.format(Amplitudes.milliamps(rises[p]))).append(" mA by ")
+                        .append(Figures.format(next.therapy().limits().maxAmplitudeIncreasePerPeriodMa()))
+                        .append(" mA a period");
+            }
+        }
+        return out.toString();
     }
 
     /** The soft start {@code program} needs when it follows {@code before}, which started {@code sinceStartNs} ago. */
@@ -258,7 +317,7 @@ public final class PulseGenerator {
             return restartRampS;
         }
         PulseTable table = before.scheduler().table();
-        if (table.rampingAt(index, sinceStartNs)) {
+        if (table.rampingAt(index, sinceStartNs) && !table.risingAt(index, sinceStartNs)) {
             return restartRampS;
         }
         if (table.cyclingOffAt(index, sinceStartNs)) {

@@ -23,6 +23,8 @@ public final class PulseTable {
 
     /** Sentinel time for "no cycling" and "no ramp". */
     public static final long NONE = 0L;
+    /** Sentinel for "no rise": the program starts at its amplitude (or ramps from zero). */
+    public static final int NO_RISE = -1;
     /** Tolerance of the compile-time charge-balance proof, in picocoulombs per contact per period. */
     public static final double BALANCE_TOLERANCE_PC = 1e-3;
 
@@ -41,6 +43,8 @@ public final class PulseTable {
     private final int amplitudeStepUa;
     private final long[] rampNs;
     private final long[] initialRampNs;
+    private final int[] riseFromUa;
+    private final int riseStepUa;
     private final long[] cycleOnNs;
     private final long[] cycleOffNs;
     private final int[] channelContact;
@@ -65,6 +69,8 @@ public final class PulseTable {
         amplitudeStepUa = b.amplitudeStepUa;
         rampNs = b.rampNs.clone();
         initialRampNs = b.initialRampNs.clone();
+        riseFromUa = b.riseFromUa.clone();
+        riseStepUa = b.riseStepUa;
         cycleOnNs = b.cycleOnNs.clone();
         cycleOffNs = b.cycleOffNs.clone();
         channelContact = b.channelContact.stream().mapToInt(Integer::intValue).toArray();
@@ -104,7 +110,22 @@ public final class PulseTable {
      * after the first always ramp with the program's own {@code rampS}.
      */
     public static PulseTable compile(ValidatedTherapy therapy, double[] initialRampS) {
+        int[] noRise = new int[therapy.programCount()];
+        Arrays.fill(noRise, NO_RISE);
+        return compile(therapy, initialRampS, noRise);
+    }
+
+    /**
+     * Compiles a therapy, choosing each program's soft start, and for a program whose amplitude was raised while it
+     * ran, the amplitude it rises from ({@link #NO_RISE} for none): it then starts at that amplitude plus the device's
+     * {@code maxAmplitudeIncreasePerPeriodMa} and climbs by that step each period until it reaches its own, so that a
+     * large increase ramps rather than jumps (a decrease needs no rise: it acts at once).
+     */
+    public static PulseTable compile(ValidatedTherapy therapy, double[] initialRampS, int[] riseFromUa) {
         int programs = therapy.programCount();
+        if (riseFromUa.length != programs) {
+            throw new IllegalArgumentException("one rise per program: " + riseFromUa.length + " for " + programs);
+        }
         if (initialRampS.length != programs) {
             throw new IllegalArgumentException("one initial ramp per program: " + initialRampS.length + " for " + programs);
         }
@@ -118,6 +139,7 @@ public final class PulseTable {
             b.amplitudeUa[p] = Amplitudes.microamps(program.amplitudeMa());
             b.rampNs[p] = secondsToNs(program.rampS());
             b.initialRampNs[p] = secondsToNs(initialRampS[p]);
+            b.riseFromUa[p] = riseFromUa[p];
             Cycle cycle = program.cycle().orElse(null);
             b.cycleOnNs[p] = cycle == null ? NONE : cycle.onS() * NS_PER_S;
             b.cycleOffNs[p] = cycle == null ? NONE : cycle.offS() * NS_PER_S;
@@ -238,6 +260,16 @@ public final class PulseTable {
         return initialRampNs[program];
     }
 
+    /** The amplitude a raised program rises from in its first on-time, or {@link #NO_RISE}. */
+    public int riseFromUa(int program) {
+        return riseFromUa[program];
+    }
+
+    /** The most a program's amplitude rises from one period to the next while it rises, in uA. */
+    public int riseStepUa() {
+        return riseStepUa;
+    }
+
     public long cycleOnNs(int program) {
         return cycleOnNs[program];
     }
@@ -290,14 +322,22 @@ public final class PulseTable {
     public int amplitudeUaAt(int program, long sinceStartNs) {
         long onNs = sinceStartNs;
         long ramp = initialRampNs[program];
+        boolean firstOnTime = true;
         if (cycles(program)) {
             long cycleNs = cycleOnNs[program] + cycleOffNs[program];
             onNs = Math.floorMod(sinceStartNs, cycleNs);
             if (sinceStartNs >= cycleNs) {
                 ramp = rampNs[program];
+                firstOnTime = false;
             }
         }
         int full = amplitudeUa[program];
+        if (firstOnTime && riseFromUa[program] != NO_RISE) {
+            // the period's index from the program's first period: the first is one step above where it rises from
+            long period = Math.max(0, Math.floorDiv(sinceStartNs - offsetNs[program], periodNs[program]));
+            long level = riseFromUa[program] + (period + 1) * (long) riseStepUa;
+            return level >= full ? full : (int) level;
+        }
         if (ramp == NONE || onNs >= ramp) {
             return full;
         }
@@ -313,7 +353,14 @@ public final class PulseTable {
         return Math.floorMod(sinceStartNs, cycleOnNs[program] + cycleOffNs[program]) >= cycleOnNs[program];
     }
 
-    /** Whether a program is below its amplitude because it is ramping, at a time since therapy start. */
+    /** Whether a program is climbing from a raised amplitude's start to it, at a time since therapy start. */
+    public boolean risingAt(int program, long sinceStartNs) {
+        boolean firstOnTime = !cycles(program) || sinceStartNs < cycleOnNs[program] + cycleOffNs[program];
+        return riseFromUa[program] != NO_RISE && firstOnTime && !cyclingOffAt(program, sinceStartNs)
+                && amplitudeUaAt(program, sinceStartNs) < amplitudeUa[program];
+    }
+
+    /** Whether a program is below its amplitude because it is ramping (or rising), at a time since therapy start. */
     public boolean rampingAt(int program, long sinceStartNs) {
         return !cyclingOffAt(program, sinceStartNs) && amplitudeUaAt(program, sinceStartNs) < amplitudeUa[program];
     }
@@ -363,6 +410,8 @@ public final class PulseTable {
         final int amplitudeStepUa;
         final long[] rampNs;
         final long[] initialRampNs;
+        final int[] riseFromUa;
+        final int riseStepUa;
         final long[] cycleOnNs;
         final long[] cycleOffNs;
         final List<Integer> channelContact = new ArrayList<>();
@@ -383,6 +432,8 @@ public final class PulseTable {
             amplitudeUa = new int[programs];
             rampNs = new long[programs];
             initialRampNs = new long[programs];
+            riseFromUa = new int[programs];
+            riseStepUa = Amplitudes.microamps(therapy.therapy().limits().maxAmplitudeIncreasePerPeriodMa());
             cycleOnNs = new long[programs];
             cycleOffNs = new long[programs];
             amplitudeStepUa = Amplitudes.microamps(therapy.therapy().limits().amplitudeStepMa());

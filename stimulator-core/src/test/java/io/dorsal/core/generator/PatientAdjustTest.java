@@ -39,8 +39,9 @@ class PatientAdjustTest {
 
         assertThat(result.applied()).isTrue();
         assertThat(amplitudeMa(bench)).isEqualTo(2.8);
-        assertThat(stims(bench.deliveredFrom(ms(30)))).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.currentUa(L2_4)).isEqualTo(-2800.0));
+        // 0.3 mA is three device steps: it rises 0.1 mA a period from the end of the period under way
+        assertThat(stims(bench.deliveredFrom(ms(30)))).extracting(p -> p.currentUa(L2_4))
+                .containsExactly(-2600.0, -2700.0, -2800.0);
         assertThat(bench.log.entries()).filteredOn(e -> e.who().equals(PATIENT))
                 .extracting(GeneratorEvent::kind)
                 .containsExactly(GeneratorEvent.Kind.THERAPY_APPLIED, GeneratorEvent.Kind.AMPLITUDE_CHANGED);

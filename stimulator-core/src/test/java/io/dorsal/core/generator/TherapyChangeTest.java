@@ -126,12 +126,13 @@ class TherapyChangeTest {
     class TakingOver {
 
         @Test
-        void anAmplitudeOnlyChangeTakesOverAtTheEndOfThePeriodAtItsNewAmplitudeAtOnce() {
-            // left-leg: 10 ms periods, stim [0, 200) us and recharge [220, 420) us; changed to 3.0 mA at 5 ms
+        void anAmplitudeOnlyChangeOfOneStepTakesOverAtTheEndOfThePeriodAtItsNewAmplitudeAtOnce() {
+            // left-leg: 10 ms periods, stim [0, 200) us and recharge [220, 420) us; changed to 2.6 mA at 5 ms: one
+            // device step (maxAmplitudeIncreasePerPeriodMa, 0.1 mA), so no rise is needed
             GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg()));
             bench.runTo(ms(5));
 
-            ApplyResult result = bench.generator.apply(onLeads(leftLeg().amplitudeMa(3.0)), CLINICIAN);
+            ApplyResult result = bench.generator.apply(onLeads(leftLeg().amplitudeMa(2.6)), CLINICIAN);
             bench.runTo(ms(39));
 
             assertThat(result.applied()).isTrue();
@@ -141,9 +142,63 @@ class TherapyChangeTest {
             List<DeliveredPhase> newStims = stims(bench.deliveredFrom(ms(10)));
             assertThat(newStims).isNotEmpty();
             assertThat(newStims.get(0).startNs()).isGreaterThanOrEqualTo(ms(10));
-            assertThat(newStims).allSatisfy(p -> assertThat(p.currentUa(L2_4)).isEqualTo(-3000.0));
+            assertThat(newStims).allSatisfy(p -> assertThat(p.currentUa(L2_4)).isEqualTo(-2600.0));
             assertNoPeriodCut(stims(bench.delivered()), ms(10));
             assertBalanced(bench.delivered());
+        }
+
+        @Test
+        void aLargeIncreaseRisesByTheDeviceStepEachPeriodWhetherTheClinicianOrThePatientAsks() {
+            // the clinician: 0.5 to 4.5 mA in one change. From the end of the period under way the amplitude
+            // rises 0.1 mA a period (0.6, 0.7 ... 4.5 mA: 40 periods, 400 ms at 100 Hz), then stays
+            GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg().amplitudeMa(0.5)));
+            bench.runTo(ms(5));
+
+            ApplyResult result = bench.generator.apply(onLeads(leftLeg().amplitudeMa(4.5)), CLINICIAN);
+            bench.runTo(ms(499));
+
+            assertThat(result.applied()).isTrue();
+            assertThat(result.toString()).contains("'left-leg' rises from 0.5 mA by 0.1 mA a period");
+            List<Double> amplitudesUa = stims(bench.deliveredFrom(ms(10))).stream()
+                    .map(p -> -p.currentUa(L2_4)).toList();
+            for (int k = 0; k < 40; k++) {
+                assertThat(amplitudesUa.get(k)).as("period %d after the change", k)
+                        .isCloseTo(600.0 + 100.0 * k, within(1e-6));
+            }
+            assertThat(amplitudesUa.subList(40, amplitudesUa.size())).isNotEmpty().allSatisfy(ua ->
+                    assertThat(ua).isCloseTo(4500.0, within(1e-6)));
+            assertNoPeriodCut(stims(bench.delivered()), ms(10));
+            assertBalanced(bench.delivered());
+        }
+
+        @Test
+        void aDecreaseActsAtOnce() {
+            GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg().amplitudeMa(4.5)));
+            bench.runTo(ms(5));
+
+            bench.generator.apply(onLeads(leftLeg().amplitudeMa(0.5)), CLINICIAN);
+            bench.runTo(ms(39));
+
+            assertThat(stims(bench.deliveredFrom(ms(10)))).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.currentUa(L2_4)).isEqualTo(-500.0));
+        }
+
+        @Test
+        void aChangeDuringARiseRisesOnFromWhatIsDeliveredWithoutDroppingToZero() {
+            GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg().amplitudeMa(0.5)));
+            bench.runTo(ms(5));
+            bench.generator.apply(onLeads(leftLeg().amplitudeMa(4.5)), CLINICIAN);
+            bench.runTo(ms(55)); // periods at 10 .. 50 ms: 0.6 .. 1.0 mA
+
+            bench.generator.apply(onLeads(leftLeg().amplitudeMa(5.0)), CLINICIAN);
+            bench.runTo(ms(99));
+
+            List<Double> afterUa = stims(bench.deliveredFrom(ms(60))).stream().map(p -> -p.currentUa(L2_4)).toList();
+            assertThat(afterUa).hasSizeGreaterThanOrEqualTo(4);
+            for (int k = 0; k < 4; k++) {
+                assertThat(afterUa.get(k)).isCloseTo(1100.0 + 100.0 * k, within(1e-6));
+            }
+            assertThat(bench.generator.mode(bench.clock.nanoTime())).isEqualTo(GeneratorMode.RAMPING);
         }
 
         @Test
