@@ -18,14 +18,16 @@ import java.util.Set;
  * @param maxOnTimeUs  the longest the hardware maximum-on-time circuit lets ENABLE stay active (docs/bench-rig.md):
  *                     no phase the rig renders may be longer
  * @param busesInUse   the Pi's serial buses the rig leaves to their bus function: no line may use their pins
+ * @param sensing      the measuring front end, when the rig has one
  */
 public record PinMap(String name, int pwmChip, List<GpioLine> lines, List<Source> sources, int maxOnTimeUs,
-                     Set<PiBus> busesInUse) {
+                     Set<PiBus> busesInUse, Optional<Sensing> sensing) {
 
     public PinMap {
         lines = List.copyOf(lines);
         sources = List.copyOf(sources);
         busesInUse = busesInUse.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(busesInUse));
+        java.util.Objects.requireNonNull(sensing, "sensing");
         if (maxOnTimeUs < 1) {
             throw new IllegalArgumentException("maxOnTimeUs must be at least 1, was " + maxOnTimeUs);
         }

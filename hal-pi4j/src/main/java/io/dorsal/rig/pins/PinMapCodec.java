@@ -46,6 +46,8 @@ public final class PinMapCodec {
     public static final int MAX_MAX_ON_TIME_US = 20_000;
     /** The buses a pin map leaves to the Pi when it names none: the serial console's UART. */
     public static final List<String> DEFAULT_BUSES_IN_USE = List.of(PiBus.UART0.fileName());
+    /** The highest ADC reference: the MCP3008's supply on a Pi's 3V3 rail. */
+    public static final double MAX_ADC_VREF_V = 3.3;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -80,6 +82,23 @@ public final class PinMapCodec {
                       @JsonProperty(value = "calibration", required = true) CalibrationForm calibration) {
     }
 
+    record ChannelForm(@JsonProperty(value = "channel", required = true) int channel,
+                       @JsonProperty(value = "maPerVolt", required = true) double maPerVolt) {
+    }
+
+    record PathForm(@JsonProperty(value = "channel", required = true) int channel,
+                    @JsonProperty(value = "voltsPerVolt", required = true) double voltsPerVolt,
+                    @JsonProperty(value = "offsetV", required = true) double offsetV) {
+    }
+
+    record SensingForm(@JsonProperty(value = "adc", required = true) String adc,
+                       @JsonProperty(value = "chipSelect", required = true) int chipSelect,
+                       @JsonProperty(value = "vrefV", required = true) double vrefV,
+                       @JsonProperty(value = "sourceCurrent", required = true) Map<String, ChannelForm> sourceCurrent,
+                       @JsonProperty(value = "pathVoltage", required = true) PathForm pathVoltage,
+                       @JsonProperty("selfTestLoadOhm") Double selfTestLoadOhm) {
+    }
+
     record ContactForm(@JsonProperty("cathode") LineForm cathode, @JsonProperty("anode") LineForm anode) {
     }
 
@@ -90,7 +109,8 @@ public final class PinMapCodec {
                       @JsonProperty(value = "enable", required = true) LineForm enable,
                       @JsonProperty("discharge") LineForm discharge,
                       @JsonProperty(value = "sources", required = true) List<SourceForm> sources,
-                      @JsonProperty(value = "contacts", required = true) LinkedHashMap<String, ContactForm> contacts) {
+                      @JsonProperty(value = "contacts", required = true) LinkedHashMap<String, ContactForm> contacts,
+                      @JsonProperty("sensing") SensingForm sensing) {
     }
 
     public static PinMap read(Path file) throws PinMapException {
@@ -202,7 +222,12 @@ public final class PinMapCodec {
         if (!problems.isEmpty()) {
             throw new PinMapException(problems);
         }
-        return new PinMap(form.name(), pwmChip, lines, sources, form.maxOnTimeUs(), buses);
+        Optional<Sensing> sensing = form.sensing() == null ? Optional.empty()
+                : sensing(form.sensing(), sources, buses, problems);
+        if (!problems.isEmpty()) {
+            throw new PinMapException(problems);
+        }
+        return new PinMap(form.name(), pwmChip, lines, sources, form.maxOnTimeUs(), buses, sensing);
     }
 
     private static void addContactLine(LineForm form, LineRole role, ContactId contact, String where,
@@ -267,6 +292,71 @@ public final class PinMapCodec {
                     + " gpio pulled " + (form.safe() == 1 ? "high (2 to " + BootLevels.LAST_PULLED_HIGH_BCM + ")"
                     : "low (" + (BootLevels.LAST_PULLED_HIGH_BCM + 1) + " to " + MAX_BCM + ")")
                     + ", or wire the line active-" + (boot == 1 ? "low" : "high") + " and declare safe: " + boot);
+        }
+    }
+
+    private static Optional<Sensing> sensing(SensingForm form, List<Source> sources, Set<PiBus> buses,
+                                             List<String> problems) {
+        int before = problems.size();
+        if (!"mcp3008".equals(form.adc())) {
+            problems.add("sensing.adc: '" + form.adc() + "'; the rig reads an mcp3008");
+        }
+        if (!buses.contains(PiBus.SPI0)) {
+            problems.add("sensing: the ADC sits on spi0; add \"spi0\" to busesInUse so no line takes its pins");
+        }
+        if (form.chipSelect() != 0 && form.chipSelect() != 1) {
+            problems.add("sensing.chipSelect: " + form.chipSelect() + "; spi0 has chip selects 0 and 1");
+        }
+        if (!(form.vrefV() > 0 && form.vrefV() <= MAX_ADC_VREF_V)) {
+            problems.add("sensing.vrefV: " + form.vrefV() + " V; must be above 0 and at most " + MAX_ADC_VREF_V + " V");
+        }
+        Set<Integer> channels = new java.util.HashSet<>();
+        List<Integer> sourceChannel = new ArrayList<>();
+        List<Double> sourceGain = new ArrayList<>();
+        Map<String, ChannelForm> byName = form.sourceCurrent() == null ? Map.of() : form.sourceCurrent();
+        for (String name : byName.keySet()) {
+            if (sources.stream().noneMatch(s -> s.name().equals(name))) {
+                problems.add("sensing.sourceCurrent: unknown source '" + name + "'");
+            }
+        }
+        for (Source source : sources) {
+            ChannelForm channel = byName.get(source.name());
+            if (channel == null) {
+                problems.add("sensing.sourceCurrent: source '" + source.name() + "' has no current channel");
+                continue;
+            }
+            checkChannel(channel.channel(), "sensing.sourceCurrent." + source.name(), channels, problems);
+            if (!(channel.maPerVolt() > 0) || Double.isInfinite(channel.maPerVolt())) {
+                problems.add("sensing.sourceCurrent." + source.name() + ".maPerVolt: " + channel.maPerVolt()
+                        + "; must be above 0");
+            }
+            sourceChannel.add(channel.channel());
+            sourceGain.add(channel.maPerVolt());
+        }
+        PathForm path = form.pathVoltage();
+        checkChannel(path.channel(), "sensing.pathVoltage", channels, problems);
+        if (!(path.voltsPerVolt() > 0) || Double.isInfinite(path.voltsPerVolt())) {
+            problems.add("sensing.pathVoltage.voltsPerVolt: " + path.voltsPerVolt() + "; must be above 0");
+        }
+        if (!(path.offsetV() >= 0 && path.offsetV() <= form.vrefV())) {
+            problems.add("sensing.pathVoltage.offsetV: " + path.offsetV() + " V; must be 0 to vrefV");
+        }
+        if (form.selfTestLoadOhm() != null && !(form.selfTestLoadOhm() > 0 && form.selfTestLoadOhm() < 1e6)) {
+            problems.add("sensing.selfTestLoadOhm: " + form.selfTestLoadOhm() + " Ohm; must be above 0 and below 1 MOhm");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sensing(form.chipSelect(), form.vrefV(), sourceChannel, sourceGain, path.channel(),
+                path.voltsPerVolt(), path.offsetV(), form.selfTestLoadOhm() == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(form.selfTestLoadOhm())));
+    }
+
+    private static void checkChannel(int channel, String where, Set<Integer> used, List<String> problems) {
+        if (channel < 0 || channel >= Sensing.CHANNELS) {
+            problems.add(where + ".channel: " + channel + "; the ADC has channels 0 to " + (Sensing.CHANNELS - 1));
+        } else if (!used.add(channel)) {
+            problems.add(where + ".channel: " + channel + " is used twice");
         }
     }
 

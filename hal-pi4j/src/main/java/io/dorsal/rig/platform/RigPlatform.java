@@ -4,10 +4,12 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
+import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
 import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
 import com.pi4j.plugin.raspberrypi.platform.RaspberryPiPlatform;
+import io.dorsal.rig.sim.SimulatedSpiProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +30,14 @@ public final class RigPlatform {
     private RigPlatform() {
     }
 
-    /** Pi4J's mock platform: GPIO and PWM that remember what was written; runs on any PC. */
+    /**
+     * Pi4J's mock platform: GPIO and PWM that remember what was written, and a simulated SPI bus for the sensing ADC
+     * (see {@link io.dorsal.rig.sim.SimulatedFrontEnd}); runs on any PC.
+     */
     public static Context mock() {
         return Pi4J.newContextBuilder()
                 .add(new MockPlatform())
-                .add(MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance())
+                .add(MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(), new SimulatedSpiProvider())
                 .build();
     }
 
@@ -45,13 +50,19 @@ public final class RigPlatform {
     public static Context raspberryPi(int pwmChip) {
         return Pi4J.newContextBuilder()
                 .add(new RaspberryPiPlatform())
-                .add(GpioDDigitalOutputProvider.newInstance(), LinuxFsPwmProvider.newInstance(pwmChip))
+                .add(GpioDDigitalOutputProvider.newInstance(), LinuxFsPwmProvider.newInstance(pwmChip),
+                        LinuxFsSpiProvider.newInstance())
                 .build();
     }
 
     /** The context the tests run against: the mock unless {@code -Ddorsal.rig.platform=pi}. */
     public static Context forTests(int pwmChip) {
         return usePi() ? raspberryPi(pwmChip) : mock();
+    }
+
+    /** Whether a context is the mock platform with the simulated SPI bus (so a simulated front end can attach). */
+    public static boolean simulated(Context pi4j) {
+        return pi4j.providers().exists(SimulatedSpiProvider.ID);
     }
 
     /** Whether tests were asked to run against the real Pi. */

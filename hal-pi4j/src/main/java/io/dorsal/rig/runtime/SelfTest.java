@@ -3,7 +3,13 @@ package io.dorsal.rig.runtime;
 import com.pi4j.context.Context;
 import io.dorsal.core.time.Clock;
 import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.platform.RigPlatform;
+import io.dorsal.rig.sense.FrontEndProbe;
+import io.dorsal.rig.sense.Mcp3008;
+import io.dorsal.rig.sense.MeasuredSelfTest;
+import io.dorsal.rig.sim.SimulatedFrontEnd;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +17,11 @@ import java.util.List;
  * Exercises every line once with the enable line held off (so no current can flow): each contact and
  * discharge line to its active level and back, each PWM source to half duty and back; the enable line itself
  * last, with every contact line open. Reports each line as ok or failed.
+ *
+ * <p>Pin read-back only proves that Pi4J holds the level it wrote. When the pin map has a sensing front end, the
+ * self-test then measures ({@link MeasuredSelfTest}): probe pulses through every switch and source find a broken
+ * switch, a stuck line, a miscalibrated source or an ENABLE that does not gate. On Pi4J's mock platform the
+ * {@link SimulatedFrontEnd} stands in for the analogue side.
  */
 public final class SelfTest {
 
@@ -23,6 +34,18 @@ public final class SelfTest {
 
     public static List<LineResult> run(Context pi4j, PinMap map, Clock clock) {
         Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, clock, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
+        if (map.sensing().isPresent() && RigPlatform.simulated(pi4j)) {
+            SimulatedFrontEnd.attach(pi4j, map, clock);
+        }
+        return run(pi4j, stage, map, clock, idleFor(clock));
+    }
+
+    /**
+     * The self-test on a stage already made on the context (a test may attach a simulated front end with faults in
+     * between); the measured part runs when the pin map has sensing.
+     */
+    public static List<LineResult> run(Context pi4j, Pi4jOutputStage stage, PinMap map, Clock clock,
+                                       IdleStrategy idle) {
         List<LineResult> results = new ArrayList<>();
         for (int i = 1; i < map.lines().size(); i++) {
             results.add(exercise(stage, map, i, clock));
@@ -41,7 +64,24 @@ public final class SelfTest {
         }
         results.add(exercise(stage, map, PinMap.ENABLE_LINE, clock));
         stage.safe();
+        if (map.sensing().isPresent()) {
+            try {
+                FrontEndProbe probe = new FrontEndProbe(pi4j, map, Mcp3008.open(pi4j, map.sensing().get().chipSelect()),
+                        clock, idle);
+                results.addAll(MeasuredSelfTest.run(probe, map));
+            } catch (RuntimeException e) {
+                results.add(new LineResult("sensing", false, "the ADC could not be read: " + e.getMessage()));
+            } finally {
+                stage.safe();
+            }
+        }
         return results;
+    }
+
+    /** A virtual clock is moved to each deadline; a real one is waited on, parking until just before it. */
+    static IdleStrategy idleFor(Clock clock) {
+        return clock instanceof VirtualClock virtual ? new VirtualTimeIdleStrategy(virtual)
+                : new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS);
     }
 
     private static LineResult exercise(Pi4jOutputStage stage, PinMap map, int line, Clock clock) {
