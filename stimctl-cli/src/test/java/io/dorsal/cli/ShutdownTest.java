@@ -23,7 +23,9 @@ class ShutdownTest {
         Path examples = Path.of("..", "examples");
         Process rig = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.dorsal.cli.Stimctl",
                 "rig", "run", examples.resolve("rig-tonic.json").toString(), "--pins",
-                examples.resolve("rig-pins.json").toString(), "--mock", "--duration-s", "600")
+                examples.resolve("rig-pins.json").toString(), "--mock", "--duration-s", "600",
+                // this test is about the stop path: a machine loaded by other builds must not fault the run first
+                "--fault-lateness-us", "10000000")
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(rig.getInputStream(), StandardCharsets.UTF_8))) {
