@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code stimctl rig}: the bench rig. */
 @Command(name = "rig", mixinStandardHelpOptions = true,
         description = "Drives the Raspberry Pi bench rig (or Pi4J's mock platform with --mock).",
-        subcommands = {RigRunCommand.class, RigSelfTestCommand.class})
+        subcommands = {RigRunCommand.class, RigSelfTestCommand.class, RigImpedanceCommand.class})
 final class RigCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,6 +14,6 @@ final class RigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a rig command: run or selftest");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a rig command: run, selftest or impedance");
     }
 }

@@ -76,6 +76,23 @@ class StimctlRigTest {
     }
 
     @Test
+    void impedanceMeasuresEveryContactOnTheSimulatedLoad() {
+        CliRun run = stimctl("rig", "impedance", "--pins", PINS, "--mock");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("L1.0", "CASE", "ok", "every line left at its safe level").doesNotContainPattern("Ohm  (open|short)");
+    }
+
+    @Test
+    void impedanceFlagsAnOpenContactAndExitsOne() {
+        CliRun run = stimctl("rig", "impedance", "--pins", PINS, "--mock", "--mock-load", "L1.3=5200");
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(run.out()).containsPattern("L1\\.3 +5\\d{3} Ohm  open");
+        assertThat(run.err()).contains("1 contact(s) flagged: [L1.3 open]");
+    }
+
+    @Test
     void selfTestReportsEveryLineOk() {
         CliRun run = stimctl("rig", "selftest", "--pins", PINS, "--mock");
 
