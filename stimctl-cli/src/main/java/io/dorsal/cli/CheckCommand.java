@@ -1,6 +1,9 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.safety.SetsValidation;
 import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.therapy.ProgramSet;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.RigRun;
@@ -36,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ValidatedTherapy> therapy = TherapyLoader.load(file, err);
+        Optional<SetsValidation.Safe> sets = TherapyLoader.loadSets(file, err);
+        Optional<ValidatedTherapy> therapy = sets.map(SetsValidation.Safe::active);
         Optional<PinMap> map = pins == null ? Optional.empty() : RigPins.load(pins, err);
         if (therapy.isEmpty() || (pins != null && map.isEmpty())) {
             return Stimctl.EXIT_REFUSED;
@@ -49,7 +53,18 @@ final class CheckCommand implements Callable<Integer> {
                 return Stimctl.EXIT_REFUSED;
             }
         }
-        spec.commandLine().getOut().print(DoseReport.render(therapy.get()));
+        if (sets.get().sets().declared()) {
+            TherapySets declared = sets.get().sets();
+            for (int i = 0; i < declared.sets().size(); i++) {
+                ProgramSet set = declared.sets().get(i);
+                spec.commandLine().getOut().printf("set '%s'%s%s: %s%n", set.name(),
+                        set.name().equals(declared.activeSet()) ? " (runs now)" : "",
+                        set.patientSelectable() ? " (the patient may choose it)" : "", set.programs());
+                spec.commandLine().getOut().print(DoseReport.render(sets.get().perSet().get(i)));
+            }
+        } else {
+            spec.commandLine().getOut().print(DoseReport.render(therapy.get()));
+        }
         spec.commandLine().getOut().println(file + ": safe" + (map.isPresent() ? "; the rig (" + pins
                 + ") renders it exactly" : ""));
         return 0;

@@ -4,9 +4,9 @@ import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.ValidatedTherapy;
-import io.dorsal.core.safety.Validation;
+import io.dorsal.core.safety.SetsValidation;
 import io.dorsal.core.safety.Violation;
-import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,18 +17,23 @@ final class TherapyLoader {
     private TherapyLoader() {
     }
 
-    /** The validated therapy, or empty after printing why not. */
+    /** The validated therapy that runs (the active set's), or empty after printing why not. */
     static Optional<ValidatedTherapy> load(Path file, PrintWriter err) {
-        Therapy therapy;
+        return loadSets(file, err).map(SetsValidation.Safe::active);
+    }
+
+    /** Every program set of the file, each validated as a whole, or empty after printing why not. */
+    static Optional<SetsValidation.Safe> loadSets(Path file, PrintWriter err) {
+        TherapySets sets;
         try {
-            therapy = ProgramCodec.read(file);
+            sets = ProgramCodec.readSets(file);
         } catch (ProgramFileException e) {
             err.println(file + ": " + e.describe());
             return Optional.empty();
         }
-        return switch (new SafetyValidator().validate(therapy)) {
-            case Validation.Safe safe -> Optional.of(safe.therapy());
-            case Validation.Unsafe unsafe -> {
+        return switch (new SafetyValidator().validate(sets)) {
+            case SetsValidation.Safe safe -> Optional.of(safe);
+            case SetsValidation.Unsafe unsafe -> {
                 for (Violation v : unsafe.violations()) {
                     err.println(file + ": " + v.message());
                 }

@@ -54,6 +54,29 @@ class StimctlTest {
     }
 
     @Test
+    void checkShowsEveryProgramSetAndWhichRunsNow() {
+        CliRun run = stimctl("check", EXAMPLES.resolve("program-sets.json").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).contains("set 'day' (runs now) (the patient may choose it): [low-back, left-leg]",
+                "set 'night' (the patient may choose it): [night-burst]", "set 'trial': [low-back]");
+        assertThat(run.out()).contains("program 'night-burst': burst 40 Hz");
+    }
+
+    @Test
+    void checkRefusesAFileOneOfWhoseSetsIsUnsafeAndNamesTheSet() throws IOException {
+        String sets = Files.readString(EXAMPLES.resolve("program-sets.json"))
+                .replace("{\"name\": \"trial\", \"programs\": [\"low-back\"]}",
+                        "{\"name\": \"trial\", \"programs\": [\"low-back\", \"night-burst\"]}");
+        CliRun run = stimctl("check", file("sets.json", sets).toString());
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("set 'trial', program 'night-burst', timing: programs 'low-back' and "
+                + "'night-burst' cannot run together", "(rule: interleaving)");
+    }
+
+    @Test
     void checkAcceptsTheBurstExample() {
         CliRun run = stimctl("check", EXAMPLES.resolve("burst.json").toString());
 

@@ -25,12 +25,33 @@ final class FileForm {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"leads", "programs", "limits"})
+    @JsonPropertyOrder({"leads", "programs", "programSets", "activeSet", "limits"})
     record TherapyForm(@JsonProperty(value = "leads", required = true) List<LeadForm> leads,
                        @JsonProperty(value = "programs", required = true) List<ProgramForm> programs,
+                       @JsonProperty("programSets") List<ProgramSetForm> programSets,
+                       @JsonProperty("activeSet") String activeSet,
                        @JsonProperty("limits") LimitsForm limits) {
         TherapyForm {
             requireElements(leads, "leads");
+            requireElements(programs, "programs");
+            if (programSets != null) {
+                requireElements(programSets, "programSets");
+                if (activeSet == null) {
+                    throw new IllegalArgumentException("'activeSet' is required with 'programSets': the set that runs");
+                }
+            } else if (activeSet != null) {
+                throw new IllegalArgumentException("'activeSet' needs 'programSets' to choose from");
+            }
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "programs", "patientSelectable"})
+    record ProgramSetForm(@JsonProperty(value = "name", required = true) String name,
+                          @JsonProperty(value = "programs", required = true) List<String> programs,
+                          @JsonProperty("patientSelectable") Boolean patientSelectable) {
+        ProgramSetForm {
+            Objects.requireNonNull(name, "a program set needs a name");
             requireElements(programs, "programs");
         }
     }

@@ -28,6 +28,7 @@ import io.dorsal.core.file.FileForm.LimitsForm;
 import io.dorsal.core.file.FileForm.PatientRangeForm;
 import io.dorsal.core.file.FileForm.PatternForm;
 import io.dorsal.core.file.FileForm.ProgramForm;
+import io.dorsal.core.file.FileForm.ProgramSetForm;
 import io.dorsal.core.file.FileForm.RechargeForm;
 import io.dorsal.core.file.FileForm.TherapyForm;
 import io.dorsal.core.therapy.ContactId;
@@ -37,8 +38,10 @@ import io.dorsal.core.therapy.Lead;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.ProgramSet;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -89,8 +92,27 @@ public final class ProgramCodec {
         return read(text);
     }
 
-    /** Reads a program file's text. */
+    /**
+     * Reads a program file's text: the therapy that runs, which is the active program set's when the file has sets
+     * ({@link #readSets(String)} reads them all).
+     */
     public static Therapy read(String json) throws ProgramFileException {
+        return readSets(json).active();
+    }
+
+    /** Reads a program file with its program sets (one set of all its programs when it declares none). */
+    public static TherapySets readSets(Path file) throws ProgramFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
+        }
+        return readSets(text);
+    }
+
+    /** Reads a program file's text with its program sets. */
+    public static TherapySets readSets(String json) throws ProgramFileException {
         TherapyForm form;
         try {
             form = MAPPER.readValue(json, TherapyForm.class);
@@ -101,7 +123,13 @@ public final class ProgramCodec {
             throw new ProgramFileException(1, 1, "", "the file is empty or null; expected an object with leads and programs");
         }
         refuseNulls(json);
-        return toTherapy(form, json);
+        Therapy library = toTherapy(form, json);
+        if (form.programSets() == null) {
+            return TherapySets.single(library);
+        }
+        List<ProgramSet> sets = form.programSets().stream().map(s -> new ProgramSet(s.name(), s.programs(),
+                Boolean.TRUE.equals(s.patientSelectable()))).toList();
+        return new TherapySets(library, sets, form.activeSet());
     }
 
     /**
@@ -143,6 +171,22 @@ public final class ProgramCodec {
 
     public static void write(Therapy therapy, Path file) throws IOException {
         Files.writeString(file, write(therapy), StandardCharsets.UTF_8);
+    }
+
+    /** Writes a therapy with its program sets (without them when it is one undeclared set), so that readSets gives it back. */
+    public static String write(TherapySets sets) {
+        if (!sets.declared()) {
+            return write(sets.library());
+        }
+        TherapyForm plain = toForm(sets.library());
+        List<ProgramSetForm> forms = sets.sets().stream().map(s -> new ProgramSetForm(s.name(), s.programs(),
+                s.patientSelectable() ? Boolean.TRUE : null)).toList();
+        try {
+            return MAPPER.writeValueAsString(new TherapyForm(plain.leads(), plain.programs(), forms, sets.activeSet(),
+                    plain.limits())) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -233,7 +277,7 @@ public final class ProgramCodec {
                 l.contactImpedanceOhm().isEmpty() ? null : l.contactImpedanceOhm(),
                 l.couplingCapacitanceUf().isPresent() ? l.couplingCapacitanceUf().getAsDouble() : null)).toList();
         List<ProgramForm> programs = therapy.programs().stream().map(ProgramCodec::toForm).toList();
-        return new TherapyForm(leads, programs, limitsForm(therapy.limits()));
+        return new TherapyForm(leads, programs, null, null, limitsForm(therapy.limits()));
     }
 
     private static ProgramForm toForm(Program p) {

@@ -3,6 +3,7 @@ package io.dorsal.core.generator;
 import io.dorsal.core.output.OutputStage;
 import io.dorsal.core.safety.SafetyRule;
 import io.dorsal.core.safety.SafetyValidator;
+import io.dorsal.core.safety.SetsValidation;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
 import io.dorsal.core.safety.Violation;
@@ -16,7 +17,9 @@ import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.therapy.Lead;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.ProgramSet;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.core.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,7 @@ public final class PulseGenerator {
 
     // control side (guarded by this)
     private ValidatedTherapy therapy;
+    private TherapySets sets;
     private String faultReason;
     private boolean batteryLowLogged;
 
@@ -186,6 +190,14 @@ public final class PulseGenerator {
      * Refused whole, with the reasons, otherwise: the running therapy is untouched.
      */
     public synchronized ApplyResult apply(Therapy candidate, String who) {
+        if (sets != null && sets.declared()) {
+            // a change to what runs is a change to the active set: every set must stay safe
+            return applySets(sets.withActiveTherapy(candidate), who);
+        }
+        return applyOne(candidate, who);
+    }
+
+    private ApplyResult applyOne(Therapy candidate, String who) {
         Validation validation = new SafetyValidator().validate(candidate);
         return switch (validation) {
             case Validation.Unsafe unsafe -> reject(who, unsafe.violations());
@@ -194,6 +206,63 @@ public final class PulseGenerator {
                 yield cannot.isEmpty() ? accept(safe.therapy(), who) : reject(who, cannot);
             }
         };
+    }
+
+    /**
+     * Validates a therapy's program sets, every set as a whole, and if all are safe (and the output stage can render
+     * each), makes the active set the generator's therapy, taking over at the next pulse boundary when it runs.
+     * Refused whole otherwise, with every reason; the running therapy is untouched.
+     */
+    public synchronized ApplyResult applySets(TherapySets candidate, String who) {
+        return switch (new SafetyValidator().validate(candidate)) {
+            case SetsValidation.Unsafe unsafe -> reject(who, unsafe.violations());
+            case SetsValidation.Safe safe -> {
+                List<Violation> cannot = new ArrayList<>();
+                for (ValidatedTherapy set : safe.perSet()) {
+                    cannot.addAll(stage.cannotRender(set));
+                }
+                if (!cannot.isEmpty()) {
+                    yield reject(who, cannot);
+                }
+                ApplyResult result = accept(safe.active(), who);
+                sets = candidate;
+                yield result;
+            }
+        };
+    }
+
+    /**
+     * The patient's switch to another program set: one the clinician allowed ({@code patientSelectable}), validated
+     * again as a whole and swapped in at the next pulse boundary like any change.
+     */
+    public synchronized ApplyResult selectSet(String name, String who) {
+        if (sets == null || !sets.declared()) {
+            return refuse("generator", "programSets", "none loaded", "a therapy with program sets");
+        }
+        Optional<ProgramSet> set = sets.set(name);
+        if (set.isEmpty()) {
+            return reject(who, List.of(new Violation("set '" + name + "'", "name", "no such set",
+                    "one of " + sets.sets().stream().map(ProgramSet::name).toList(), SafetyRule.PROGRAM_SETS)));
+        }
+        if (!set.get().patientSelectable()) {
+            return reject(who, List.of(new Violation("set '" + name + "'", "patientSelectable", "not allowed",
+                    "a set the clinician allowed the patient", SafetyRule.PROGRAM_SETS)));
+        }
+        if (name.equals(sets.activeSet())) {
+            return new ApplyResult.Applied("set '" + name + "' is already running");
+        }
+        String before = sets.activeSet();
+        TherapySets switched = sets.withActive(name);
+        ApplyResult result = applySets(switched, who);
+        if (result.applied()) {
+            log(GeneratorEvent.Kind.PROGRAM_SET_SELECTED, who, "set '" + before + "' -> '" + name + "'");
+        }
+        return result;
+    }
+
+    /** The program sets the generator holds, when it was given a therapy with sets. */
+    public synchronized Optional<TherapySets> programSets() {
+        return sets == null || !sets.declared() ? Optional.empty() : Optional.of(sets);
     }
 
     private ApplyResult reject(String who, List<Violation> violations) {

@@ -24,6 +24,7 @@ public enum SafetyRule {
     PASSIVE_RETURN("passive return"),
     CONTACT_AREA("contact area"),
     RAMP_FITS_CYCLE("ramp fits on-time"),
+    PROGRAM_SETS("program sets"),
     CHARGE_BALANCE("charge balance"),
     RAMP("ramp"),
     CYCLE("cycle"),

@@ -11,8 +11,10 @@ import io.dorsal.core.therapy.Lead;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.ProgramSet;
 import io.dorsal.core.therapy.Recharge;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +111,88 @@ public final class SafetyValidator {
             return new Validation.Unsafe(violations);
         }
         return new Validation.Safe(new ValidatedTherapy(therapy, timelines, offsetsUs, doses, loads));
+    }
+
+    /** Most program sets in one therapy (Dorsal's default; commercial systems offer 4 to 16 programs or areas). */
+    public static final int MAX_PROGRAM_SETS = 8;
+
+    /**
+     * Holds a therapy's program sets to the rules: the sets themselves (names, programs that exist, an active set,
+     * every program in some set), then each set as a whole, as the therapy it runs. A problem of a program shared by
+     * several sets is reported once.
+     */
+    public SetsValidation validate(TherapySets sets) {
+        List<Violation> violations = new ArrayList<>();
+        checkSets(sets, violations);
+        List<ValidatedTherapy> perSet = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ProgramSet set : sets.sets()) {
+            switch (validate(sets.therapyOf(set))) {
+                case Validation.Safe safe -> perSet.add(safe.therapy());
+                case Validation.Unsafe unsafe -> {
+                    for (Violation v : unsafe.violations()) {
+                        boolean ofTheSet = v.rule() == SafetyRule.INTERLEAVING || v.rule() == SafetyRule.PROGRAM_COUNT;
+                        Violation shown = sets.declared() && ofTheSet ? new Violation("set '" + set.name() + "', "
+                                + v.subject(), v.field(), v.value(), v.limit(), v.rule()) : v;
+                        if (seen.add(shown.message())) {
+                            violations.add(shown);
+                        }
+                    }
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new SetsValidation.Unsafe(violations);
+        }
+        return new SetsValidation.Safe(sets, perSet);
+    }
+
+    private static void checkSets(TherapySets sets, List<Violation> out) {
+        if (sets.sets().isEmpty() || sets.sets().size() > MAX_PROGRAM_SETS) {
+            out.add(new Violation("therapy", "programSets", sets.sets().size() + " sets",
+                    "1 to " + MAX_PROGRAM_SETS + " sets", SafetyRule.PROGRAM_SETS));
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> used = new HashSet<>();
+        for (ProgramSet set : sets.sets()) {
+            String subject = "set '" + set.name() + "'";
+            if (!PROGRAM_NAME.matcher(set.name()).matches() || set.name().length() > MAX_NAME_LENGTH) {
+                out.add(new Violation(subject, "name", "'" + set.name() + "'", "letters, digits, spaces, '_', '.' or "
+                        + "'-', starting with a letter or digit, at most " + MAX_NAME_LENGTH + " characters",
+                        SafetyRule.NAMES));
+            }
+            if (!names.add(set.name())) {
+                out.add(new Violation(subject, "name", "'" + set.name() + "' twice", "each set named once",
+                        SafetyRule.NAMES));
+            }
+            if (set.programs().isEmpty()) {
+                out.add(new Violation(subject, "programs", "no programs", "at least one program",
+                        SafetyRule.PROGRAM_SETS));
+            }
+            Set<String> inSet = new HashSet<>();
+            for (String program : set.programs()) {
+                if (sets.library().program(program).isEmpty()) {
+                    out.add(new Violation(subject, "programs", "'" + program + "' is not a program of the file",
+                            "one of " + sets.library().programs().stream().map(Program::name).toList(),
+                            SafetyRule.PROGRAM_SETS));
+                }
+                if (!inSet.add(program)) {
+                    out.add(new Violation(subject, "programs", "'" + program + "' twice", "each program once in a set",
+                            SafetyRule.PROGRAM_SETS));
+                }
+                used.add(program);
+            }
+        }
+        if (sets.set(sets.activeSet()).isEmpty()) {
+            out.add(new Violation("therapy", "activeSet", "'" + sets.activeSet() + "' is not a set of the file",
+                    "one of " + sets.sets().stream().map(ProgramSet::name).toList(), SafetyRule.PROGRAM_SETS));
+        }
+        for (Program program : sets.library().programs()) {
+            if (!used.contains(program.name())) {
+                out.add(new Violation("program '" + program.name() + "'", "programSets", "in no set",
+                        "every program in at least one set (remove it, or add it to a set)", SafetyRule.PROGRAM_SETS));
+            }
+        }
     }
 
     // ----------------------------------------------------------------------------------------------------
