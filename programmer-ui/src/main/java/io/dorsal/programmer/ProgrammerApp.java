@@ -4,6 +4,7 @@ import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.programmer.link.EmbeddedLink;
 import io.dorsal.programmer.link.StimulatorLink;
@@ -48,11 +49,13 @@ public final class ProgrammerApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         List<String> args = getParameters().getRaw();
-        Therapy therapy = option(args, "--file").map(ProgrammerApp::readOrExit).orElseGet(ProgrammerApp::bundled);
+        TherapySets sets = option(args, "--file").map(ProgrammerApp::readOrExit)
+                .orElseGet(() -> TherapySets.single(bundled()));
+        Therapy therapy = sets.active();
         String clinician = option(args, "--clinician").orElse(System.getProperty("user.name", "clinician"));
 
         link = EmbeddedLink.started(SystemClock.INSTANCE);
-        ApplyResult loaded = link.apply(therapy, "generator setup").join();
+        ApplyResult loaded = link.applySets(sets, "generator setup").join();
         if (loaded instanceof ApplyResult.Rejected rejected) {
             System.err.println("programmer: the therapy is not safe, so the generator starts empty-handed:");
             rejected.violations().forEach(v -> System.err.println("  " + v.message()));
@@ -123,9 +126,9 @@ public final class ProgrammerApp extends Application {
         }
     }
 
-    private static Therapy readOrExit(String file) {
+    private static TherapySets readOrExit(String file) {
         try {
-            return ProgramCodec.read(Path.of(file));
+            return ProgramCodec.readSets(Path.of(file));
         } catch (ProgramFileException e) {
             System.err.println("programmer: " + file + ": " + e.describe());
             System.exit(1);

@@ -151,6 +151,21 @@ public final class EmbeddedLink implements StimulatorLink {
     }
 
     @Override
+    public CompletableFuture<ApplyResult> applySets(io.dorsal.core.therapy.TherapySets sets, String who) {
+        return call(() -> generator.applySets(sets, who));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<io.dorsal.core.therapy.TherapySets>> programSets() {
+        return call(generator::programSets);
+    }
+
+    @Override
+    public CompletableFuture<ApplyResult> selectSet(String name, String who) {
+        return call(() -> generator.selectSet(name, who));
+    }
+
+    @Override
     public CompletableFuture<ImpedanceReport> checkImpedance(String who) {
         return call(() -> generator.checkImpedance(who));
     }

@@ -5,7 +5,9 @@ import io.dorsal.core.generator.GeneratorEvent;
 import io.dorsal.core.generator.GeneratorStatus;
 import io.dorsal.core.generator.ImpedanceReport;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +49,29 @@ public interface StimulatorLink extends AutoCloseable {
     CompletableFuture<Void> stopAll(String who);
 
     CompletableFuture<Void> clearFault(String who);
+
+    /**
+     * Sends a therapy with its program sets; the generator validates every set as a whole and runs the active one.
+     * A link that does not carry program sets answers with a failed future for a therapy that declares them.
+     */
+    default CompletableFuture<ApplyResult> applySets(TherapySets sets, String who) {
+        if (!sets.declared()) {
+            return apply(sets.active(), who);
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "program sets do not travel over this link yet"));
+    }
+
+    /** The program sets the generator holds, if it was given a therapy with sets (none over links without sets). */
+    default CompletableFuture<Optional<TherapySets>> programSets() {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /** A patient's switch to another program set the clinician allowed; the generator swaps it in at a pulse boundary. */
+    default CompletableFuture<ApplyResult> selectSet(String name, String who) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "program sets do not travel over this link yet"));
+    }
 
     /** A patient's amplitude step on one program, held inside its patient range by the generator. */
     CompletableFuture<ApplyResult> patientAdjust(String program, double deltaMa, String who);

@@ -6,7 +6,10 @@ import io.dorsal.core.safety.Figures;
 import io.dorsal.core.therapy.Amplitudes;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Program;
+import io.dorsal.core.therapy.ProgramSet;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,8 +23,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The patient's remote: choose a program, turn therapy on or off, and step its amplitude up or down strictly
- * inside the clinician's patient range; the battery. Reads the generator's therapy (not the clinician's draft).
- * A step that would leave the range is never sent: its button is disabled. UI thread only.
+ * inside the clinician's patient range; switch to another program set the clinician allowed; the battery. Reads the
+ * generator's therapy (not the clinician's draft). A step that would leave the range is never sent: its button is
+ * disabled. UI thread only.
  */
 public final class PatientModel {
 
@@ -39,17 +43,76 @@ public final class PatientModel {
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper battery = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> sets = FXCollections.observableArrayList();
+    private final StringProperty set = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper activeSet = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasSets = new ReadOnlyBooleanWrapper(false);
     private boolean busy;
 
     public PatientModel(GeneratorModel generator, SessionLog log, Executor ui) {
         this.generator = generator;
         this.log = log;
         this.ui = ui;
-        generator.therapyProperty().addListener((obs, was, now) -> update());
+        generator.therapyProperty().addListener((obs, was, now) -> {
+            update();
+            refreshSets();
+        });
         generator.modeProperty().addListener((obs, was, now) -> update());
         generator.batteryPercentProperty().addListener((obs, was, now) -> update());
         program.addListener((obs, was, now) -> update());
         update();
+        refreshSets();
+    }
+
+    /** Asks the generator which program sets it holds: the patient's choice lists those the clinician allowed. */
+    private void refreshSets() {
+        generator.link().programSets().whenCompleteAsync((held, failure) -> {
+            if (failure != null || held.isEmpty()) {
+                sets.clear();
+                activeSet.set("");
+                hasSets.set(false);
+                return;
+            }
+            TherapySets all = held.get();
+            List<String> allowed = all.sets().stream().filter(ProgramSet::patientSelectable).map(ProgramSet::name)
+                    .toList();
+            if (!allowed.equals(sets)) {
+                sets.setAll(allowed);
+            }
+            activeSet.set("Program set: " + all.activeSet());
+            hasSets.set(!allowed.isEmpty());
+            if (set.get() == null || !allowed.contains(set.get())) {
+                set.set(allowed.contains(all.activeSet()) ? all.activeSet() : allowed.isEmpty() ? null : allowed.get(0));
+            }
+        }, ui);
+    }
+
+    /** Switches to the chosen program set; the generator validates it and swaps it in at a pulse boundary. */
+    public void switchSet() {
+        String name = set.get();
+        if (name == null || busy) {
+            return;
+        }
+        String before = activeSet.get();
+        busy = true;
+        generator.link().selectSet(name, WHO).whenCompleteAsync((result, failure) -> {
+            busy = false;
+            if (failure != null) {
+                message.set("Not sent: " + LinkProblems.describe(failure, generator.link().address()));
+            } else {
+                switch (result) {
+                    case ApplyResult.Applied a -> message.set("");
+                    case ApplyResult.Rejected r -> message.set("Not changed: " + r.violations().get(0).value() + "; "
+                            + r.violations().get(0).limit());
+                }
+                if (result.applied()) {
+                    log.add(WHO, "program set", "program set", before.replace("Program set: ", ""), name);
+                }
+            }
+            generator.refresh();
+            update();
+            refreshSets();
+        }, ui);
     }
 
     private void update() {
@@ -188,5 +251,23 @@ public final class PatientModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The program sets the patient may switch to (empty when the generator holds none). */
+    public ObservableList<String> sets() {
+        return sets;
+    }
+
+    public StringProperty setProperty() {
+        return set;
+    }
+
+    /** {@code Program set: day}, or empty. */
+    public ReadOnlyStringProperty activeSetProperty() {
+        return activeSet.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasSetsProperty() {
+        return hasSets.getReadOnlyProperty();
     }
 }

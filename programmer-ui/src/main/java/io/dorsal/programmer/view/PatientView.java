@@ -11,8 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The patient's remote: program choice, therapy on or off, amplitude down and up inside the patient range,
- * battery. Nothing else.
+ * The patient's remote: the program set (when the clinician allowed more than one), program choice, therapy on or
+ * off, amplitude down and up inside the patient range, battery. Nothing else.
  */
 public final class PatientView extends VBox {
 
@@ -56,6 +56,22 @@ public final class PatientView extends VBox {
         range.setId("patientRange");
         range.setWrapText(true);
         range.textProperty().bind(model.rangeProperty());
+        Label activeSet = new Label();
+        activeSet.setId("patientActiveSet");
+        activeSet.textProperty().bind(model.activeSetProperty());
+        ChoiceBox<String> set = new ChoiceBox<>(model.sets());
+        set.setId("patientSet");
+        set.valueProperty().bindBidirectional(model.setProperty());
+        Button switchSet = new Button("Switch");
+        switchSet.setId("patientSwitchSet");
+        switchSet.setOnAction(e -> model.switchSet());
+        HBox sets = new HBox(8, set, switchSet);
+        sets.setAlignment(Pos.CENTER);
+        VBox setBox = new VBox(6, activeSet, sets);
+        setBox.setAlignment(Pos.CENTER);
+        setBox.visibleProperty().bind(model.hasSetsProperty());
+        setBox.managedProperty().bind(model.hasSetsProperty());
+
         Label battery = new Label();
         battery.setId("patientBattery");
         battery.textProperty().bind(model.batteryProperty());
@@ -65,6 +81,6 @@ public final class PatientView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, program, onOff, steps, range, battery, message);
+        getChildren().addAll(title, setBox, program, onOff, steps, range, battery, message);
     }
 }
