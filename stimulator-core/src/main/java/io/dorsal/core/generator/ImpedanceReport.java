@@ -27,7 +27,14 @@ public record ImpedanceReport(long timeNs, List<ContactImpedance> contacts) {
      * @param contact      the contact
      * @param impedanceOhm its impedance
      * @param status       ok, open (above the open-circuit threshold) or short (below the short threshold)
+     * @param measured     whether the figure was measured on the outputs ({@link ImpedanceMeter}) rather than read
+     *                     from the therapy file
      */
-    public record ContactImpedance(ContactId contact, double impedanceOhm, Status status) {
+    public record ContactImpedance(ContactId contact, double impedanceOhm, Status status, boolean measured) {
+
+        /** A figure read from the therapy file, not measured. */
+        public ContactImpedance(ContactId contact, double impedanceOhm, Status status) {
+            this(contact, impedanceOhm, status, false);
+        }
     }
 }

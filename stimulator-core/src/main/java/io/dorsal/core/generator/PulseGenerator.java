@@ -51,6 +51,7 @@ public final class PulseGenerator {
     private final OutputStage stage;
     private final BatteryModel battery;
     private final EventLog log;
+    private final ImpedanceMeter impedanceMeter;
     private final long createdNs;
 
     // control side (guarded by this)
@@ -58,6 +59,8 @@ public final class PulseGenerator {
     private TherapySets sets;
     private String faultReason;
     private boolean batteryLowLogged;
+    /** The impedances the last check measured on the outputs; validation prefers them to the file's. */
+    private Map<ContactId, Double> measuredOhm = Map.of();
 
     // handed to the real-time thread
     private volatile Run desired;
@@ -70,6 +73,8 @@ public final class PulseGenerator {
     private long seenAbortGeneration;
     private long lastEndNs = Long.MIN_VALUE;
     private volatile Run running;
+    /** Whether the real-time thread has a therapy armed on the stage (false once its last period has ended). */
+    private volatile boolean delivering;
     private double deliveredPcRealtime;
     @SuppressWarnings("unused") // written through DELIVERED_PC (release), read through it (acquire)
     private double deliveredPc;
@@ -86,10 +91,17 @@ public final class PulseGenerator {
     private final Meter meter = new Meter();
 
     public PulseGenerator(Clock clock, OutputStage stage, BatteryModel battery, EventLog log) {
+        this(clock, stage, battery, log, ImpedanceMeter.NONE);
+    }
+
+    /** A generator whose impedance check measures through a meter (the rig's sensing front end). */
+    public PulseGenerator(Clock clock, OutputStage stage, BatteryModel battery, EventLog log,
+                          ImpedanceMeter impedanceMeter) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stage = Objects.requireNonNull(stage, "stage");
         this.battery = Objects.requireNonNull(battery, "battery");
         this.log = Objects.requireNonNull(log, "log");
+        this.impedanceMeter = Objects.requireNonNull(impedanceMeter, "impedanceMeter");
         this.createdNs = clock.nanoTime();
     }
 
@@ -119,6 +131,7 @@ public final class PulseGenerator {
         }
         if (faulted) {
             active = null;
+            idleNow();
             return 0;
         }
         Run want = desired;
@@ -137,15 +150,24 @@ public final class PulseGenerator {
             }
             if (active == null && want != null) {
                 want.scheduler().restart(Math.max(nowNs, lastEndNs));
+                delivering = true;
                 stage.arm(want.scheduler().table());
                 active = want;
                 running = want;
             }
         }
         if (active == null) {
+            idleNow();
             return 0;
         }
         return active.scheduler().poll(nowNs, meter, limit);
+    }
+
+    /** Publishes that nothing is armed any more: a write only on the change, none per poll. */
+    private void idleNow() {
+        if (delivering) {
+            delivering = false;
+        }
     }
 
     /**
@@ -187,7 +209,8 @@ public final class PulseGenerator {
      * the new therapy takes over at the next pulse boundary. A program whose contacts or pulse width changed
      * restarts from zero amplitude and ramps back; one whose amplitude alone changed goes to it at once when it falls
      * or rises by at most the device's {@code maxAmplitudeIncreasePerPeriodMa}, and rises by that step a period otherwise.
-     * Refused whole, with the reasons, otherwise: the running therapy is untouched.
+     * Refused whole, with the reasons, otherwise: the running therapy is untouched. Contacts measured by the last
+     * impedance check are validated at their measured impedance (a measured open or short cannot carry current).
      */
     public synchronized ApplyResult apply(Therapy candidate, String who) {
         if (sets != null && sets.declared()) {
@@ -198,7 +221,7 @@ public final class PulseGenerator {
     }
 
     private ApplyResult applyOne(Therapy candidate, String who) {
-        Validation validation = new SafetyValidator().validate(candidate);
+        Validation validation = new SafetyValidator(measuredOhm).validate(candidate);
         return switch (validation) {
             case Validation.Unsafe unsafe -> reject(who, unsafe.violations());
             case Validation.Safe safe -> {
@@ -214,7 +237,7 @@ public final class PulseGenerator {
      * Refused whole otherwise, with every reason; the running therapy is untouched.
      */
     public synchronized ApplyResult applySets(TherapySets candidate, String who) {
-        return switch (new SafetyValidator().validate(candidate)) {
+        return switch (new SafetyValidator(measuredOhm).validate(candidate)) {
             case SetsValidation.Unsafe unsafe -> reject(who, unsafe.violations());
             case SetsValidation.Safe safe -> {
                 List<Violation> cannot = new ArrayList<>();
@@ -488,32 +511,62 @@ public final class PulseGenerator {
         return result;
     }
 
-    /** Measures (in this model: reads) every contact's impedance and flags open and short circuits. */
+    /**
+     * Checks every contact's impedance and flags open and short circuits. With an {@link ImpedanceMeter} the
+     * contacts are measured on the outputs, but only while nothing is being delivered (therapy off, its last
+     * period ended, or a fault): a measurement drives the outputs. Otherwise, and for a contact the meter cannot
+     * reach, the figure is the therapy file's, marked as not measured; the logged event says which. Measured
+     * figures are kept: later changes are validated against them.
+     */
     public synchronized ImpedanceReport checkImpedance(String who) {
         long now = clock.nanoTime();
         if (therapy == null) {
             return new ImpedanceReport(now, List.of());
         }
         Therapy t = therapy.therapy();
-        SafetyValidator validator = new SafetyValidator(Map.of());
-        List<ImpedanceReport.ContactImpedance> contacts = new ArrayList<>();
+        List<ContactId> ids = new ArrayList<>();
         for (Lead lead : t.leads()) {
             for (int i = 0; i < lead.contactCount(); i++) {
-                contacts.add(impedanceOf(lead.contact(i), validator.impedanceOhm(t, lead.contact(i)), t));
+                ids.add(lead.contact(i));
             }
         }
-        contacts.add(impedanceOf(ContactId.CASE, validator.impedanceOhm(t, ContactId.CASE), t));
+        ids.add(ContactId.CASE);
+        String how;
+        Map<ContactId, Double> measured = Map.of();
+        if (impedanceMeter == ImpedanceMeter.NONE) {
+            how = "from the therapy file";
+        } else if (desired != null || delivering) {
+            how = "not measured while stimulation is on (stop therapy to measure): from the therapy file";
+        } else {
+            try {
+                measured = Map.copyOf(impedanceMeter.measureOhm(ids));
+                measuredOhm = measured;
+                how = measured.size() == ids.size() ? "measured"
+                        : "measured " + measured.size() + ", the rest from the therapy file";
+            } catch (RuntimeException e) {
+                stage.safe();
+                how = "the measurement failed (" + e.getMessage() + "): from the therapy file";
+            }
+        }
+        SafetyValidator validator = new SafetyValidator(Map.of());
+        List<ImpedanceReport.ContactImpedance> contacts = new ArrayList<>();
+        for (ContactId id : ids) {
+            Double ohm = measured.get(id);
+            contacts.add(ohm == null ? impedanceOf(id, validator.impedanceOhm(t, id), t, false)
+                    : impedanceOf(id, ohm, t, true));
+        }
         ImpedanceReport report = new ImpedanceReport(now, contacts);
-        log(GeneratorEvent.Kind.IMPEDANCE_CHECK, who, contacts.size() + " contacts, " + report.flagged().size()
-                + " flagged" + (report.flagged().isEmpty() ? "" : ": " + report.flagged().stream()
-                .map(c -> c.contact() + " " + c.status()).toList()));
+        log(GeneratorEvent.Kind.IMPEDANCE_CHECK, who, contacts.size() + " contacts " + how + ", "
+                + report.flagged().size() + " flagged" + (report.flagged().isEmpty() ? "" : ": "
+                + report.flagged().stream().map(c -> c.contact() + " " + c.status()).toList()));
         return report;
     }
 
-    private static ImpedanceReport.ContactImpedance impedanceOf(ContactId contact, double ohm, Therapy t) {
+    private static ImpedanceReport.ContactImpedance impedanceOf(ContactId contact, double ohm, Therapy t,
+                                                                boolean measured) {
         ImpedanceReport.Status status = ohm > t.limits().openCircuitOhm() ? ImpedanceReport.Status.OPEN
                 : ohm < t.limits().shortCircuitOhm() ? ImpedanceReport.Status.SHORT : ImpedanceReport.Status.OK;
-        return new ImpedanceReport.ContactImpedance(contact, ohm, status);
+        return new ImpedanceReport.ContactImpedance(contact, ohm, status, measured);
     }
 
     /**
