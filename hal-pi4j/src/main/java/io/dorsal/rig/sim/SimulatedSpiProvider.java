@@ -5,11 +5,14 @@ import com.pi4j.io.spi.SpiBase;
 import com.pi4j.io.spi.SpiConfig;
 import com.pi4j.io.spi.SpiProvider;
 import com.pi4j.io.spi.SpiProviderBase;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
  * A Pi4J SPI provider whose devices are simulated: every transfer is answered by a function of the bytes sent (set
- * with {@link #answerWith}; until then every reply is zeros). Pi4J's own mock SPI only loops bytes back, which cannot
+ * with {@link #answerWith}, for every chip select or one; until then every reply is zeros), so an ADC on one chip
+ * select and a DAC on the other each see their own transfers. Pi4J's own mock SPI only loops bytes back, which cannot
  * stand in for an ADC.
  */
 public final class SimulatedSpiProvider extends SpiProviderBase {
@@ -18,6 +21,7 @@ public final class SimulatedSpiProvider extends SpiProviderBase {
     public static final String ID = "dorsal-simulated-spi";
 
     private volatile UnaryOperator<byte[]> device = request -> new byte[request.length];
+    private final Map<Integer, UnaryOperator<byte[]>> byChipSelect = new ConcurrentHashMap<>();
 
     public SimulatedSpiProvider() {
         super(ID, "Dorsal simulated SPI");
@@ -26,6 +30,16 @@ public final class SimulatedSpiProvider extends SpiProviderBase {
     /** Makes every device on this provider answer with a function of the request bytes. */
     public void answerWith(UnaryOperator<byte[]> newDevice) {
         device = newDevice;
+    }
+
+    /** Makes the device at one chip select answer with a function of the request bytes (before any for-all device). */
+    public void answerWith(int chipSelect, UnaryOperator<byte[]> newDevice) {
+        byChipSelect.put(chipSelect, newDevice);
+    }
+
+    private UnaryOperator<byte[]> deviceAt(Integer chipSelect) {
+        UnaryOperator<byte[]> own = chipSelect == null ? null : byChipSelect.get(chipSelect);
+        return own != null ? own : device;
     }
 
     @Override
@@ -50,7 +64,7 @@ public final class SimulatedSpiProvider extends SpiProviderBase {
         public int transfer(byte[] write, int writeOffset, byte[] read, int readOffset, int numberOfBytes) {
             byte[] request = new byte[numberOfBytes];
             System.arraycopy(write, writeOffset, request, 0, numberOfBytes);
-            byte[] reply = device.apply(request);
+            byte[] reply = deviceAt(config().channel()).apply(request);
             System.arraycopy(reply, 0, read, readOffset, numberOfBytes);
             return numberOfBytes;
         }
