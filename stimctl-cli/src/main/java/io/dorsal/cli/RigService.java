@@ -2,8 +2,12 @@ package io.dorsal.cli;
 
 import com.pi4j.context.Context;
 import io.dorsal.core.generator.ApplyResult;
+import io.dorsal.core.generator.BatteryModel;
+import io.dorsal.core.generator.EventLog;
+import io.dorsal.core.generator.ImpedanceMeter;
 import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.link.audit.AuditLog;
 import io.dorsal.link.identity.Identity;
@@ -11,10 +15,13 @@ import io.dorsal.link.server.LinkServer;
 import io.dorsal.link.server.ServerSettings;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.platform.RigPlatform;
 import io.dorsal.rig.runtime.RealtimeRunner;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunnerSettings;
 import io.dorsal.rig.runtime.SpinThenParkIdleStrategy;
+import io.dorsal.rig.sense.RigImpedanceMeter;
+import io.dorsal.rig.sim.SimulatedFrontEnd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -39,7 +46,16 @@ final class RigService implements AutoCloseable {
         this.pi4j = pi4j;
         this.audit = audit;
         this.stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
-        this.generator = new PulseGenerator(SystemClock.INSTANCE, stage);
+        if (map.sensing().isPresent() && RigPlatform.simulated(pi4j)) {
+            // on the mock, the simulated load stands behind the pins (the real-time thread and the impedance check
+            // never drive it at the same time: the generator measures only while it delivers nothing)
+            SimulatedFrontEnd.attach(pi4j, map, SystemClock.INSTANCE);
+        }
+        // with a sensing front end, a programmer's impedance check measures the contacts instead of reading the file
+        ImpedanceMeter meter = map.sensing().isEmpty() ? ImpedanceMeter.NONE
+                : new RigImpedanceMeter(pi4j, map, stage, SystemClock.INSTANCE,
+                new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS), DeviceLimits.DEFAULTS);
+        this.generator = new PulseGenerator(SystemClock.INSTANCE, stage, BatteryModel.DEFAULT, new EventLog(), meter);
         // the link first: its start-up (TLS, key loading) must not compete with the first real pulses
         this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis);
         this.port = server.start(bind, port);

@@ -76,6 +76,16 @@ class StimctlLinkTest {
     }
 
     @Test
+    void theServedRigsImpedanceCheckMeasuresThroughItsSensingAndNeverWhileStimulating() {
+        // the example rig has a sensing front end, so the check is wired to measure; with therapy on it must not
+        var report = rig.generator().checkImpedance("dr-ada");
+
+        assertThat(report.contacts()).isNotEmpty().allSatisfy(c -> assertThat(c.measured()).isFalse());
+        assertThat(rig.generator().log().entries().getLast().message())
+                .contains("not measured while stimulation is on");
+    }
+
+    @Test
     void anUnsafeStepIsRefusedWithItsRuleAndTheRigKeepsItsTherapy() {
         remote("dr-ada", "pair", pairingCode("clinician"));
 
