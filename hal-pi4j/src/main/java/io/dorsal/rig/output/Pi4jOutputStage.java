@@ -27,8 +27,14 @@ import java.util.List;
  * writes alone.
  *
  * <p>Fail safe: {@link #safe()} latches the stage and drives enable off first, every source to its safe duty and
- * every line to its safe level; it never throws. While latched, phases and actions are dropped; the runner
- * re-asserts the safe state on its own thread. Only {@link #arm} unlatches.
+ * every line to its safe level; it never throws. When a phase has been switched on since the last bleed, it then
+ * closes the discharge line for {@link #BLEED_NS} so the coupling capacitors give back what an interrupted pulse or
+ * burst left on them (the runner, or whoever waits for it, ends the bleed with {@link #endBleed}); the trace shows
+ * it. While latched, phases and actions are dropped; the runner re-asserts the safe state on its own thread. Only
+ * {@link #arm} unlatches.
+ *
+ * <p>Times are read from the clock after each write returns: the trace stamps when a line really changed, and a
+ * phase switched on late keeps its length from the moment its enable write completed.
  *
  * <p>Threads: {@code onPhase}, {@code arm}, {@code nextActionNs} and {@code runNextAction} belong to the
  * real-time thread; {@code safe} may be called from any thread. {@code onPhase} and {@code runNextAction}
@@ -40,6 +46,14 @@ public final class Pi4jOutputStage implements OutputStage {
     public static final long NO_ACTION = Long.MAX_VALUE;
     /** Queued actions at most: ample for the lookahead of a few phases. */
     public static final int QUEUE_CAPACITY = 1024;
+    /**
+     * How long the discharge line stays closed after a stop or fault: five time constants of a 2 kOhm path (two 1 kOhm
+     * contacts, domain.md's default impedance) on 10 uF coupling capacitors, so over 99 % of the charge an interrupted
+     * pulse or burst left on the electrodes returns (docs/bench-rig.md, "Failing safe").
+     */
+    public static final long BLEED_NS = 100_000_000L;
+    /** Sentinel: no bleed under way. */
+    public static final long NO_BLEED = Long.MIN_VALUE;
 
     private static final int ACTION_ON = 1;
     private static final int ACTION_OFF = 2;
@@ -70,6 +84,9 @@ public final class Pi4jOutputStage implements OutputStage {
     private volatile LineTrace trace;
     private long phasesDelivered;
     private volatile int failedSafeWrites;
+    private volatile boolean charged;
+    private volatile long bleedUntilNs = NO_BLEED;
+    private long firstWriteNs;
 
     /**
      * Provisions every line of the pin map on the context, each at its safe level.
@@ -156,6 +173,11 @@ public final class Pi4jOutputStage implements OutputStage {
         // actions already queued for the old therapy (its last switch-offs, when the runner's lookahead lets the
         // new therapy be armed before they are due) keep their own plan and still run
         plan = ((RigPlan.Result.Renderable) result).plan();
+        if (bleeding()) {
+            // a new therapy must not start with the outputs shorted: the bleed ends here, early
+            bleedUntilNs = clock.nanoTime();
+            endBleed(bleedUntilNs);
+        }
         latched = false;
     }
 
@@ -196,7 +218,38 @@ public final class Pi4jOutputStage implements OutputStage {
     @Override
     public void safe() {
         latched = true;
-        driveSafe(clock.nanoTime());
+        long now = clock.nanoTime();
+        if (charged && map.dischargeLine() >= 0) {
+            charged = false;
+            bleedUntilNs = now + BLEED_NS;
+        }
+        driveSafe(now);
+    }
+
+    /** Whether the discharge line is closed after a stop or fault, until {@link #bleedEndsNs()}. */
+    public boolean bleeding() {
+        return bleedUntilNs != NO_BLEED;
+    }
+
+    /** When the bleed under way ends, or {@link #NO_BLEED}. */
+    public long bleedEndsNs() {
+        return bleedUntilNs;
+    }
+
+    /** Opens the discharge line once the bleed's time has come; before that, does nothing. Returns whether it ended. */
+    public boolean endBleed(long nowNs) {
+        long until = bleedUntilNs;
+        if (until == NO_BLEED || nowNs < until) {
+            return false;
+        }
+        bleedUntilNs = NO_BLEED;
+        int discharge = map.dischargeLine();
+        try {
+            write(discharge, map.lines().get(discharge).safeLevel());
+        } catch (RuntimeException | Error e) {
+            failedSafeWrites++;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -223,8 +276,10 @@ public final class Pi4jOutputStage implements OutputStage {
             head = tail;
             offDelayNs = 0;
             driveSafe(nowNs);
+            firstWriteNs = nowNs;
             return due == NO_ACTION ? nowNs : due;
         }
+        firstWriteNs = NO_ACTION;
         int slot = (int) (head % QUEUE_CAPACITY);
         int kind = actionKind[slot];
         long due = kind == ACTION_OFF ? actionAtNs[slot] + offDelayNs : actionAtNs[slot];
@@ -234,30 +289,40 @@ public final class Pi4jOutputStage implements OutputStage {
         head++;
         switch (kind) {
             case ACTION_ON -> {
-                // a phase switched on late keeps its full length: its switch-off (the very next action) moves by
-                // as much, so every phase delivers its programmed charge and stays balanced with its recharge
-                offDelayNs = Math.max(0, nowNs - due);
+                charged = true;
+                long onNs = nowNs;
                 for (int i = 0; i < current.lineCount(arg); i++) {
                     int line = current.line(arg, i);
-                    write(line, map.lines().get(line).activeLevel(), nowNs);
+                    onNs = write(line, map.lines().get(line).activeLevel());
                 }
                 if (current.gated(arg)) {
-                    write(PinMap.ENABLE_LINE, map.enable().activeLevel(), nowNs);
+                    onNs = write(PinMap.ENABLE_LINE, map.enable().activeLevel());
                 }
+                // a phase switched on late keeps its full length from the moment its last switch-on write returned:
+                // its switch-off (the very next action) moves by as much, so it delivers its programmed charge
+                offDelayNs = Math.max(0, onNs - due);
             }
             case ACTION_OFF -> {
                 offDelayNs = 0;
                 if (current.gated(arg)) {
-                    write(PinMap.ENABLE_LINE, map.enable().safeLevel(), nowNs);
+                    write(PinMap.ENABLE_LINE, map.enable().safeLevel());
                 }
                 for (int i = 0; i < current.lineCount(arg); i++) {
                     int line = current.line(arg, i);
-                    write(line, map.lines().get(line).safeLevel(), nowNs);
+                    write(line, map.lines().get(line).safeLevel());
                 }
             }
-            default -> writeDuty(arg, newDuty, nowNs);
+            default -> writeDuty(arg, newDuty);
         }
         return due;
+    }
+
+    /**
+     * When the first write of the last action returned (the clock read after it), for the runner's lateness: the
+     * moment the first line really changed, not when the loop began the action.
+     */
+    public long firstWriteNs() {
+        return firstWriteNs;
     }
 
     /**
@@ -275,7 +340,7 @@ public final class Pi4jOutputStage implements OutputStage {
                 }
             }
         }
-        write(line, newLevel, nowNs);
+        write(line, newLevel);
         level[line] = outputs[line].state() == DigitalState.HIGH ? 1 : 0;
     }
 
@@ -284,7 +349,7 @@ public final class Pi4jOutputStage implements OutputStage {
         if (!latched || level[PinMap.ENABLE_LINE] != map.enable().safeLevel()) {
             throw new IllegalStateException("self-test sets PWM only with the enable line off");
         }
-        writeDuty(source, newDuty, nowNs);
+        writeDuty(source, newDuty);
         duty[source] = effectiveDuty(pwms[source]);
     }
 
@@ -338,18 +403,24 @@ public final class Pi4jOutputStage implements OutputStage {
         tail++;
     }
 
-    private void write(int line, int newLevel, long nowNs) {
+    /** Writes a line and returns the clock read after the write returned (the time the trace stamps). */
+    private long write(int line, int newLevel) {
         outputs[line].state(state(newLevel));
+        long doneNs = clock.nanoTime();
+        if (firstWriteNs == NO_ACTION) {
+            firstWriteNs = doneNs;
+        }
         if (level[line] != newLevel) {
             level[line] = newLevel;
             LineTrace t = trace;
             if (t != null) {
-                t.record(nowNs, line, newLevel);
+                t.record(doneNs, line, newLevel);
             }
         }
+        return doneNs;
     }
 
-    private void writeDuty(int source, int newDuty, long nowNs) {
+    private void writeDuty(int source, int newDuty) {
         Pwm pwm = pwms[source];
         pwm.setDutyCycle(newDuty);
         if (newDuty > 0) {
@@ -357,19 +428,26 @@ public final class Pi4jOutputStage implements OutputStage {
         } else {
             pwm.off();
         }
+        long doneNs = clock.nanoTime();
+        if (firstWriteNs == NO_ACTION) {
+            firstWriteNs = doneNs;
+        }
         if (duty[source] != newDuty) {
             duty[source] = newDuty;
             LineTrace t = trace;
             if (t != null) {
-                t.record(nowNs, outputs.length + source, newDuty);
+                t.record(doneNs, outputs.length + source, newDuty);
             }
         }
     }
 
-    /** Enable off first, then every source to its safe duty, then every other line; never throws. */
+    /**
+     * Enable off first, then every source to its safe duty, then every other line, the discharge line closed instead
+     * while a bleed is under way; never throws.
+     */
     private void driveSafe(long nowNs) {
         try {
-            write(PinMap.ENABLE_LINE, map.enable().safeLevel(), nowNs);
+            write(PinMap.ENABLE_LINE, map.enable().safeLevel());
         } catch (RuntimeException | Error e) {
             failedSafeWrites++;
         }
@@ -377,14 +455,18 @@ public final class Pi4jOutputStage implements OutputStage {
             int safeDuty = map.sources().get(s).safeDutyPercent();
             scheduledDuty[s] = safeDuty;
             try {
-                writeDuty(s, safeDuty, nowNs);
+                writeDuty(s, safeDuty);
             } catch (RuntimeException | Error e) {
                 failedSafeWrites++;
             }
         }
+        int discharge = map.dischargeLine();
+        long bleedUntil = bleedUntilNs;
         for (int i = 1; i < outputs.length; i++) {
+            GpioLine line = map.lines().get(i);
+            boolean bleed = i == discharge && bleedUntil != NO_BLEED && nowNs < bleedUntil;
             try {
-                write(i, map.lines().get(i).safeLevel(), nowNs);
+                write(i, bleed ? line.activeLevel() : line.safeLevel());
             } catch (RuntimeException | Error e) {
                 failedSafeWrites++;
             }

@@ -93,6 +93,9 @@ public final class RealtimeRunner implements Runnable {
                     draining = true;
                     generator.stop("rig: run duration reached");
                 }
+                if (stage.bleeding()) {
+                    stage.endBleed(now);
+                }
                 int work = doWork(now);
                 if (fault != null && stopOnFault) {
                     return;
@@ -112,6 +115,7 @@ public final class RealtimeRunner implements Runnable {
         } catch (Throwable t) {
             failSafe("unexpected error in the runner: " + t);
         } finally {
+            finishBleed();
             running = false;
         }
     }
@@ -127,7 +131,9 @@ public final class RealtimeRunner implements Runnable {
             int work = 0;
             long due = stage.nextActionNs();
             while (due <= nowNs && work < settings.maxActionsPerCycle()) {
-                long lateness = nowNs - stage.runNextAction(nowNs);
+                long dueNs = stage.runNextAction(nowNs);
+                // measured to when the action's first write returned, not to when the loop began it
+                long lateness = stage.firstWriteNs() - dueNs;
                 record(lateness);
                 work++;
                 if (lateness > settings.faultLatenessNs()) {
@@ -156,7 +162,25 @@ public final class RealtimeRunner implements Runnable {
         // with the action queue full, a due phase waits for room: the next action is then the deadline
         long take = nextPhase == PulseScheduler.NO_EVENT || stage.freeActionSlots() < ACTIONS_PER_PHASE
                 ? Long.MAX_VALUE : nextPhase - settings.lookaheadNs();
-        return Math.min(stage.nextActionNs(), take);
+        long bleedEnd = stage.bleeding() ? stage.bleedEndsNs() : Long.MAX_VALUE;
+        return Math.min(Math.min(stage.nextActionNs(), take), bleedEnd);
+    }
+
+    /**
+     * As the runner ends (a run's end, a stop, a fault), waits out a bleed under way and opens the discharge line, so
+     * the run leaves every line at its safe level with the electrodes discharged. Never throws.
+     */
+    private void finishBleed() {
+        try {
+            while (stage.bleeding()) {
+                long now = clock.nanoTime();
+                if (!stage.endBleed(now)) {
+                    idle.idle(now, stage.bleedEndsNs());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            stage.safe();
+        }
     }
 
     private void record(long latenessNs) {

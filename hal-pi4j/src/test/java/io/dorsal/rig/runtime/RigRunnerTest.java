@@ -138,9 +138,15 @@ class RigRunnerTest {
         }
         // passive recharge after each burst: the discharge line, not the sources
         List<String[]> discharge = changesOf(changes, "DISCHARGE");
-        assertThat(discharge).hasSize(2 * (phases.size() - stims.size()));
+        // one window per burst, then the bleed that ends every run: closed for BLEED_NS after the last window
+        assertThat(discharge).hasSize(2 * (phases.size() - stims.size()) + 2);
         assertThat(discharge.get(0)).containsExactly(String.valueOf((500 + 9_000)), "DISCHARGE", "1");
         assertThat(discharge.get(1)).containsExactly(String.valueOf((500 + 25_000)), "DISCHARGE", "0");
+        String[] lastWindowEnd = discharge.get(discharge.size() - 3);
+        long bleedStartUs = Long.parseLong(lastWindowEnd[0]);
+        assertThat(discharge.get(discharge.size() - 2)).containsExactly(String.valueOf(bleedStartUs), "DISCHARGE", "1");
+        assertThat(discharge.get(discharge.size() - 1)).containsExactly(
+                String.valueOf(bleedStartUs + Pi4jOutputStage.BLEED_NS / 1_000), "DISCHARGE", "0");
         // no other contact line ever moved
         int initialLevels = PINS.lines().size() + PINS.sources().size();
         assertThat(changes.subList(initialLevels, changes.size()))
@@ -252,7 +258,17 @@ class RigRunnerTest {
         assertThat(report.fault()).isEmpty();
         assertThat(rig.generator.mode(clock.nanoTime())).isEqualTo(GeneratorMode.OFF);
         assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
-        assertThat(rig.changes()).filteredOn(c -> c[2].equals("1") && Long.parseLong(c[0]) * 1_000 > stopAt).isEmpty();
+        // nothing but the discharge line goes active after the stop: it bleeds the burst's charge for BLEED_NS
+        assertThat(rig.changes()).filteredOn(c -> !c[1].equals("DISCHARGE") && c[2].equals("1")
+                && Long.parseLong(c[0]) * 1_000 > stopAt).isEmpty();
+        List<String[]> discharge = changesOf(rig.changes(), "DISCHARGE");
+        assertThat(discharge).hasSize(2);
+        long bleedFromUs = Long.parseLong(discharge.get(0)[0]);
+        // the runner notices the stop at its next wake-up (the pulse's switch-off is due at 3.5 ms)
+        assertThat(bleedFromUs * 1_000).isBetween(stopAt, stopAt + 500_000);
+        assertThat(discharge.get(0)[2]).isEqualTo("1");
+        assertThat(discharge.get(1)).containsExactly(String.valueOf(bleedFromUs + Pi4jOutputStage.BLEED_NS / 1_000),
+                "DISCHARGE", "0");
     }
 
     @Test
