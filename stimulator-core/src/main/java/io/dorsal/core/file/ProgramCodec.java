@@ -81,15 +81,9 @@ public final class ProgramCodec {
     private ProgramCodec() {
     }
 
-    /** Reads a program file. */
+    /** Reads a program file: the therapy that runs (the active program set's when the file has sets). */
     public static Therapy read(Path file) throws ProgramFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
-        }
-        return read(text);
+        return readSets(file).active();
     }
 
     /**
