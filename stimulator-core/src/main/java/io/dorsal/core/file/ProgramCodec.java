@@ -81,9 +81,15 @@ public final class ProgramCodec {
     private ProgramCodec() {
     }
 
-    /** Reads a program file: the therapy that runs (the active program set's when the file has sets). */
+    /** Reads a program file. */
     public static Therapy read(Path file) throws ProgramFileException {
-        return readSets(file).active();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
+        }
+        return read(text);
     }
 
     /**
