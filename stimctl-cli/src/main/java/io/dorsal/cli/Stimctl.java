@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  * unsafe, malformed or unreadable, 2 a usage error (with the usage printed).
  */
 @Command(name = "stimctl", mixinStandardHelpOptions = true, version = "stimctl 0.1.0",
-        description = "Checks and simulates Dorsal spinal cord stimulator program files, and drives the bench rig.",
-        subcommands = {CheckCommand.class, SimulateCommand.class, RigCommand.class, ServeCommand.class,
+        description = "Checks and simulates Dorsal spinal cord stimulator program files and drug pump prescriptions, and drives the bench rig.",
+        subcommands = {CheckCommand.class, SimulateCommand.class, PumpCommand.class, RigCommand.class, ServeCommand.class,
             PairCommand.class, PeersCommand.class, RemoteCommand.class, LogCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; the therapy is safe", "1:the file is unsafe, malformed or unreadable",
@@ -27,7 +27,7 @@ public final class Stimctl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, simulate, rig, serve, pair, peers, remote or log");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, simulate, pump, rig, serve, pair, peers, remote or log");
     }
 
     public static void main(String[] args) {

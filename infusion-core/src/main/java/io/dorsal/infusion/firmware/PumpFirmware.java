@@ -61,6 +61,7 @@ public final class PumpFirmware {
     private double deliveredUl;
     private double drugUg;
     private long strokes;
+    private long logged;
     private long bolusEndMs = Long.MIN_VALUE;
     private long[] bolusStartsMs = new long[0];
     private int bolusCount;
@@ -91,7 +92,7 @@ public final class PumpFirmware {
             start(p, safe.plan(), p.reservoir().fillUl());
             alarms.remove(PumpAlarm.LOW_RESERVOIR);
             alarms.remove(PumpAlarm.EMPTY_RESERVOIR);
-            log("refill", p.reservoir().fillUl(), 0, "filled with " + p.drug().fileName());
+            log("filled", p.reservoir().fillUl(), 0, "filled with " + p.drug().fileName());
         } else {
             log("program_refused", 0, 0, ((PumpValidation.Unsafe) v).violations().get(0).message());
         }
@@ -511,6 +512,25 @@ public final class PumpFirmware {
         return List.copyOf(events);
     }
 
+    /** How many events were ever logged (the log keeps the latest {@link #EVENT_LOG_CAPACITY}). */
+    public long eventsLogged() {
+        return logged;
+    }
+
+    /** The events logged after the first {@code count} ever logged, those the log still keeps, oldest first. */
+    public List<PumpEvent> eventsSince(long count) {
+        long fresh = Math.min(logged - count, events.size());
+        List<PumpEvent> out = new ArrayList<>();
+        if (fresh <= 0) {
+            return out;
+        }
+        var it = events.descendingIterator();
+        for (long i = 0; i < fresh; i++) {
+            out.add(0, it.next());
+        }
+        return out;
+    }
+
     // ----------------------------------------------------------------------------------------------------
 
     private void raise(PumpAlarm alarm) {
@@ -528,6 +548,7 @@ public final class PumpFirmware {
             events.removeFirst();
         }
         events.addLast(new PumpEvent(nowMs, name, volumeUl, drug, reservoirUl, detail));
+        logged++;
     }
 
     private static String modeWords(Prescription p) {
