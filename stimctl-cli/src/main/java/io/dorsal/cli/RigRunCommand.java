@@ -5,6 +5,7 @@ import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.time.Clock;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.core.time.VirtualClock;
+import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.IdleStrategy;
@@ -62,6 +63,15 @@ final class RigRunCommand implements Callable<Integer> {
                     + " on the rig, " + MOCK_FAULT_LATENESS_US + " with --mock)")
     Long faultLatenessUs;
 
+    /** Overrun bound on the mock: a loaded PC overruns by hundreds of microseconds; the mock drives no current. */
+    static final long MOCK_OVERRUN_BOUND_US = 1_000;
+
+    @Option(names = "--overrun-bound-us", paramLabel = "US",
+            description = "fault when a phase runs past its length by more than this, switch-off first (default: "
+                    + Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS / 1_000 + " on the rig, " + MOCK_OVERRUN_BOUND_US
+                    + " with --mock)")
+    Long overrunBoundUs;
+
     @Option(names = "--idle", paramLabel = "STRATEGY",
             description = "between deadlines: spin-park (default) or busy-spin (an isolated core)", defaultValue = "spin-park")
     String idle;
@@ -83,6 +93,12 @@ final class RigRunCommand implements Callable<Integer> {
         }
         if (faultLatenessUs == null) {
             faultLatenessUs = mock ? MOCK_FAULT_LATENESS_US : RIG_FAULT_LATENESS_US;
+        }
+        if (overrunBoundUs == null) {
+            overrunBoundUs = mock ? MOCK_OVERRUN_BOUND_US : Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS / 1_000;
+        }
+        if (overrunBoundUs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--overrun-bound-us must be above 0");
         }
         if (faultLatenessUs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fault-lateness-us must be above 0");
@@ -119,9 +135,10 @@ final class RigRunCommand implements Callable<Integer> {
             idleStrategy = idle.equals("busy-spin") ? new BusySpinIdleStrategy()
                     : new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS);
         }
-        RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(faultLatenessUs * 1_000L);
+        RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(faultLatenessUs * 1_000L)
+                .withOverrunBoundNs(overrunBoundUs * 1_000L);
         out.println("running " + file + " on " + (mock ? "the mock platform" : "the rig") + " (" + map.get().name()
-                + ") for " + durationS + " s; fault bound " + faultLatenessUs + " us");
+                + ") for " + durationS + " s; fault bound " + faultLatenessUs + " us, overrun bound " + overrunBoundUs + " us");
         out.flush();
         RigRun.Outcome outcome;
         try {
@@ -139,6 +156,7 @@ final class RigRunCommand implements Callable<Integer> {
         out.printf("misses            %d (later than %d us)%n", r.misses(), settings.missThresholdNs() / 1_000);
         out.printf("lateness us       p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n", r.p50Us(), r.p99Us(), r.p999Us(),
                 r.maxUs());
+        out.printf("skipped pulses    %d (due before their predecessor was off; never joined)%n", r.skippedPulses());
         out.printf("ended             %s; every line %s%n", r.stopReason(),
                 outcome.everyLineSafe() ? "at its safe level" : "NOT SAFE: check the rig");
         if (trace != null && outcome.trace().isPresent()) {

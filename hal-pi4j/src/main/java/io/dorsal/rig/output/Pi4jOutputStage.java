@@ -52,6 +52,12 @@ public final class Pi4jOutputStage implements OutputStage {
      * pulse or burst left on the electrodes returns (docs/bench-rig.md, "Failing safe").
      */
     public static final long BLEED_NS = 100_000_000L;
+    /**
+     * How far a phase may run past its length before the rig faults: 20 us, the device's shortest stimulation
+     * phase, so a late switch-off never adds as much as a whole pulse (at 3 mA, 0.06 uC). The recharge that follows
+     * stretches by as much (scaled by its current), so the period stays balanced. See docs/bench-rig.md.
+     */
+    public static final long DEFAULT_OVERRUN_BOUND_NS = 20_000L;
     /** Sentinel: no bleed under way. */
     public static final long NO_BLEED = Long.MIN_VALUE;
 
@@ -77,7 +83,20 @@ public final class Pi4jOutputStage implements OutputStage {
     private final RigPlan[] actionPlan = new RigPlan[QUEUE_CAPACITY];
     private long head;
     private long tail;
-    private long offDelayNs;
+    /** When the queued switch-off of the phase now on is due: its real switch-on plus the length it must have. */
+    private long offDueNs;
+    /** When the phase now on really switched on (clock read after its last switch-on write returned). */
+    private long onAtNs;
+    /** Whether the phase now due was skipped: its switch-off then writes nothing. */
+    private boolean phaseSkipped;
+    /** When the last phase really switched off (clock read after its switch-off writes returned). */
+    private long lastOffAtNs = Long.MIN_VALUE;
+    /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
+    private long[] deliveredNs = new long[0];
+    private long overrunBoundNs = DEFAULT_OVERRUN_BOUND_NS;
+    private long overrunNs;
+    private int overrunPhase = -1;
+    private volatile long skippedPulses;
 
     private volatile boolean latched = true;
     private volatile RigPlan plan;
@@ -168,11 +187,15 @@ public final class Pi4jOutputStage implements OutputStage {
         }
         if (latched) {
             head = tail;
-            offDelayNs = 0;
+            phaseSkipped = false;
         }
         // actions already queued for the old therapy (its last switch-offs, when the runner's lookahead lets the
         // new therapy be armed before they are due) keep their own plan and still run
         plan = ((RigPlan.Result.Renderable) result).plan();
+        int phases = table.phaseTo(table.programCount() - 1);
+        if (deliveredNs.length < phases) {
+            deliveredNs = java.util.Arrays.copyOf(deliveredNs, phases);
+        }
         if (bleeding()) {
             // a new therapy must not start with the outputs shorted: the bleed ends here, early
             bleedUntilNs = clock.nanoTime();
@@ -261,7 +284,7 @@ public final class Pi4jOutputStage implements OutputStage {
             return NO_ACTION;
         }
         int slot = (int) (head % QUEUE_CAPACITY);
-        return actionKind[slot] == ACTION_OFF ? actionAtNs[slot] + offDelayNs : actionAtNs[slot];
+        return actionKind[slot] == ACTION_OFF ? offDueNs : actionAtNs[slot];
     }
 
     /**
@@ -274,7 +297,7 @@ public final class Pi4jOutputStage implements OutputStage {
         if (latched) {
             long due = nextActionNs();
             head = tail;
-            offDelayNs = 0;
+            phaseSkipped = false;
             driveSafe(nowNs);
             firstWriteNs = nowNs;
             return due == NO_ACTION ? nowNs : due;
@@ -282,39 +305,131 @@ public final class Pi4jOutputStage implements OutputStage {
         firstWriteNs = NO_ACTION;
         int slot = (int) (head % QUEUE_CAPACITY);
         int kind = actionKind[slot];
-        long due = kind == ACTION_OFF ? actionAtNs[slot] + offDelayNs : actionAtNs[slot];
+        long due = kind == ACTION_OFF ? offDueNs : actionAtNs[slot];
         int arg = actionArg[slot];
         int newDuty = actionDuty[slot];
         RigPlan current = actionPlan[slot];
         head++;
         switch (kind) {
-            case ACTION_ON -> {
-                charged = true;
-                long onNs = nowNs;
-                for (int i = 0; i < current.lineCount(arg); i++) {
-                    int line = current.line(arg, i);
-                    onNs = write(line, map.lines().get(line).activeLevel());
-                }
-                if (current.gated(arg)) {
-                    onNs = write(PinMap.ENABLE_LINE, map.enable().activeLevel());
-                }
-                // a phase switched on late keeps its full length from the moment its last switch-on write returned:
-                // its switch-off (the very next action) moves by as much, so it delivers its programmed charge
-                offDelayNs = Math.max(0, onNs - due);
-            }
-            case ACTION_OFF -> {
-                offDelayNs = 0;
-                if (current.gated(arg)) {
-                    write(PinMap.ENABLE_LINE, map.enable().safeLevel());
-                }
-                for (int i = 0; i < current.lineCount(arg); i++) {
-                    int line = current.line(arg, i);
-                    write(line, map.lines().get(line).safeLevel());
-                }
-            }
+            case ACTION_ON -> switchOn(current, arg, due);
+            case ACTION_OFF -> switchOff(current, arg);
             default -> writeDuty(arg, newDuty);
         }
+        if (firstWriteNs == NO_ACTION) {
+            firstWriteNs = clock.nanoTime(); // a skipped phase writes nothing: it is on time when it is skipped
+        }
         return due;
+    }
+
+    /**
+     * Switches a phase on (contact lines, then enable) and works out when it must switch off, from the time the
+     * last write returned: a phase switched on late keeps its length; an active recharge lasts as long as the charge
+     * its stimulation phase really delivered needs (its programmed length scaled by the stimulation's real length
+     * over its programmed one), so the period balances. A stimulation phase due before its predecessor really
+     * switched off is skipped (never joined to it) with its recharge, and counted.
+     */
+    private void switchOn(RigPlan current, int phase, long dueNs) {
+        long lengthNs = current.durationNs(phase);
+        int stim = current.balances(phase);
+        if (stim >= 0) {
+            long delivered = deliveredNs[stim];
+            if (delivered <= 0) {
+                skip(dueNs);
+                return;
+            }
+            long programmed = current.durationNs(stim);
+            lengthNs = delivered == programmed ? lengthNs : Math.round((double) lengthNs * delivered / programmed);
+        } else if (current.stimulation(phase) && lastOffAtNs > dueNs) {
+            deliveredNs[phase] = 0;
+            skippedPulses++;
+            skip(dueNs);
+            return;
+        }
+        charged = true;
+        long at = clock.nanoTime();
+        for (int i = 0; i < current.lineCount(phase); i++) {
+            int line = current.line(phase, i);
+            at = write(line, map.lines().get(line).activeLevel());
+        }
+        if (current.gated(phase)) {
+            at = write(PinMap.ENABLE_LINE, map.enable().activeLevel());
+        }
+        phaseSkipped = false;
+        onAtNs = at;
+        offDueNs = at + lengthNs;
+    }
+
+    private void skip(long dueNs) {
+        phaseSkipped = true;
+        offDueNs = dueNs;
+    }
+
+    /** Switches a phase off (enable first), records how long it really lasted, and flags an overrun. */
+    private void switchOff(RigPlan current, int phase) {
+        if (phaseSkipped) {
+            phaseSkipped = false;
+            return;
+        }
+        long at = clock.nanoTime();
+        long offAt = Long.MIN_VALUE;
+        if (current.gated(phase)) {
+            at = write(PinMap.ENABLE_LINE, map.enable().safeLevel());
+            offAt = at;
+        }
+        for (int i = 0; i < current.lineCount(phase); i++) {
+            int line = current.line(phase, i);
+            at = write(line, map.lines().get(line).safeLevel());
+            if (offAt == Long.MIN_VALUE) {
+                offAt = at;
+            }
+        }
+        if (offAt == Long.MIN_VALUE) {
+            offAt = at;
+        }
+        // the current stops when enable goes off (a passive window: when its discharge line opens)
+        if (current.stimulation(phase)) {
+            deliveredNs[phase] = offAt - onAtNs;
+        }
+        lastOffAtNs = at;
+        // a passive window that runs long drives no current (enable is off): only a gated phase overruns
+        long over = offAt - offDueNs;
+        if (current.gated(phase) && over > overrunBoundNs) {
+            overrunNs = over;
+            overrunPhase = phase;
+        }
+    }
+
+    /** Sets how far a phase may run past its length before {@link #overran()} asks for a fault. */
+    public void overrunBoundNs(long boundNs) {
+        if (boundNs <= 0) {
+            throw new IllegalArgumentException("overrun bound must be above 0, was " + boundNs);
+        }
+        overrunBoundNs = boundNs;
+    }
+
+    public long overrunBoundNs() {
+        return overrunBoundNs;
+    }
+
+    /** Whether the last switch-off ran past its phase's length by more than the bound (asks the runner to fault). */
+    public boolean overran() {
+        return overrunPhase >= 0;
+    }
+
+    /** How far the phase that overran ran past its length. */
+    public long overrunNs() {
+        return overrunNs;
+    }
+
+    /** Forgets an overrun once the runner has faulted on it. */
+    public void clearOverrun() {
+        overrunPhase = -1;
+        overrunNs = 0;
+    }
+
+    /** Stimulation phases skipped because their predecessor was not yet switched off when they were due. */
+    public long skippedPulses() {
+        return skippedPulses;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dorsal.rig.output;
 
+import io.dorsal.core.schedule.PhaseKind;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.rig.pins.Calibration;
@@ -37,6 +38,9 @@ public final class RigPlan {
     private final int[] sources;
     private final double[] sourceUa;
     private final int[] sourceFullDuty;
+    private final long[] durationNs;
+    private final int[] balances;
+    private final boolean[] stimulation;
 
     private RigPlan(PulseTable table, PinMap map, List<int[]> phaseLines, boolean[] gated, List<int[]> phaseSources,
                     List<double[]> phaseSourceUa) {
@@ -61,6 +65,22 @@ public final class RigPlan {
                     sourceUa[i] + Calibration.RENDER_TOLERANCE_UA);
         }
         this.gated = gated.clone();
+        durationNs = new long[phases];
+        balances = new int[phases];
+        stimulation = new boolean[phases];
+        for (int p = 0; p < table.programCount(); p++) {
+            int lastStim = -1;
+            for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
+                durationNs[phase] = table.phaseDurationNs(phase);
+                stimulation[phase] = table.phaseKind(phase) == PhaseKind.STIM;
+                balances[phase] = -1;
+                if (stimulation[phase]) {
+                    lastStim = phase;
+                } else if (!table.phasePassive(phase)) {
+                    balances[phase] = lastStim;
+                }
+            }
+        }
     }
 
     private static int[] flatten(List<int[]> perPhase, int[] from, int[] count) {
@@ -245,5 +265,23 @@ public final class RigPlan {
     /** The current the i-th source of a phase drives at full amplitude, in uA. */
     public double sourceUa(int phase, int i) {
         return sourceUa[sourceFrom[phase] + i];
+    }
+
+    /** A phase's programmed length. */
+    public long durationNs(int phase) {
+        return durationNs[phase];
+    }
+
+    /** Whether a phase is a stimulation phase (not a recharge). */
+    public boolean stimulation(int phase) {
+        return stimulation[phase];
+    }
+
+    /**
+     * The stimulation phase whose charge an active recharge phase returns (the program's latest stimulation phase
+     * before it), or -1 for a stimulation phase or a passive window.
+     */
+    public int balances(int phase) {
+        return balances[phase];
     }
 }

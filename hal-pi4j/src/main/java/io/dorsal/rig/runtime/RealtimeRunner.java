@@ -56,6 +56,7 @@ public final class RealtimeRunner implements Runnable {
         this.clock = clock;
         this.idle = idle;
         this.settings = settings;
+        stage.overrunBoundNs(settings.overrunBoundNs());
     }
 
     /**
@@ -130,18 +131,29 @@ public final class RealtimeRunner implements Runnable {
         try {
             int work = 0;
             long due = stage.nextActionNs();
-            while (due <= nowNs && work < settings.maxActionsPerCycle()) {
-                long dueNs = stage.runNextAction(nowNs);
+            long now = nowNs;
+            while (due <= now && work < settings.maxActionsPerCycle()) {
+                long dueNs = stage.runNextAction(now);
                 // measured to when the action's first write returned, not to when the loop began it
                 long lateness = stage.firstWriteNs() - dueNs;
                 record(lateness);
                 work++;
+                if (stage.overran()) {
+                    // the phase is already switched off (enable first): now every line safe, then the bleed
+                    long overNs = stage.overrunNs();
+                    stage.clearOverrun();
+                    failSafe("a phase ran " + overNs / 1_000 + " us past its length; the overrun bound is "
+                            + stage.overrunBoundNs() / 1_000 + " us");
+                    return work;
+                }
                 if (lateness > settings.faultLatenessNs()) {
                     failSafe("a pin action ran " + lateness / 1_000 + " us late; the fault bound is "
                             + settings.faultLatenessNs() / 1_000 + " us");
                     return work;
                 }
                 due = stage.nextActionNs();
+                // the writes took time: what is due now is judged by a fresh clock read
+                now = clock.nanoTime();
             }
             // each phase queues up to three actions; take no more than the queue can hold, so that catching up
             // after a stall (every action then late, and the fault bound decides) never overflows it
@@ -245,6 +257,6 @@ public final class RealtimeRunner implements Runnable {
         return new RunReport(stage.phasesDelivered(), actions, misses,
                 empty ? 0 : h.getValueAtPercentile(50) / NS_PER_US, empty ? 0 : h.getValueAtPercentile(99) / NS_PER_US,
                 empty ? 0 : h.getValueAtPercentile(99.9) / NS_PER_US, empty ? 0 : h.getMaxValue() / NS_PER_US,
-                stopReason, Optional.ofNullable(fault));
+                stage.skippedPulses(), stopReason, Optional.ofNullable(fault));
     }
 }

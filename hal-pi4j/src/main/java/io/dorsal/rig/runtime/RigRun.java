@@ -93,6 +93,7 @@ public final class RigRun {
         Runtime.getRuntime().addShutdownHook(hook);
         generator.start("rig");
         rt.start();
+        long skippedLogged = 0;
         try {
             while (rt.isAlive()) {
                 rt.join(Math.max(1, options.progressEveryNs() / 1_000_000L));
@@ -102,7 +103,9 @@ public final class RigRun {
                             options.durationNs() / 1e9, runner.actions(), runner.misses(),
                             runner.worstLatenessNs() / 1_000));
                 }
+                skippedLogged = logSkipped(stage, skippedLogged);
             }
+            logSkipped(stage, skippedLogged);
         } catch (InterruptedException e) {
             runner.requestStop("interrupted");
             Thread.currentThread().interrupt();
@@ -116,6 +119,18 @@ public final class RigRun {
         }
         boolean safe = allSafe(stage, map);
         return new Outcome(runner.report(), trace, safe);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RigRun.class);
+
+    /** Logs, off the real-time thread, the stimulation pulses skipped since the last look. */
+    private static long logSkipped(Pi4jOutputStage stage, long alreadyLogged) {
+        long skipped = stage.skippedPulses();
+        if (skipped > alreadyLogged) {
+            LOG.warn("rig: {} stimulation pulse(s) skipped (their predecessor was not yet switched off when they were"
+                    + " due; never joined to it), {} in all", skipped - alreadyLogged, skipped);
+        }
+        return skipped;
     }
 
     /** Virtual seconds of the therapy run on a throw-away mock rig before the real run. */

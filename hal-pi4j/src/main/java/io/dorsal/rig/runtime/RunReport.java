@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param p99Us         99th percentile
  * @param p999Us        99.9th percentile
  * @param maxUs         worst lateness
+ * @param skippedPulses stimulation phases skipped because their predecessor was not yet off when they were due
  * @param stopReason    why the run ended: the duration, a stop request, or a fault
  * @param fault         the fault, if the run ended in one
  */
 public record RunReport(long phases, long actions, long misses, double p50Us, double p99Us, double p999Us,
-                        double maxUs, String stopReason, Optional<String> fault) {
+                        double maxUs, long skippedPulses, String stopReason, Optional<String> fault) {
 }

@@ -365,8 +365,9 @@ class RigRunnerTest {
                 virtual.idle(now, deadline);
             }
         };
-        // a fault bound above the stall, so that the run catches up instead of faulting on lateness
-        RunnerSettings lenient = RunnerSettings.DEFAULTS.withFaultLatenessNs(20_000 * MS);
+        // fault and overrun bounds above the stall, so that the run catches up instead of faulting
+        RunnerSettings lenient = RunnerSettings.DEFAULTS.withFaultLatenessNs(20_000 * MS)
+                .withOverrunBoundNs(20_000 * MS);
 
         RunReport report = rig.run(10_000 * MS, stallOnce, lenient);
 

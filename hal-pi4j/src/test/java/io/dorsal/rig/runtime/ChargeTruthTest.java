@@ -1,0 +1,196 @@
+package io.dorsal.rig.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pi4j.context.Context;
+import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.time.VirtualClock;
+import io.dorsal.rig.RigFixtures;
+import io.dorsal.rig.output.LineTrace;
+import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.rig.pins.PinMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Charge truth on the mock rig with a virtual clock that delays chosen pin actions: a late switch-on, a late
+ * switch-off within and past the overrun bound, a stall mid-burst. Each run must end balanced or faulted (switch-off
+ * first, then the discharge window), never silently overcharged, and burst pulses are skipped, never joined.
+ */
+class ChargeTruthTest {
+
+    private static final long US = 1_000L;
+    private static final long MS = 1_000_000L;
+    private static final PinMap PINS = RigFixtures.examplePins();
+
+    private final VirtualClock clock = new VirtualClock(0);
+    private final Context pi4j = RigFixtures.platform(PINS);
+
+    @AfterEach
+    void shutdown() {
+        pi4j.shutdown();
+    }
+
+    private record Run(RunReport report, List<String[]> changes, Pi4jOutputStage stage) {
+        /** The intervals a line spent at level 1, as {from us, to us}. */
+        List<long[]> highIntervals(String line) {
+            List<long[]> out = new ArrayList<>();
+            long from = -1;
+            for (String[] c : changes) {
+                if (!c[1].equals(line)) {
+                    continue;
+                }
+                long t = Long.parseLong(c[0]);
+                if (c[2].equals("1") && from < 0) {
+                    from = t;
+                } else if (c[2].equals("0") && from >= 0) {
+                    out.add(new long[] {from, t});
+                    from = -1;
+                }
+            }
+            return out;
+        }
+
+        /** Net charge of a contact in microseconds of its (equal) source current: anode while enabled minus cathode. */
+        long netUs(String cathodeLine, String anodeLine) {
+            long net = 0;
+            boolean enable = false;
+            boolean cathode = false;
+            boolean anode = false;
+            long last = 0;
+            for (String[] c : changes) {
+                long t = Long.parseLong(c[0]);
+                if (enable) {
+                    net += (anode ? t - last : 0) - (cathode ? t - last : 0);
+                }
+                last = t;
+                boolean high = c[2].equals("1");
+                switch (c[1]) {
+                    case "ENABLE" -> enable = high;
+                    default -> {
+                        if (c[1].equals(cathodeLine)) {
+                            cathode = high;
+                        } else if (c[1].equals(anodeLine)) {
+                            anode = high;
+                        }
+                    }
+                }
+            }
+            return net;
+        }
+    }
+
+    /** Runs a therapy with the pin action due at {@code dueNs} delayed by {@code delayNs} (the thread stalled). */
+    private Run run(ValidatedTherapy therapy, long durationNs, long dueNs, long delayNs, RunnerSettings settings)
+            throws IOException {
+        Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, PINS, clock, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
+        LineTrace trace = new LineTrace(stage.traceLineNames(), 0, 100_000);
+        stage.startTrace(trace, 0);
+        PulseGenerator generator = new PulseGenerator(clock, stage);
+        assertThat(generator.apply(therapy.therapy(), "test").applied()).isTrue();
+        generator.start("test");
+        VirtualTimeIdleStrategy virtual = new VirtualTimeIdleStrategy(clock);
+        boolean[] delayed = {false};
+        IdleStrategy delayOnce = (now, deadline) -> {
+            if (!delayed[0] && deadline == dueNs) {
+                delayed[0] = true;
+                clock.setNs(deadline + delayNs);
+            } else {
+                virtual.idle(now, deadline);
+            }
+        };
+        RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, delayOnce, settings);
+        runner.endAt(durationNs);
+        runner.run();
+        assertThat(delayed[0]).as("the chosen action was delayed").isTrue();
+        StringWriter csv = new StringWriter();
+        trace.writeCsv(csv);
+        return new Run(runner.report(), csv.toString().lines().skip(1).map(l -> l.split(",")).toList(), stage);
+    }
+
+    @Test
+    void aLateSwitchOffWithinTheBoundStretchesTheRechargeSoEveryPeriodBalances() throws IOException {
+        // tonic 50 Hz: the second stim phase 20,500 to 20,800 us; its switch-off runs 15 us late
+        Run run = run(RigFixtures.example("rig-tonic.json"), 45 * MS, 20_800 * US, 15 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable.get(2)).containsExactly(20_500, 20_815);
+        // the recharge returns the 315 us really delivered, not the 300 programmed
+        assertThat(enable.get(3)).containsExactly(20_850, 21_165);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void aLateSwitchOffRightAtTheBoundIsStretchedNotFaulted() throws IOException {
+        long bound = Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS;
+        Run atBound = run(RigFixtures.example("rig-tonic.json"), 45 * MS, 20_800 * US, bound, RunnerSettings.DEFAULTS);
+        assertThat(atBound.report().fault()).isEmpty();
+        assertThat(atBound.netUs("L1_2_K", "L1_2_A")).isZero();
+    }
+
+    @Test
+    void aLateSwitchOffPastTheBoundFaultsSwitchOffFirstThenDischarges() throws IOException {
+        long late = Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS + US;
+        Run run = run(RigFixtures.example("rig-tonic.json"), 45 * MS, 20_800 * US, late, RunnerSettings.DEFAULTS);
+
+        assertThat(run.report().fault()).hasValueSatisfying(f -> assertThat(f).contains("21 us past its length",
+                "overrun bound is 20 us"));
+        List<long[]> enable = run.highIntervals("ENABLE");
+        // the overrun phase is the last the enable line ever gated: no recharge, no further pulse
+        assertThat(enable).hasSize(3);
+        assertThat(enable.get(2)).containsExactly(20_500, 20_821);
+        // the cathode opened no earlier than enable (switch-off first)
+        assertThat(run.highIntervals("L1_2_K").get(1)[1]).isGreaterThanOrEqualTo(20_821);
+        // the discharge line bled the unreturned charge for the whole window, after enable went off
+        List<long[]> discharge = run.highIntervals("DISCHARGE");
+        assertThat(discharge).hasSize(1);
+        assertThat(discharge.get(0)[0]).isGreaterThanOrEqualTo(20_821);
+        assertThat((discharge.get(0)[1] - discharge.get(0)[0]) * US).isGreaterThanOrEqualTo(Pi4jOutputStage.BLEED_NS);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void aLateSwitchOnKeepsItsLengthAndItsRechargeBalancesIt() throws IOException {
+        Run run = run(RigFixtures.example("rig-tonic.json"), 45 * MS, 20_500 * US, 40 * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.highIntervals("ENABLE").get(2)).containsExactly(20_540, 20_840);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
+    void aStallMidBurstFaultsOnTheOverrunNeverJoiningThePulses() throws IOException {
+        // burst: pulses of 1,000 us every 2,000 us from 500 us; the first one's switch-off stalls 1.2 ms
+        Run run = run(RigFixtures.example("rig-burst.json"), 60 * MS, 1_500 * US, 1_200 * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.report().fault()).hasValueSatisfying(f -> assertThat(f).contains("past its length"));
+        assertThat(run.highIntervals("ENABLE")).hasSize(1);
+        assertThat(run.highIntervals("DISCHARGE")).hasSize(1);
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    @Test
+    void withALenientBoundAPulseDueBeforeItsPredecessorIsOffIsSkippedNeverJoined() throws IOException {
+        RunnerSettings lenient = RunnerSettings.DEFAULTS.withFaultLatenessNs(5 * MS).withOverrunBoundNs(5 * MS);
+        Run run = run(RigFixtures.example("rig-burst.json"), 30 * MS, 1_500 * US, 1_200 * US, lenient);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        // the first pulse ran 2,200 us; the second (due at 2,500, before the first was off at 2,700) was skipped
+        assertThat(enable.get(0)).containsExactly(500, 2_700);
+        assertThat(enable.get(1)).containsExactly(4_500, 5_500);
+        // four pulses in the first burst; the next burst (from 25,500 us) has all five
+        assertThat(enable).filteredOn(e -> e[0] < 25_000).hasSize(4);
+        assertThat(enable).filteredOn(e -> e[0] >= 25_000).hasSize(5);
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(enable).allSatisfy(e -> assertThat(e[1] - e[0]).isLessThanOrEqualTo(2_200));
+        assertThat(run.report().fault()).isEmpty();
+    }
+}
