@@ -91,7 +91,9 @@ final class ServeCommand implements Callable<Integer> {
             return Stimctl.EXIT_REFUSED;
         }
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(
-                (mock ? RigRunCommand.MOCK_FAULT_LATENESS_US : RigRunCommand.RIG_FAULT_LATENESS_US) * 1_000L);
+                (mock ? RigRunCommand.MOCK_FAULT_LATENESS_US : RigRunCommand.RIG_FAULT_LATENESS_US) * 1_000L)
+                .withOverrunBoundNs(mock ? RigRunCommand.MOCK_OVERRUN_BOUND_US * 1_000L
+                        : io.dorsal.rig.output.Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS);
         RigService service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind),
                 port, settings);
         Thread hook = new Thread(() -> {

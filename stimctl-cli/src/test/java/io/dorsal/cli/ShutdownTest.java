@@ -25,7 +25,7 @@ class ShutdownTest {
                 "rig", "run", examples.resolve("rig-tonic.json").toString(), "--pins",
                 examples.resolve("rig-pins.json").toString(), "--mock", "--duration-s", "600",
                 // this test is about the stop path: a machine loaded by other builds must not fault the run first
-                "--fault-lateness-us", "10000000")
+                "--fault-lateness-us", "10000000", "--overrun-bound-us", "10000000")
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(rig.getInputStream(), StandardCharsets.UTF_8))) {

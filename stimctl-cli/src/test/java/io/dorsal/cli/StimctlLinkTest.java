@@ -39,7 +39,7 @@ class StimctlLinkTest {
         AuditLog audit = AuditLog.open(dir.resolve("rig/audit.log"), System::currentTimeMillis);
         rig = new RigService(RigPlatform.mock(), RigFixturesForCli.pins(), identity, audit,
                 Optional.of(RigFixturesForCli.therapy("rig-tonic.json")), InetAddress.getLoopbackAddress(), 0,
-                RunnerSettings.DEFAULTS.withFaultLatenessNs(60_000_000_000L));
+                RunnerSettings.DEFAULTS.withFaultLatenessNs(60_000_000_000L).withOverrunBoundNs(60_000_000_000L));
         address = "127.0.0.1:" + rig.port();
     }
 
