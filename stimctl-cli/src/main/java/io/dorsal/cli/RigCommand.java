@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code stimctl rig}: the bench rig. */
 @Command(name = "rig", mixinStandardHelpOptions = true,
         description = "Drives the Raspberry Pi bench rig (or Pi4J's mock platform with --mock).",
-        subcommands = {RigRunCommand.class, RigSelfTestCommand.class, RigImpedanceCommand.class})
+        subcommands = {RigRunCommand.class, RigSelfTestCommand.class, RigImpedanceCommand.class,
+            RigAuditCommand.class})
 final class RigCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,6 +15,6 @@ final class RigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a rig command: run, selftest or impedance");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a rig command: run, selftest, impedance or audit");
     }
 }

@@ -1,0 +1,230 @@
+package io.dorsal.rig.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pi4j.context.Context;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.time.VirtualClock;
+import io.dorsal.rig.RigFixtures;
+import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.runtime.RigRun;
+import io.dorsal.rig.runtime.RunnerSettings;
+import io.dorsal.rig.runtime.VirtualTimeIdleStrategy;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The auditor against traces of real runs (the rig's own stage and runner on the mock, on a virtual clock, where every
+ * write lands on time) and against those traces with one thing changed the way a stalled JVM changes it.
+ */
+class TraceAuditTest {
+
+    private static final PinMap PINS = RigFixtures.examplePins();
+    private static final long BOUND_US = TraceAudit.DEFAULT_BOUND_US;
+
+    static List<TraceRow> run(ValidatedTherapy therapy, long durationNs) {
+        Context pi4j = RigFixtures.platform(PINS);
+        VirtualClock clock = new VirtualClock(0);
+        try {
+            RigRun.Outcome outcome = RigRun.run(therapy, PINS, pi4j, clock, new RigRun.Options(durationNs,
+                    RunnerSettings.DEFAULTS, new VirtualTimeIdleStrategy(clock), true, durationNs), line -> { });
+            StringWriter csv = new StringWriter();
+            outcome.trace().orElseThrow().writeCsv(csv);
+            return TraceCsv.parse(csv.toString().lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+
+    private static AuditReport audit(List<TraceRow> rows, String example) {
+        return new TraceAudit(PINS, RigFixtures.example(example), BOUND_US).audit(rows);
+    }
+
+    /** The findings other than the discharge after the stop (the stage's discharge is another change's). */
+    private static List<AuditFinding> besidesDischarge(AuditReport report) {
+        return report.findings().stream().filter(f -> !f.rule().equals("discharge after stop")).toList();
+    }
+
+    private static final List<TraceRow> TONIC = run(RigFixtures.example("rig-tonic.json"), 2_000_000_000L);
+    private static final List<TraceRow> BURST = run(RigFixtures.example("rig-burst.json"), 1_000_000_000L);
+
+    /** The index of the n-th row (from 0) that matches. */
+    private static int nth(List<TraceRow> rows, Predicate<TraceRow> match, int n) {
+        int seen = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (match.test(rows.get(i)) && seen++ == n) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + n + " matches");
+    }
+
+    private static Predicate<TraceRow> row(String line, int value) {
+        return r -> r.line().equals(line) && r.value() == value;
+    }
+
+    /** The rows with the switch-off at {@code index} (and every row from it on) moved later by {@code us}. */
+    private static List<TraceRow> delayedFrom(List<TraceRow> rows, int index, long us) {
+        List<TraceRow> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            TraceRow r = rows.get(i);
+            out.add(i < index ? r : new TraceRow(r.tUs() + us, r.line(), r.value()));
+        }
+        return out;
+    }
+
+    @Test
+    void aRunWhoseWritesLandOnTimeKeepsEveryRuleButTheDischarge() {
+        AuditReport tonic = audit(TONIC, "rig-tonic.json");
+        AuditReport burst = audit(BURST, "rig-burst.json");
+
+        assertThat(besidesDischarge(tonic)).isEmpty();
+        assertThat(tonic.periods()).isGreaterThanOrEqualTo(90);
+        assertThat(tonic.unbalancedPeriods()).isZero();
+        assertThat(tonic.longestUs()).isEqualTo(tonic.longestProgrammedUs());
+        assertThat(besidesDischarge(burst)).isEmpty();
+        assertThat(burst.periods()).isGreaterThanOrEqualTo(35);
+        assertThat(burst.mergedPulses()).isZero();
+    }
+
+    @Test
+    void aStimulationPhaseLateToSwitchOffByTheBoundIsNoPhaseLengthViolationOneMicrosecondMoreIs() {
+        // the 61st pulse's stimulation phase (after the 1 s ramp; ENABLE's row 0 is its initial level): its switch-off
+        // moved later with every row after it
+        int off = nth(TONIC, row("ENABLE", 0), 121);
+        AuditReport atBound = audit(delayedFrom(TONIC, off, BOUND_US), "rig-tonic.json");
+        AuditReport past = audit(delayedFrom(TONIC, off, BOUND_US + 1), "rig-tonic.json");
+
+        assertThat(atBound.findings("phase length")).isEmpty();
+        assertThat(past.findings("phase length")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("ran 351 us against 300 us programmed"));
+    }
+
+    @Test
+    void aLateSwitchOffThatItsRechargeDoesNotReturnUnbalancesThePeriodOnBothContacts() {
+        int off = nth(TONIC, row("ENABLE", 0), 121);
+        AuditReport report = audit(delayedFrom(TONIC, off, 10), "rig-tonic.json");
+
+        assertThat(report.findings("charge balance")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).containsAnyOf("contact L1.2", "contact L1.3"));
+        assertThat(report.unbalancedPeriods()).isEqualTo(1);
+        // 10 us at 3 mA: 0.03 uC
+        assertThat(Math.abs(report.worstImbalanceUc())).isCloseTo(0.03, org.assertj.core.data.Offset.offset(0.002));
+    }
+
+    @Test
+    void anOverlongLastPhaseIsTheFaultThatEndedTheRun() {
+        // cut the trace after the last stimulation phase's switch-off and put that switch-off 2 ms late
+        int lastOn = nth(TONIC, row("ENABLE", 1), (int) TONIC.stream().filter(row("ENABLE", 1)).count() - 2);
+        int off = nth(TONIC, row("ENABLE", 0), (int) TONIC.stream().filter(row("ENABLE", 0)).count() - 2);
+        assertThat(off).isGreaterThan(lastOn);
+        List<TraceRow> cut = new ArrayList<>(TONIC.subList(0, off));
+        long at = TONIC.get(off).tUs() + 2_000;
+        cut.add(new TraceRow(at, "ENABLE", 0));
+        cut.add(new TraceRow(at, "L1_2_K", 0));
+        cut.add(new TraceRow(at, "L1_3_A", 0));
+
+        AuditReport report = audit(cut, "rig-tonic.json");
+
+        assertThat(report.findings("phase length")).isEmpty();
+        assertThat(report.endedInFault()).isTrue();
+        assertThat(report.findings("discharge after stop")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("never closed"));
+    }
+
+    @Test
+    void burstPulsesJoinedWithoutTheirOffTimeAreMergedPulses() {
+        // the first burst: pulse 2 switched on the moment pulse 1 switched off (row 0 of ENABLE is its initial level)
+        int firstOff = nth(BURST, row("ENABLE", 0), 1);
+        int secondOn = nth(BURST, row("ENABLE", 1), 1);
+        long gapUs = BURST.get(secondOn).tUs() - BURST.get(firstOff).tUs();
+        assertThat(gapUs).isEqualTo(1_000);
+        List<TraceRow> joined = new ArrayList<>();
+        for (int i = 0; i < BURST.size(); i++) {
+            TraceRow r = BURST.get(i);
+            joined.add(i < firstOff + 1 ? r : new TraceRow(r.tUs() - gapUs, r.line(), r.value()));
+        }
+
+        AuditReport report = audit(joined, "rig-burst.json");
+
+        assertThat(report.mergedPulses()).isEqualTo(1);
+        assertThat(report.findings("merged pulses")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("0 us after", "one 2000 us phase"));
+    }
+
+    @Test
+    void aContactLineThatMovesWhileEnableIsOnIsReported() {
+        int on = nth(TONIC, row("ENABLE", 1), 5);
+        List<TraceRow> rows = new ArrayList<>(TONIC);
+        rows.add(on + 1, new TraceRow(TONIC.get(on).tUs() + 100, "L1_4_K", 1));
+        rows.add(on + 2, new TraceRow(TONIC.get(on).tUs() + 101, "L1_4_K", 0));
+
+        AuditReport report = audit(rows, "rig-tonic.json");
+
+        assertThat(report.findings("lines steady while enabled")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).contains("L1_4_K"));
+    }
+
+    @Test
+    void aTraceThatStartsOrEndsAwayFromTheSafeLevelsFails() {
+        List<TraceRow> rows = new ArrayList<>(TONIC);
+        int enableAtStart = nth(rows, r -> r.line().equals("ENABLE"), 0);
+        assertThat(rows.get(enableAtStart + 1).line()).isEqualTo("DISCHARGE");
+        rows.set(enableAtStart + 1, new TraceRow(0, "DISCHARGE", 1));
+        rows.add(enableAtStart + 2, new TraceRow(0, "DISCHARGE", 0));
+        long end = rows.get(rows.size() - 1).tUs();
+        rows.add(new TraceRow(end + 1, "L1_7_A", 1));
+
+        AuditReport report = audit(rows, "rig-tonic.json");
+
+        assertThat(report.findings("safe start")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("DISCHARGE first appears at 1"));
+        assertThat(report.findings("safe end")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("L1_7_A ends at 1"));
+    }
+
+    @Test
+    void theDischargeAfterTheStopMustLastFiveTimeConstants() {
+        TraceAudit audit = new TraceAudit(PINS, RigFixtures.example("rig-tonic.json"), BOUND_US);
+        // 1,000 Ohm x 10 uF: 10 ms, five of them
+        assertThat(audit.requiredDischargeUs()).isEqualTo(50_000);
+        long end = TONIC.get(TONIC.size() - 1).tUs();
+        List<TraceRow> enough = new ArrayList<>(TONIC);
+        enough.add(new TraceRow(end + 10, "DISCHARGE", 1));
+        enough.add(new TraceRow(end + 10 + 50_000, "DISCHARGE", 0));
+        List<TraceRow> short1 = new ArrayList<>(TONIC);
+        short1.add(new TraceRow(end + 10, "DISCHARGE", 1));
+        short1.add(new TraceRow(end + 10 + 49_999, "DISCHARGE", 0));
+
+        assertThat(audit.audit(enough).passed()).isTrue();
+        assertThat(audit.audit(short1).findings("discharge after stop")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("closed for 49999 us", "50000 us"));
+    }
+
+    @Test
+    void rowsOfLinesThePinMapDoesNotNameAreIgnored() {
+        List<TraceRow> rows = new ArrayList<>(TONIC);
+        rows.add(1, new TraceRow(0, "I_A_MEASURED_UA", 2_990));
+        rows.add(2, new TraceRow(0, "SYNC", 1));
+
+        assertThat(besidesDischarge(audit(rows, "rig-tonic.json"))).isEmpty();
+    }
+
+    @Test
+    void aMalformedTraceIsRefusedWithItsLineNumber() {
+        assertThatThrownBy(() -> TraceCsv.parse(List.of("t,line,value")))
+                .hasMessageContaining("line 1").hasMessageContaining("t_us,line,value");
+        assertThatThrownBy(() -> TraceCsv.parse(List.of("t_us,line,value", "0,ENABLE,0", "x,ENABLE,1")))
+                .hasMessageContaining("line 3");
+        assertThatThrownBy(() -> TraceCsv.parse(List.of("t_us,line,value", "5,ENABLE,0", "4,ENABLE,1")))
+                .hasMessageContaining("line 3").hasMessageContaining("back in time");
+    }
+}
