@@ -119,4 +119,61 @@ class StimctlRigTest {
 
         assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);
     }
+
+    @Test
+    void auditsTheTraceOfARunAndPassesIt() throws Exception {
+        Path trace = dir.resolve("t.csv");
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--trace", trace.toString(), "--virtual-time");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        CliRun audit = stimctl("rig", "audit", trace.toString(), "--pins", PINS, EXAMPLES + "/rig-burst.json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("0 merged pulse(s)", "0 of 40 periods unbalanced", "audit passed");
+    }
+
+    @Test
+    void aTraceWithAPhaseRunLongFailsTheAuditWithOneLinePerViolation() throws Exception {
+        Path trace = dir.resolve("t.csv");
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "2",
+                "--trace", trace.toString(), "--virtual-time");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the last stimulation phase before 1.5 s switched off 400 us late (and every later row with it)
+        List<String> lines = Files.readAllLines(trace);
+        int off = -1;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            if (Long.parseLong(cells[0]) < 1_500_000 && cells[1].equals("ENABLE") && cells[2].equals("1")) {
+                off = i + 1;
+            }
+        }
+        assertThat(lines.get(off)).contains(",ENABLE,0");
+        for (int i = off; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            lines.set(i, (Long.parseLong(cells[0]) + 400) + "," + cells[1] + "," + cells[2]);
+        }
+        Path late = dir.resolve("late.csv");
+        Files.write(late, lines);
+
+        CliRun audit = stimctl("rig", "audit", late.toString(), "--pins", PINS, EXAMPLES + "/rig-tonic.json");
+
+        assertThat(audit.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(audit.out().lines().filter(l -> l.startsWith("t=")).toList()).hasSize(3)
+                .anySatisfy(l -> assertThat(l).contains("phase length", "ran 700 us against 300 us programmed"))
+                .anySatisfy(l -> assertThat(l).contains("charge balance", "contact L1.2"))
+                .anySatisfy(l -> assertThat(l).contains("charge balance", "contact L1.3"));
+        assertThat(audit.out()).contains("1 of 100 periods unbalanced", "audit FAILED: 3 violation(s)");
+    }
+
+    @Test
+    void aTraceThatIsNotOneIsRefusedWithItsLineNumber() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "t_us,line,value\n0,ENABLE,0\nsoon,ENABLE,1\n");
+
+        CliRun audit = stimctl("rig", "audit", bad.toString(), "--pins", PINS, EXAMPLES + "/rig-tonic.json");
+
+        assertThat(audit.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(audit.err()).contains("bad.csv: line 3").doesNotContain("Exception");
+    }
 }
