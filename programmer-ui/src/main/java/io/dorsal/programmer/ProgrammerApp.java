@@ -73,6 +73,7 @@ public final class ProgrammerApp extends Application {
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Dorsal Programmer — ",
                 session.generator().descriptionProperty()));
         stage.setScene(scene);
+        stage.getIcons().addAll(MainView.icons());
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.show();

@@ -115,6 +115,12 @@ final class ScreenshotTour {
             });
             steps.add(session::disconnect);
         }
+        steps.add(() -> {
+            Stage about = main.openAbout();
+            about.setX(stage.getX() + 360);
+            about.setY(stage.getY() + 200);
+        });
+        steps.add(() -> shoot(main.openAbout().getScene(), "about.png"));
         steps.add(Platform::exit);
         next();
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * {@code stimctl}: the command line bench engineers and CI use. Exit codes: 0 done and safe, 1 a file that is
  * unsafe, malformed or unreadable, 2 a usage error (with the usage printed).
  */
-@Command(name = "stimctl", mixinStandardHelpOptions = true, version = "stimctl 0.1.0",
+@Command(name = "stimctl", mixinStandardHelpOptions = true, versionProvider = StimctlVersion.class,
         description = "Checks and simulates Dorsal spinal cord stimulator program files and drug pump prescriptions, and drives the bench rig.",
         subcommands = {CheckCommand.class, SimulateCommand.class, PumpCommand.class, RigCommand.class, ServeCommand.class,
             PairCommand.class, PeersCommand.class, RemoteCommand.class, LogCommand.class, CommandLine.HelpCommand.class},

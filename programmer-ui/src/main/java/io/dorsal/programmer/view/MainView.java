@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab impedanceTab;
     private Stage patientStage;
+    private Stage aboutStage;
     private ConnectDialog connectDialog;
 
     public MainView(Session session, FileDialogs dialogs) {
@@ -162,7 +163,8 @@ public final class MainView extends BorderPane {
         MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
         Menu view = new Menu("View", null, patient);
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
-        Menu help = new Menu("Help", null, keys);
+        MenuItem about = item("About Dorsal Programmer", "menuAbout", null, this::openAbout);
+        Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, gen, view, help);
         bar.setId("menuBar");
         return bar;
@@ -240,6 +242,21 @@ public final class MainView extends BorderPane {
         patientStage.show();
         patientStage.toFront();
         return patientStage;
+    }
+
+    /** Opens (or brings forward) Help → About: the version and build. */
+    public Stage openAbout() {
+        if (aboutStage == null) {
+            aboutStage = AboutDialog.create(window(), getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        }
+        aboutStage.show();
+        aboutStage.toFront();
+        return aboutStage;
+    }
+
+    /** The programmer's icon in every size, for the main window. */
+    public static java.util.List<javafx.scene.image.Image> icons() {
+        return AboutDialog.icons();
     }
 
     private void showShortcuts() {

@@ -1,0 +1,69 @@
+package io.dorsal.programmer.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dorsal.core.build.BuildInfo;
+import io.dorsal.programmer.ProgrammerApp;
+import io.dorsal.programmer.model.Fixture;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Help → About says the version and the build (git commit, build time) of this copy. */
+@ExtendWith(ApplicationExtension.class)
+class AboutFlowsTest {
+
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        Fixture f = new Fixture();
+        main = new MainView(f.session, new FileDialogs() {
+            @Override
+            public Optional<Path> chooseProgramToOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseProgramToSave(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseReport(Window owner) {
+                return Optional.empty();
+            }
+        });
+        Scene scene = new Scene(main, ProgrammerApp.WIDTH, ProgrammerApp.HEIGHT);
+        scene.getStylesheets().add(ProgrammerApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aboutSaysTheVersionCommitAndBuildTime(FxRobot robot) {
+        robot.clickOn("Help");
+        robot.clickOn("#menuAbout");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        BuildInfo build = BuildInfo.current();
+        assertThat(build.commit()).matches("[0-9a-f]{10}");
+        assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText()).isEqualTo("Version " + build.version());
+        assertThat(robot.lookup("#aboutBuild").queryAs(Label.class).getText())
+                .startsWith("Build: commit " + build.commit()).endsWith("built " + build.buildTime());
+        assertThat(robot.lookup("#aboutRuntime").queryAs(Label.class).getText()).startsWith("Java ");
+
+        robot.clickOn("#aboutClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#aboutVersion").tryQuery()).isEmpty();
+    }
+}
