@@ -73,7 +73,7 @@ final class AboutDialog {
         root.setId("about");
         root.getStyleClass().add("pane");
         root.setPadding(new Insets(18));
-        Scene scene = new Scene(root, 560, 230);
+        Scene scene = new Scene(root, 560, 210);
         scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
         stage.setTitle("About Dorsal Programmer");
