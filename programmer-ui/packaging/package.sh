@@ -96,7 +96,6 @@ done
   --linux-package-name "$name" \
   --linux-app-release 1 \
   --linux-deb-maintainer "dorsal@example.org" \
-  --linux-menu-group "Science;MedicalSoftware;" \
   --linux-app-category science \
   --linux-package-deps "libgtk-3-0 | libgtk-3-0t64" \
   --linux-shortcut

@@ -42,14 +42,14 @@ deb="$(compgen -G "$root/programmer-ui/target/jpackage/${name}_*_amd64.deb" | he
 check "the .deb is built" test -f "$deb"
 
 cp "$deb" "$tmp/"   # apt (the _apt user) must be able to read it
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$tmp/$(basename "$deb")"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --reinstall "$tmp/$(basename "$deb")"
 check "dpkg knows the package as installed" dpkg -s "$name"
 launcher="/opt/$name/bin/$name"
 check "the launcher is installed" test -x "$launcher"
-desktop="$(compgen -G "/usr/share/applications/*$name*.desktop" | head -n1 || true)"
-check "the menu entry is installed" test -n "$desktop"
-check "the menu entry names the app and its icon" grep -q "^Name=Dorsal Programmer$" "$desktop"
-check "the menu entry's icon is installed" test -f "$(sed -n 's/^Icon=//p' "$desktop")"
+desktop="/usr/share/applications/$name.desktop"
+check "the menu entry is installed" test -f "$desktop"
+check "the menu entry names the app" grep -qx "Name=Dorsal Programmer" "$desktop"
+check "the menu entry's icon is installed" test -f "/usr/share/icons/hicolor/256x256/apps/$(sed -n 's/^Icon=//p' "$desktop").png"
 check "the menu entry starts the installed launcher" grep -q "^Exec=$launcher$" "$desktop"
 if command -v git >/dev/null 2>&1 && git -C "$root" rev-parse HEAD >/dev/null 2>&1; then
   commit="$(git -C "$root" rev-parse --short=10 HEAD)"
@@ -76,6 +76,7 @@ check "nothing went to stderr but its own lines" bash -c "! grep -v '^programmer
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$name"
 check "removing it takes the launcher away" test ! -e "$launcher"
 check "removing it takes the menu entry away" test ! -e "$desktop"
+check "removing it takes the icon away" test ! -e "/usr/share/icons/hicolor/256x256/apps/$name.png"
 
 echo "package test: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

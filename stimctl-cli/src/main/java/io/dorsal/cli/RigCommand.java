@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rig", mixinStandardHelpOptions = true,
         description = "Drives the Raspberry Pi bench rig (or Pi4J's mock platform with --mock).",
         subcommands = {RigRunCommand.class, RigSelfTestCommand.class, RigImpedanceCommand.class,
-            RigAuditCommand.class})
+            RigAuditCommand.class, RigSafeCommand.class})
 final class RigCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,6 +15,7 @@ final class RigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a rig command: run, selftest, impedance or audit");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a rig command: run, selftest, impedance, audit or safe");
     }
 }

@@ -96,8 +96,11 @@ final class ServeCommand implements Callable<Integer> {
                         : io.dorsal.rig.output.Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS);
         RigService service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind),
                 port, settings);
+        Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
+                SystemdNotify.systemdNotifyTool(ProcessHandle.current().pid()));
         Thread hook = new Thread(() -> {
             try {
+                systemd.ifPresent(s -> s.stopping("stopping: every line to its safe level"));
                 service.close();
             } catch (IOException e) {
                 System.err.println("stimctl: " + e.getMessage());
@@ -110,6 +113,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("audit log " + log.file() + "; pair a programmer with: stimctl pair --identity " + dir);
         out.println("Ctrl-C stops the service and drives every line safe");
         out.flush();
+        systemd.ifPresent(s -> {
+            s.ready("serving " + map.get().name() + " on " + bind + ":" + service.port());
+            s.startHeartbeats(service.runner()::loops);
+        });
         service.awaitRunnerEnd();
         out.println("the real-time runner ended: " + service.runner().report().stopReason()
                 + service.runner().report().fault().map(f -> " (" + f + ")").orElse(""));

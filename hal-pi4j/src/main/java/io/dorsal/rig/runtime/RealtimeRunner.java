@@ -40,6 +40,7 @@ public final class RealtimeRunner implements Runnable {
     private volatile String stopRequestReason = "";
     private volatile boolean running;
     private volatile long actions;
+    private volatile long loops;
     private volatile long misses;
     private volatile long worstLatenessNs;
     private volatile long endAtNs = Long.MAX_VALUE;
@@ -98,6 +99,7 @@ public final class RealtimeRunner implements Runnable {
                     stage.endBleed(now);
                 }
                 int work = doWork(now);
+                loops = loops + 1; // one writer: this thread; a watchdog reads it to see the loop turn
                 if (fault != null && stopOnFault) {
                     return;
                 }
@@ -233,6 +235,11 @@ public final class RealtimeRunner implements Runnable {
 
     public boolean running() {
         return running;
+    }
+
+    /** Duty cycles so far (any thread): at least one a {@link #MAX_IDLE_NS} while the loop turns. */
+    public long loops() {
+        return loops;
     }
 
     /** Actions executed so far (any thread; for progress). */
