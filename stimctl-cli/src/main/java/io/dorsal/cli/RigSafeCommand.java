@@ -6,12 +6,10 @@ import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.RigRun;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code stimctl rig safe --pins MAP [--mock]}: drives every line of the rig to its safe level and reads them back.
@@ -23,11 +21,8 @@ import picocli.CommandLine.Option;
             "every switch open), reads them back and exits: 0 if every line is safe, 1 if not."})
 final class RigSafeCommand implements Callable<Integer> {
 
-    @Option(names = "--pins", required = true, paramLabel = "MAP", description = "the rig's pin map (JSON)")
-    Path pins;
-
-    @Option(names = "--mock", description = "use Pi4J's mock platform instead of the Pi's pins")
-    boolean mock;
+    @CommandLine.Mixin
+    RigTarget rig;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,28 +31,26 @@ final class RigSafeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<PinMap> map = RigPins.load(pins, err);
-        if (map.isEmpty()) {
+        Optional<RigTarget.Opened> opened = rig.open(err);
+        if (opened.isEmpty()) {
             return Stimctl.EXIT_REFUSED;
         }
-        Optional<Context> pi4j = RigPins.platform(mock, map.get(), err);
-        if (pi4j.isEmpty()) {
-            return Stimctl.EXIT_REFUSED;
-        }
+        PinMap map = opened.get().map();
+        Context pi4j = opened.get().pi4j();
         boolean safe;
         try {
-            Pi4jOutputStage stage = new Pi4jOutputStage(pi4j.get(), map.get(), SystemClock.INSTANCE, RigRun.PWM_LEAD_NS,
+            Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS,
                     RigRun.MIN_PWM_INTERVAL_NS);
             stage.safe();
-            safe = RigRun.allSafe(stage, map.get());
+            safe = RigRun.allSafe(stage, map);
         } finally {
-            pi4j.get().shutdown();
+            pi4j.shutdown();
         }
         if (!safe) {
             err.println("stimctl: a line did not read back at its safe level; check the wiring and the pin map");
             return Stimctl.EXIT_REFUSED;
         }
-        out.println("every line at its safe level (" + map.get().name() + ")");
+        out.println("every line at its safe level (" + map.name() + ")");
         return 0;
     }
 }

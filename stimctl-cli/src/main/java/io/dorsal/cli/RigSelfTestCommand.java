@@ -3,16 +3,13 @@ package io.dorsal.cli;
 import com.pi4j.context.Context;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.core.time.VirtualClock;
-import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.SelfTest;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code stimctl rig selftest --pins MAP [--mock]}. */
 @Command(name = "selftest", mixinStandardHelpOptions = true,
@@ -20,11 +17,8 @@ import picocli.CommandLine.Option;
                 "probe pulse through every switch and source; reports each as ok or failed."})
 final class RigSelfTestCommand implements Callable<Integer> {
 
-    @Option(names = "--pins", required = true, paramLabel = "MAP", description = "the rig's pin map (JSON)")
-    Path pins;
-
-    @Option(names = "--mock", description = "use Pi4J's mock platform instead of the Pi's pins")
-    boolean mock;
+    @CommandLine.Mixin
+    RigTarget rig;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,20 +27,17 @@ final class RigSelfTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<PinMap> map = RigPins.load(pins, err);
-        if (map.isEmpty()) {
+        Optional<RigTarget.Opened> opened = rig.open(err);
+        if (opened.isEmpty()) {
             return Stimctl.EXIT_REFUSED;
         }
-        Optional<Context> pi4j = RigPins.platform(mock, map.get(), err);
-        if (pi4j.isEmpty()) {
-            return Stimctl.EXIT_REFUSED;
-        }
+        Context pi4j = opened.get().pi4j();
         List<SelfTest.LineResult> results;
         try {
             // the mock's simulated front end runs on virtual time: its probe pulses' bleed windows take no wall time
-            results = SelfTest.run(pi4j.get(), map.get(), mock ? new VirtualClock() : SystemClock.INSTANCE);
+            results = SelfTest.run(pi4j, opened.get().map(), rig.mock ? new VirtualClock() : SystemClock.INSTANCE);
         } finally {
-            pi4j.get().shutdown();
+            pi4j.shutdown();
         }
         for (SelfTest.LineResult r : results) {
             out.printf("%-12s %-6s %s%n", r.line(), r.ok() ? "ok" : "FAILED", r.detail());
