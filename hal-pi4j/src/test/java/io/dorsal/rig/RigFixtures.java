@@ -9,13 +9,16 @@ import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
-import io.dorsal.rig.output.Pi4jOutputStage;
+import io.dorsal.rig.amplitude.AmplitudeOutputs;
+import io.dorsal.rig.amplitude.PwmAmplitude;
+import io.dorsal.rig.pins.AmplitudeControl;
 import io.dorsal.rig.pins.GpioLine;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.pins.PinMapCodec;
 import io.dorsal.rig.pins.PinMapException;
 import io.dorsal.rig.pins.Source;
 import io.dorsal.rig.platform.RigPlatform;
+import io.dorsal.rig.sim.SimulatedMcp4822;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +64,16 @@ public final class RigFixtures {
 
     /** The mock platform, or the real Pi with -Ddorsal.rig.platform=pi (see docs/bench-rig.md). */
     public static Context platform(PinMap map) {
-        return RigPlatform.forTests(map.pwmChip());
+        Context pi4j = RigPlatform.forTests(map.pwmChip());
+        if (RigPlatform.simulated(pi4j)) {
+            // simulated DACs from the start, so every code the rig sends can be read back
+            for (Source source : map.sources()) {
+                if (source.control() instanceof AmplitudeControl.Dac dac) {
+                    SimulatedMcp4822.at(pi4j, dac.chipSelect());
+                }
+            }
+        }
+        return pi4j;
     }
 
     /** Every GPIO line and PWM source whose level, read back from Pi4J, is not its safe level. */
@@ -75,10 +87,14 @@ public final class RigFixtures {
             }
         }
         for (Source source : map.sources()) {
-            Pwm pwm = pi4j.registry().get("dorsal-" + source.pwmLine(), Pwm.class);
-            int duty = Pi4jOutputStage.effectiveDuty(pwm);
-            if (duty != source.safeDutyPercent()) {
-                unsafe.add(source.pwmLine() + "=" + duty + "%");
+            int setting = switch (source.control()) {
+                case AmplitudeControl.Pwm pwm ->
+                        new PwmAmplitude(pi4j.registry().get(AmplitudeOutputs.pwmId(source), Pwm.class)).setting();
+                // the DAC cannot be read back: the simulated part behind the mock SPI bus says what it was sent
+                case AmplitudeControl.Dac dac -> SimulatedMcp4822.at(pi4j, dac.chipSelect()).activeCode(dac.channel());
+            };
+            if (setting != source.safeSetting()) {
+                unsafe.add(source.line() + "=" + setting);
             }
         }
         return unsafe;

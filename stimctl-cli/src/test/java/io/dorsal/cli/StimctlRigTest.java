@@ -97,7 +97,7 @@ class StimctlRigTest {
         CliRun run = stimctl("rig", "selftest", "--pins", PINS, "--mock");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("ENABLE", "PWM_A", "CASE_A", "source B", "1.006 mA, path 2003 Ohm", " 0 failed");
+        assertThat(run.out()).contains("ENABLE", "DAC_A", "CASE_A", "source B", "1.006 mA, path 2003 Ohm", " 0 failed");
         assertThat(run.out()).doesNotContain("FAILED");
     }
 

@@ -46,9 +46,14 @@ public final class Mcp4822 {
         this.gainBit = gain == 1 ? GAIN_1X : 0;
     }
 
+    /** The Pi4J registry id of the part at a chip select. */
+    public static String deviceId(int chipSelect) {
+        return "dorsal-dac-" + chipSelect;
+    }
+
     /** Opens the part on SPI0 at a chip select, mode 0. */
     public static Mcp4822 open(Context pi4j, int chipSelect, int gain) {
-        return new Mcp4822(pi4j.create(Spi.newConfigBuilder(pi4j).id("dorsal-dac-" + chipSelect)
+        return new Mcp4822(pi4j.create(Spi.newConfigBuilder(pi4j).id(deviceId(chipSelect))
                 .name("DAC on CE" + chipSelect).bus(SpiBus.BUS_0).channel(chipSelect).mode(SpiMode.MODE_0).baud(BAUD)
                 .build()), gain);
     }

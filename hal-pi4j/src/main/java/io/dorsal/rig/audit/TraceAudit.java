@@ -90,7 +90,7 @@ public final class TraceAudit {
             gpioByName.put(map.lines().get(i).name(), i);
         }
         for (int s = 0; s < map.sources().size(); s++) {
-            sourceByName.put(map.sources().get(s).pwmLine(), s);
+            sourceByName.put(map.sources().get(s).line(), s);
         }
         int phases = table.phaseTo(table.programCount() - 1);
         programOfPhase = new int[phases];
@@ -301,8 +301,8 @@ public final class TraceAudit {
 
         private void onSource(TraceRow row, int source) {
             int before = setting[source];
-            int safe = map.sources().get(source).safeDutyPercent();
-            String name = map.sources().get(source).pwmLine();
+            int safe = map.sources().get(source).safeSetting();
+            String name = map.sources().get(source).line();
             if (before < 0 && (row.value() != safe || enabledSeen)) {
                 findings.add(new AuditFinding(row.tUs(), "safe start", "source " + name + " first appears at "
                         + row.value() + "; its safe setting is " + safe));
@@ -325,7 +325,7 @@ public final class TraceAudit {
                 }
                 for (int s = 0; s < setting.length; s++) {
                     if (setting[s] < 0) {
-                        findings.add(new AuditFinding(tUs, "safe start", "source " + map.sources().get(s).pwmLine()
+                        findings.add(new AuditFinding(tUs, "safe start", "source " + map.sources().get(s).line()
                                 + " had no setting in the trace when " + map.enable().name() + " first went active"));
                     }
                 }
@@ -394,9 +394,9 @@ public final class TraceAudit {
                 }
             }
             for (int s = 0; s < setting.length; s++) {
-                int safe = map.sources().get(s).safeDutyPercent();
+                int safe = map.sources().get(s).safeSetting();
                 if (setting[s] >= 0 && setting[s] != safe) {
-                    findings.add(new AuditFinding(endUs, "safe end", "source " + map.sources().get(s).pwmLine()
+                    findings.add(new AuditFinding(endUs, "safe end", "source " + map.sources().get(s).line()
                             + " ends at " + setting[s] + "; its safe setting is " + safe));
                 }
             }

@@ -3,8 +3,6 @@ package io.dorsal.rig.output;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.pwm.Pwm;
-import com.pi4j.io.pwm.PwmType;
 import io.dorsal.core.output.OutputStage;
 import io.dorsal.core.safety.SafetyRule;
 import io.dorsal.core.safety.ValidatedTherapy;
@@ -12,6 +10,8 @@ import io.dorsal.core.safety.Violation;
 import io.dorsal.core.schedule.PhaseEvent;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.time.Clock;
+import io.dorsal.rig.amplitude.AmplitudeOutput;
+import io.dorsal.rig.amplitude.AmplitudeOutputs;
 import io.dorsal.rig.pins.GpioLine;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.pins.Source;
@@ -64,13 +64,16 @@ public final class Pi4jOutputStage implements OutputStage {
     private static final int ACTION_ON = 1;
     private static final int ACTION_OFF = 2;
     private static final int ACTION_PWM = 3;
+    /** Sentinel: no amplitude change waiting for ENABLE to go off. */
+    private static final int NO_PENDING = -1;
 
     private final PinMap map;
     private final Clock clock;
     private final DigitalOutput[] outputs;
     private final int[] level;
-    private final Pwm[] pwms;
+    private final AmplitudeOutput[] amplitudes;
     private final int[] duty;
+    private final int[] pendingDuty;
     private final int[] scheduledDuty;
     private final long[] lastPwmChangeNs;
     private final long pwmLeadNs;
@@ -128,17 +131,15 @@ public final class Pi4jOutputStage implements OutputStage {
                     .name(line.name()).address(line.bcm()).initial(safe).shutdown(safe).build());
             level[i] = line.safeLevel();
         }
-        pwms = new Pwm[map.sources().size()];
-        duty = new int[pwms.length];
-        scheduledDuty = new int[pwms.length];
-        lastPwmChangeNs = new long[pwms.length];
-        for (int s = 0; s < pwms.length; s++) {
+        amplitudes = AmplitudeOutputs.open(pi4j, map);
+        duty = new int[amplitudes.length];
+        pendingDuty = new int[amplitudes.length];
+        scheduledDuty = new int[amplitudes.length];
+        lastPwmChangeNs = new long[amplitudes.length];
+        for (int s = 0; s < amplitudes.length; s++) {
             Source source = map.sources().get(s);
-            pwms[s] = pi4j.create(Pwm.newConfigBuilder(pi4j).id("dorsal-" + source.pwmLine()).name(source.pwmLine())
-                    .address(source.pwmChannel()).pwmType(PwmType.HARDWARE).frequency(source.pwmFrequencyHz())
-                    .dutyCycle(source.safeDutyPercent()).initial(source.safeDutyPercent())
-                    .shutdown(source.safeDutyPercent()).build());
-            duty[s] = source.safeDutyPercent();
+            duty[s] = source.safeSetting();
+            pendingDuty[s] = NO_PENDING;
             scheduledDuty[s] = duty[s];
             lastPwmChangeNs[s] = Long.MIN_VALUE / 2;
         }
@@ -149,7 +150,7 @@ public final class Pi4jOutputStage implements OutputStage {
     public List<String> traceLineNames() {
         List<String> names = new ArrayList<>();
         map.lines().forEach(l -> names.add(l.name()));
-        map.sources().forEach(s -> names.add(s.pwmLine()));
+        map.sources().forEach(s -> names.add(s.line()));
         return names;
     }
 
@@ -159,7 +160,7 @@ public final class Pi4jOutputStage implements OutputStage {
         for (int i = 0; i < outputs.length; i++) {
             newTrace.record(originNs, i, level[i]);
         }
-        for (int s = 0; s < pwms.length; s++) {
+        for (int s = 0; s < amplitudes.length; s++) {
             newTrace.record(originNs, outputs.length + s, duty[s]);
         }
     }
@@ -222,7 +223,7 @@ public final class Pi4jOutputStage implements OutputStage {
             int target = scale == 1.0 ? current.sourceFullDuty(phase, i)
                     : map.sources().get(s).calibration().highestDutyNotAbove(current.sourceUa(phase, i) * scale);
             if (target < 0) {
-                target = map.sources().get(s).safeDutyPercent();
+                target = map.sources().get(s).safeSetting();
             }
             boolean lower = target < scheduledDuty[s];
             boolean higherAllowed = target > scheduledDuty[s] && startNs - lastPwmChangeNs[s] >= minPwmIntervalNs;
@@ -312,8 +313,18 @@ public final class Pi4jOutputStage implements OutputStage {
         head++;
         switch (kind) {
             case ACTION_ON -> switchOn(current, arg, due);
-            case ACTION_OFF -> switchOff(current, arg);
-            default -> writeDuty(arg, newDuty);
+            case ACTION_OFF -> {
+                switchOff(current, arg);
+                writePendingDuties();
+            }
+            default -> {
+                if (level[PinMap.ENABLE_LINE] == map.enable().activeLevel()) {
+                    // a source's amplitude never changes while ENABLE is on: the change waits for the switch-off
+                    pendingDuty[arg] = newDuty;
+                } else {
+                    writeDuty(arg, newDuty);
+                }
+            }
         }
         if (firstWriteNs == NO_ACTION) {
             firstWriteNs = clock.nanoTime(); // a skipped phase writes nothing: it is on time when it is skipped
@@ -459,19 +470,18 @@ public final class Pi4jOutputStage implements OutputStage {
         level[line] = outputs[line].state() == DigitalState.HIGH ? 1 : 0;
     }
 
-    /** Self-test only: sets a source's duty while latched safe and reads it back from Pi4J. */
+    /** Self-test only: sets a source's setting (duty or DAC code) while latched safe and reads it back. */
     public void exerciseDuty(int source, int newDuty, long nowNs) {
         if (!latched || level[PinMap.ENABLE_LINE] != map.enable().safeLevel()) {
             throw new IllegalStateException("self-test sets PWM only with the enable line off");
         }
         writeDuty(source, newDuty);
-        duty[source] = effectiveDuty(pwms[source]);
+        duty[source] = amplitudes[source].setting();
     }
 
-    /** The duty a PWM line really outputs, read back from Pi4J: 0 while it is off. */
-    public static int effectiveDuty(Pwm pwm) {
-        Integer dutyCycle = pwm.getDutyCycle();
-        return pwm.isOn() && dutyCycle != null ? dutyCycle : 0;
+    /** A source's amplitude output (DAC channel or PWM), as the stage opened it. */
+    public AmplitudeOutput amplitude(int source) {
+        return amplitudes[source];
     }
 
     /** Actions the queue can still take. */
@@ -494,7 +504,7 @@ public final class Pi4jOutputStage implements OutputStage {
         return level[line];
     }
 
-    /** A source's present duty in percent. */
+    /** A source's present setting: duty in percent, or DAC code. */
     public int duty(int source) {
         return duty[source];
     }
@@ -535,14 +545,19 @@ public final class Pi4jOutputStage implements OutputStage {
         return doneNs;
     }
 
-    private void writeDuty(int source, int newDuty) {
-        Pwm pwm = pwms[source];
-        pwm.setDutyCycle(newDuty);
-        if (newDuty > 0) {
-            pwm.on();
-        } else {
-            pwm.off();
+    /** Amplitude changes that came due while ENABLE was on, now that it is off. */
+    private void writePendingDuties() {
+        for (int s = 0; s < amplitudes.length; s++) {
+            int pending = pendingDuty[s];
+            if (pending != NO_PENDING) {
+                pendingDuty[s] = NO_PENDING;
+                writeDuty(s, pending);
+            }
         }
+    }
+
+    private void writeDuty(int source, int newDuty) {
+        amplitudes[source].set(newDuty);
         long doneNs = clock.nanoTime();
         if (firstWriteNs == NO_ACTION) {
             firstWriteNs = doneNs;
@@ -566,9 +581,10 @@ public final class Pi4jOutputStage implements OutputStage {
         } catch (RuntimeException | Error e) {
             failedSafeWrites++;
         }
-        for (int s = 0; s < pwms.length; s++) {
-            int safeDuty = map.sources().get(s).safeDutyPercent();
+        for (int s = 0; s < amplitudes.length; s++) {
+            int safeDuty = map.sources().get(s).safeSetting();
             scheduledDuty[s] = safeDuty;
+            pendingDuty[s] = NO_PENDING;
             try {
                 writeDuty(s, safeDuty);
             } catch (RuntimeException | Error e) {

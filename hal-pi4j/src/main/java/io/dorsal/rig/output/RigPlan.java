@@ -3,6 +3,7 @@ package io.dorsal.rig.output;
 import io.dorsal.core.schedule.PhaseKind;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.therapy.ContactId;
+import io.dorsal.rig.pins.AmplitudeControl;
 import io.dorsal.rig.pins.Calibration;
 import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
@@ -61,8 +62,8 @@ public final class RigPlan {
         this.sourceUa = ua.stream().mapToDouble(Double::doubleValue).toArray();
         this.sourceFullDuty = new int[sourceUa.length];
         for (int i = 0; i < sourceUa.length; i++) {
-            sourceFullDuty[i] = map.sources().get(sources[i]).calibration().highestDutyNotAbove(
-                    sourceUa[i] + Calibration.RENDER_TOLERANCE_UA);
+            // the setting nearest the current (a DAC has several within the render tolerance; never the highest)
+            sourceFullDuty[i] = map.sources().get(sources[i]).calibration().exactDutyFor(sourceUa[i]);
         }
         this.gated = gated.clone();
         durationNs = new long[phases];
@@ -215,14 +216,16 @@ public final class RigPlan {
     }
 
     private static void checkCalibration(Source s, double ua, String subject, String where, List<RenderProblem> out) {
-        if (ua > s.calibration().microampsAt(Calibration.DUTY_STEPS) + Calibration.RENDER_TOLERANCE_UA) {
+        if (ua > s.calibration().maxMa() * 1000.0 + Calibration.RENDER_TOLERANCE_UA) {
             out.add(new RenderProblem(subject, where, fmt(ua / 1000) + " mA on source '" + s.name() + "'",
                     "at most " + fmt(s.calibration().maxMa()) + " mA, the top of its calibration", "rig calibration"));
         } else if (s.calibration().exactDutyFor(ua) < 0) {
             int below = s.calibration().highestDutyNotAbove(ua);
             out.add(new RenderProblem(subject, where, fmt(ua / 1000) + " mA on source '" + s.name() + "'",
-                    "a current its PWM renders exactly (nearest below: " + fmt(s.calibration().microampsAt(below) / 1000)
-                            + " mA at " + below + "% duty)", "rig calibration"));
+                    "a current its " + (s.control() instanceof AmplitudeControl.Dac ? "DAC" : "PWM")
+                            + " renders exactly (nearest below: " + fmt(s.calibration().microampsAt(below) / 1000)
+                            + " mA at " + (s.control() instanceof AmplitudeControl.Dac ? "code " + below
+                            : below + "% duty") + ")", "rig calibration"));
         }
     }
 

@@ -46,6 +46,10 @@ public final class PinMapCodec {
     public static final int MAX_MAX_ON_TIME_US = 20_000;
     /** The buses a pin map leaves to the Pi when it names none: the serial console's UART. */
     public static final List<String> DEFAULT_BUSES_IN_USE = List.of(PiBus.UART0.fileName());
+    /** The DAC part a source may name: the default amplitude part (docs/bench-rig.md). */
+    public static final String DAC_PART = "mcp4822";
+    /** The DAC's gain when a source names none: 2, so a 5 V part spans 0 to 4.095 V at 1 mV a code. */
+    public static final int DEFAULT_DAC_GAIN = 2;
     /** The highest ADC reference: the MCP3008's supply on a Pi's 3V3 rail. */
     public static final double MAX_ADC_VREF_V = 3.3;
 
@@ -73,12 +77,22 @@ public final class PinMapCodec {
                    @JsonProperty(value = "safeDutyPercent", required = true) int safeDutyPercent) {
     }
 
+    record DacForm(@JsonProperty(value = "line", required = true) String line,
+                   @JsonProperty(value = "part", required = true) String part,
+                   @JsonProperty(value = "chipSelect", required = true) int chipSelect,
+                   @JsonProperty(value = "channel", required = true) String channel,
+                   @JsonProperty("gain") Integer gain,
+                   @JsonProperty(value = "safeCode", required = true) int safeCode) {
+    }
+
     record CalibrationForm(@JsonProperty("maPerDutyPercent") Double maPerDutyPercent,
+                           @JsonProperty("maPerCode") Double maPerCode,
                            @JsonProperty("points") List<double[]> points) {
     }
 
     record SourceForm(@JsonProperty(value = "name", required = true) String name,
-                      @JsonProperty(value = "pwm", required = true) PwmForm pwm,
+                      @JsonProperty("dac") DacForm dac,
+                      @JsonProperty("pwm") PwmForm pwm,
                       @JsonProperty(value = "calibration", required = true) CalibrationForm calibration) {
     }
 
@@ -140,6 +154,7 @@ public final class PinMapCodec {
         Map<Integer, String> gpioOwner = new HashMap<>();
         Map<String, String> nameOwner = new HashMap<>();
         Map<Integer, String> channelOwner = new HashMap<>();
+        Map<String, String> dacOwner = new HashMap<>();
 
         List<Source> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
@@ -151,33 +166,26 @@ public final class PinMapCodec {
                 if (sourceIndex.putIfAbsent(s.name(), sources.size()) != null) {
                     problems.add(where + ": the name is used twice");
                 }
-                PwmForm pwm = s.pwm();
-                claimGpio(pwm.gpio(), pwm.line(), buses, gpioOwner, problems);
-                claimName(pwm.line(), where, nameOwner, problems);
-                if (!PWM_BCM.contains(pwm.gpio())) {
-                    problems.add(where + ": gpio " + pwm.gpio() + " has no hardware PWM; use one of "
-                            + PWM_BCM.stream().sorted().toList());
+                if ((s.dac() == null) == (s.pwm() == null)) {
+                    problems.add(where + ": give it exactly one of dac (the default part, an MCP4822 on spi0) or pwm");
+                    continue;
                 }
-                if (pwm.channel() < 0 || pwm.channel() > MAX_PWM_CHANNEL) {
-                    problems.add(where + ": unknown PWM channel " + pwm.channel() + "; channels are 0 to "
-                            + MAX_PWM_CHANNEL);
-                } else if (channelOwner.putIfAbsent(pwm.channel(), pwm.line()) != null) {
-                    problems.add(where + ": PWM channel " + pwm.channel() + " is used twice (also by "
-                            + channelOwner.get(pwm.channel()) + ")");
+                String line = s.dac() != null ? s.dac().line() : s.pwm().line();
+                AmplitudeControl control = s.dac() != null
+                        ? dac(s.dac(), where, buses, dacOwner, problems)
+                        : pwm(s.pwm(), where, buses, gpioOwner, channelOwner, problems);
+                claimName(line, where, nameOwner, problems);
+                int safe = s.dac() != null ? s.dac().safeCode() : s.pwm().safeDutyPercent();
+                String safeName = s.dac() != null ? "safe code " + safe : "safe duty " + safe + "%";
+                if (safe < 0 || safe > control.steps()) {
+                    problems.add(where + ": " + safeName + "; must be 0 to " + control.steps());
                 }
-                if (pwm.frequencyHz() < 1) {
-                    problems.add(where + ": PWM frequency " + pwm.frequencyHz() + " Hz; must be above 0");
-                }
-                if (pwm.safeDutyPercent() < 0 || pwm.safeDutyPercent() > Calibration.DUTY_STEPS) {
-                    problems.add(where + ": safe duty " + pwm.safeDutyPercent() + "%; must be 0 to 100");
-                }
-                Optional<Calibration> calibration = calibration(s.calibration(), where, problems);
-                calibration.filter(c -> pwm.safeDutyPercent() >= 0 && pwm.safeDutyPercent() <= Calibration.DUTY_STEPS
-                                && c.microampsAt(pwm.safeDutyPercent()) != 0.0)
-                        .ifPresent(c -> problems.add(where + ": safe duty " + pwm.safeDutyPercent()
-                                + "% drives current; the safe duty must drive none"));
-                sources.add(new Source(s.name(), pwm.line(), pwm.channel(), pwm.gpio(), pwm.frequencyHz(),
-                        pwm.safeDutyPercent(), calibration.orElse(Calibration.linear(0))));
+                Optional<Calibration> calibration = calibration(s.calibration(), s.dac() != null, where, problems);
+                calibration.filter(c -> safe >= 0 && safe <= c.steps() && c.microampsAt(safe) != 0.0)
+                        .ifPresent(c -> problems.add(where + ": " + safeName + " drives current; the safe setting must"
+                                + " drive none"));
+                sources.add(new Source(s.name(), line, control, safe,
+                        calibration.orElse(Calibration.linear(0, control.steps()))));
             }
         }
 
@@ -307,6 +315,12 @@ public final class PinMapCodec {
         if (form.chipSelect() != 0 && form.chipSelect() != 1) {
             problems.add("sensing.chipSelect: " + form.chipSelect() + "; spi0 has chip selects 0 and 1");
         }
+        for (Source source : sources) {
+            if (source.control() instanceof AmplitudeControl.Dac dac && dac.chipSelect() == form.chipSelect()) {
+                problems.add("sensing.chipSelect: " + form.chipSelect() + " is taken by the DAC of source '"
+                        + source.name() + "'; give the ADC the other chip select");
+            }
+        }
         if (!(form.vrefV() > 0 && form.vrefV() <= MAX_ADC_VREF_V)) {
             problems.add("sensing.vrefV: " + form.vrefV() + " V; must be above 0 and at most " + MAX_ADC_VREF_V + " V");
         }
@@ -382,32 +396,90 @@ public final class PinMapCodec {
         }
     }
 
-    private static Optional<Calibration> calibration(CalibrationForm form, String where, List<String> problems) {
-        boolean linear = form.maPerDutyPercent() != null;
+    /** A DAC source: an MCP4822 channel on a chip select of spi0, which must be in use and not the ADC's. */
+    private static AmplitudeControl dac(DacForm dac, String where, Set<PiBus> buses, Map<String, String> dacOwner,
+                                        List<String> problems) {
+        if (!DAC_PART.equals(dac.part())) {
+            problems.add(where + ": dac part '" + dac.part() + "'; the rig drives an " + DAC_PART);
+        }
+        if (!buses.contains(PiBus.SPI0)) {
+            problems.add(where + ": the DAC sits on spi0; add \"spi0\" to busesInUse so no line takes its pins");
+        }
+        if (dac.chipSelect() != 0 && dac.chipSelect() != 1) {
+            problems.add(where + ": dac chipSelect " + dac.chipSelect() + "; spi0 has chip selects 0 and 1");
+        }
+        int channel = "A".equals(dac.channel()) ? 0 : "B".equals(dac.channel()) ? 1 : -1;
+        if (channel < 0) {
+            problems.add(where + ": dac channel '" + dac.channel() + "'; the " + DAC_PART + " has channels A and B");
+        } else if (dacOwner.putIfAbsent(dac.chipSelect() + "/" + channel, dac.line()) != null) {
+            problems.add(where + ": dac channel " + dac.channel() + " on chip select " + dac.chipSelect()
+                    + " is used twice (also by " + dacOwner.get(dac.chipSelect() + "/" + channel) + ")");
+        }
+        int gain = dac.gain() == null ? DEFAULT_DAC_GAIN : dac.gain();
+        if (gain != 1 && gain != 2) {
+            problems.add(where + ": dac gain " + gain + "; the " + DAC_PART + " has gains 1 and 2");
+        }
+        return new AmplitudeControl.Dac(dac.chipSelect(), Math.max(0, channel), gain);
+    }
+
+    private static AmplitudeControl pwm(PwmForm pwm, String where, Set<PiBus> buses, Map<Integer, String> gpioOwner,
+                                        Map<Integer, String> channelOwner, List<String> problems) {
+        claimGpio(pwm.gpio(), pwm.line(), buses, gpioOwner, problems);
+        if (!PWM_BCM.contains(pwm.gpio())) {
+            problems.add(where + ": gpio " + pwm.gpio() + " has no hardware PWM; use one of "
+                    + PWM_BCM.stream().sorted().toList());
+        }
+        if (pwm.channel() < 0 || pwm.channel() > MAX_PWM_CHANNEL) {
+            problems.add(where + ": unknown PWM channel " + pwm.channel() + "; channels are 0 to " + MAX_PWM_CHANNEL);
+        } else if (channelOwner.putIfAbsent(pwm.channel(), pwm.line()) != null) {
+            problems.add(where + ": PWM channel " + pwm.channel() + " is used twice (also by "
+                    + channelOwner.get(pwm.channel()) + ")");
+        }
+        if (pwm.frequencyHz() < 1) {
+            problems.add(where + ": PWM frequency " + pwm.frequencyHz() + " Hz; must be above 0");
+        }
+        return new AmplitudeControl.Pwm(pwm.channel(), pwm.gpio(), pwm.frequencyHz());
+    }
+
+    private static Optional<Calibration> calibration(CalibrationForm form, boolean dac, String where,
+                                                     List<String> problems) {
+        int steps = dac ? AmplitudeControl.Dac.STEPS : AmplitudeControl.Pwm.STEPS;
+        String perStepName = dac ? "maPerCode" : "maPerDutyPercent";
+        Double perStep = dac ? form.maPerCode() : form.maPerDutyPercent();
+        Double otherPerStep = dac ? form.maPerDutyPercent() : form.maPerCode();
+        if (otherPerStep != null) {
+            problems.add(where + ": calibration " + (dac ? "maPerDutyPercent is for a pwm source; a dac source takes"
+                    + " maPerCode" : "maPerCode is for a dac source; a pwm source takes maPerDutyPercent"));
+            return Optional.empty();
+        }
+        boolean linear = perStep != null;
         boolean table = form.points() != null;
         if (linear == table) {
-            problems.add(where + ": calibration needs exactly one of maPerDutyPercent or points");
+            problems.add(where + ": calibration needs exactly one of " + perStepName + " or points");
             return Optional.empty();
         }
         if (linear) {
-            if (!(form.maPerDutyPercent() > 0)) {
-                problems.add(where + ": calibration " + form.maPerDutyPercent() + " mA per duty %; must be above 0");
+            if (!(perStep > 0) || Double.isInfinite(perStep)) {
+                problems.add(where + ": calibration " + perStep + " mA per " + (dac ? "code" : "duty %")
+                        + "; must be above 0");
                 return Optional.empty();
             }
-            return Optional.of(Calibration.linear(form.maPerDutyPercent()));
+            return Optional.of(Calibration.linear(perStep, steps));
         }
         List<double[]> points = form.points();
         boolean ok = points.size() >= 2 && points.stream().allMatch(p -> p != null && p.length == 2)
-                && points.get(0)[0] == 0 && points.get(0)[1] == 0 && points.get(points.size() - 1)[0] == 100;
+                && points.get(0)[0] == 0 && points.get(0)[1] == 0 && points.get(points.size() - 1)[0] == steps;
         for (int i = 1; ok && i < points.size(); i++) {
-            ok = points.get(i)[0] > points.get(i - 1)[0] && points.get(i)[1] >= points.get(i - 1)[1];
+            ok = points.get(i)[0] > points.get(i - 1)[0] && points.get(i)[1] >= points.get(i - 1)[1]
+                    && Double.isFinite(points.get(i)[1]);
         }
         if (!ok) {
-            problems.add(where + ": calibration points must be [duty %, mA] pairs from [0, 0] to [100, max],"
-                    + " duty rising, current never falling");
+            String unit = dac ? "code" : "duty %";
+            problems.add(where + ": calibration points must be [" + unit + ", mA] pairs from [0, 0] to [" + steps
+                    + ", max], " + unit + " rising, current never falling");
             return Optional.empty();
         }
-        return Optional.of(Calibration.fromPoints(points));
+        return Optional.of(Calibration.fromPoints(points, steps));
     }
 
     private static String describe(JsonProcessingException e) {

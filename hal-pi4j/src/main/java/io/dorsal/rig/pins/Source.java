@@ -3,22 +3,24 @@ package io.dorsal.rig.pins;
 import java.util.Objects;
 
 /**
- * A current source of the front end, set by a PWM channel through a filter.
+ * A current source of the front end, its amplitude set by a DAC or a filtered PWM channel.
  *
- * @param name            the source's name in the pin map
- * @param pwmLine         the PWM line's name, used in traces
- * @param pwmChannel      the hardware PWM channel (0 or 1 on a Pi 4, 0 to 3 on a Pi 5)
- * @param bcm             the GPIO the channel comes out on (12, 13, 18 or 19)
- * @param pwmFrequencyHz  the PWM carrier frequency
- * @param safeDutyPercent the duty that puts the source in its safe state (no current)
- * @param calibration     duty to current
+ * @param name        the source's name in the pin map
+ * @param line        the name of its amplitude line in traces (the DAC channel's or the PWM line's)
+ * @param control     the part that sets its amplitude
+ * @param safeSetting the setting that puts the source in its safe state (no current): DAC code or duty percent
+ * @param calibration setting to current
  */
-public record Source(String name, String pwmLine, int pwmChannel, int bcm, int pwmFrequencyHz, int safeDutyPercent,
-                     Calibration calibration) {
+public record Source(String name, String line, AmplitudeControl control, int safeSetting, Calibration calibration) {
 
     public Source {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(pwmLine, "pwmLine");
+        Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(control, "control");
         Objects.requireNonNull(calibration, "calibration");
+        if (calibration.steps() != control.steps()) {
+            throw new IllegalArgumentException("source " + name + ": a calibration of " + calibration.steps()
+                    + " steps for a part of " + control.steps());
+        }
     }
 }

@@ -200,7 +200,7 @@ public final class RigRun {
             }
         }
         for (int s = 0; s < map.sources().size(); s++) {
-            if (stage.duty(s) != map.sources().get(s).safeDutyPercent()) {
+            if (stage.duty(s) != map.sources().get(s).safeSetting()) {
                 return false;
             }
         }

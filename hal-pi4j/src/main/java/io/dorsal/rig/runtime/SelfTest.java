@@ -51,13 +51,15 @@ public final class SelfTest {
             results.add(exercise(stage, map, i, clock));
         }
         for (int s = 0; s < map.sources().size(); s++) {
-            String name = map.sources().get(s).pwmLine();
+            String name = map.sources().get(s).line();
+            int half = map.sources().get(s).control().steps() / 2;
             try {
-                stage.exerciseDuty(s, 50, clock.nanoTime());
-                boolean ok = stage.duty(s) == 50;
-                stage.exerciseDuty(s, map.sources().get(s).safeDutyPercent(), clock.nanoTime());
-                ok &= stage.duty(s) == map.sources().get(s).safeDutyPercent();
-                results.add(new LineResult(name, ok, ok ? "duty 50% and back" : "duty did not read back"));
+                stage.exerciseDuty(s, half, clock.nanoTime());
+                boolean ok = stage.duty(s) == half;
+                stage.exerciseDuty(s, map.sources().get(s).safeSetting(), clock.nanoTime());
+                ok &= stage.duty(s) == map.sources().get(s).safeSetting();
+                results.add(new LineResult(name, ok, ok ? "setting " + half + " (half scale) and back"
+                        : "setting did not read back"));
             } catch (RuntimeException e) {
                 results.add(new LineResult(name, false, e.toString()));
             }

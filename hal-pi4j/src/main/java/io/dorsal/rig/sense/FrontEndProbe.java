@@ -3,7 +3,8 @@ package io.dorsal.rig.sense;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.pwm.Pwm;
+import io.dorsal.rig.amplitude.AmplitudeOutput;
+import io.dorsal.rig.amplitude.AmplitudeOutputs;
 import io.dorsal.core.time.Clock;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.pins.Sensing;
@@ -51,7 +52,7 @@ public final class FrontEndProbe {
     private final Clock clock;
     private final IdleStrategy idle;
     private final DigitalOutput[] outputs;
-    private final Pwm[] pwms;
+    private final AmplitudeOutput[] amplitudes;
 
     public FrontEndProbe(Context pi4j, PinMap map, Mcp3008 adc, Clock clock, IdleStrategy idle) {
         this.map = map;
@@ -63,10 +64,8 @@ public final class FrontEndProbe {
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = pi4j.registry().get("dorsal-" + map.lines().get(i).name(), DigitalOutput.class);
         }
-        pwms = new Pwm[map.sources().size()];
-        for (int s = 0; s < pwms.length; s++) {
-            pwms[s] = pi4j.registry().get("dorsal-" + map.sources().get(s).pwmLine(), Pwm.class);
-        }
+        // the stage's DAC or PWM devices on the context, reused
+        amplitudes = AmplitudeOutputs.open(pi4j, map);
     }
 
     /**
@@ -74,12 +73,12 @@ public final class FrontEndProbe {
      *
      * @param cathodeLine a cathode line to close, or {@link #NO_LINE}
      * @param anodeLine   an anode line to close, or {@link #NO_LINE}
-     * @param dutyPercent each source's duty during the pulse
+     * @param dutyPercent each source's setting during the pulse (DAC code or PWM duty)
      * @param enable      whether ENABLE goes active (false checks that nothing flows without it)
      */
     public Reading pulse(int cathodeLine, int anodeLine, int[] dutyPercent, boolean enable) {
         try {
-            for (int s = 0; s < pwms.length; s++) {
+            for (int s = 0; s < amplitudes.length; s++) {
                 duty(s, dutyPercent[s]);
             }
             close(cathodeLine);
@@ -88,8 +87,8 @@ public final class FrontEndProbe {
                 level(PinMap.ENABLE_LINE, map.enable().activeLevel());
             }
             waitNs(SETTLE_NS);
-            double[] sourceMa = new double[pwms.length];
-            for (int s = 0; s < pwms.length; s++) {
+            double[] sourceMa = new double[amplitudes.length];
+            for (int s = 0; s < amplitudes.length; s++) {
                 sourceMa[s] = sensing.sourceMa(s, adc.read(sensing.sourceChannel().get(s)));
             }
             double pathV = sensing.pathV(adc.read(sensing.pathChannel()));
@@ -98,8 +97,8 @@ public final class FrontEndProbe {
             level(PinMap.ENABLE_LINE, map.enable().safeLevel());
             open(cathodeLine);
             open(anodeLine);
-            for (int s = 0; s < pwms.length; s++) {
-                duty(s, map.sources().get(s).safeDutyPercent());
+            for (int s = 0; s < amplitudes.length; s++) {
+                duty(s, map.sources().get(s).safeSetting());
             }
             bleed();
         }
@@ -139,12 +138,7 @@ public final class FrontEndProbe {
         outputs[line].state(level == 1 ? DigitalState.HIGH : DigitalState.LOW);
     }
 
-    private void duty(int source, int dutyPercent) {
-        pwms[source].setDutyCycle(dutyPercent);
-        if (dutyPercent > 0) {
-            pwms[source].on();
-        } else {
-            pwms[source].off();
-        }
+    private void duty(int source, int setting) {
+        amplitudes[source].set(setting);
     }
 }

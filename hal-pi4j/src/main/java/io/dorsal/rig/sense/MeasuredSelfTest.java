@@ -106,7 +106,7 @@ public final class MeasuredSelfTest {
         double expectedMa = map.sources().get(s).calibration().microampsAt(duty[s]) / 1e3;
         double measuredMa = probe.pulse(refCathode, refAnode, duty, true).sourceMa()[s];
         boolean ok = Math.abs(measuredMa - expectedMa) <= expectedMa * SOURCE_TOLERANCE;
-        String detail = fmt(measuredMa) + " mA at " + duty[s] + "% duty; its calibration says " + fmt(expectedMa) + " mA";
+        String detail = fmt(measuredMa) + " mA at " + setting(map, s, duty[s]) + "; its calibration says " + fmt(expectedMa) + " mA";
         return new LineResult(name, ok, ok ? detail : detail + " (more than " + Math.round(SOURCE_TOLERANCE * 100)
                 + " % off: recalibrate the source)");
     }
@@ -172,6 +172,12 @@ public final class MeasuredSelfTest {
     private static int dutyFor(PinMap map, int source, double ma) {
         int duty = map.sources().get(source).calibration().highestDutyNotAbove(ma * 1e3);
         return duty;
+    }
+
+    /** A source's setting as its part names it: "code 400" for a DAC, "10% duty" for PWM. */
+    static String setting(PinMap map, int source, int setting) {
+        return map.sources().get(source).control() instanceof io.dorsal.rig.pins.AmplitudeControl.Dac
+                ? "code " + setting : setting + "% duty";
     }
 
     private static String fmt(double value) {

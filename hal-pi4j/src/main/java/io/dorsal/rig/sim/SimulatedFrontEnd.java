@@ -4,10 +4,13 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
+import io.dorsal.rig.amplitude.AmplitudeOutputs;
+import io.dorsal.rig.amplitude.PwmAmplitude;
+import io.dorsal.rig.pins.AmplitudeControl;
+import java.util.function.IntSupplier;
 import io.dorsal.core.electrode.SeriesRcLoad;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.time.Clock;
-import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.GpioLine;
 import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
@@ -42,7 +45,8 @@ public final class SimulatedFrontEnd {
     private final Sensing sensing;
     private final Clock clock;
     private final DigitalOutput[] outputs;
-    private final Pwm[] pwms;
+    /** Per source, the setting its part outputs now (PWM duty read back from Pi4J, or the simulated DAC's code). */
+    private final IntSupplier[] settings;
     private final List<ContactId> contacts;
     private final Map<ContactId, SeriesRcLoad> loads = new HashMap<>();
     private final double[] capacitorV;
@@ -65,16 +69,26 @@ public final class SimulatedFrontEnd {
             outputs[i] = pi4j.registry().get("dorsal-" + map.lines().get(i).name(), DigitalOutput.class);
             outputs[i].addListener(event -> changed());
         }
-        pwms = new Pwm[map.sources().size()];
-        for (int s = 0; s < pwms.length; s++) {
-            pwms[s] = pi4j.registry().get("dorsal-" + map.sources().get(s).pwmLine(), Pwm.class);
+        settings = new IntSupplier[map.sources().size()];
+        for (int s = 0; s < settings.length; s++) {
+            io.dorsal.rig.pins.Source source = map.sources().get(s);
+            settings[s] = switch (source.control()) {
+                case AmplitudeControl.Pwm pwm -> {
+                    PwmAmplitude read = new PwmAmplitude(pi4j.registry().get(AmplitudeOutputs.pwmId(source), Pwm.class));
+                    yield read::setting;
+                }
+                case AmplitudeControl.Dac dac -> {
+                    SimulatedMcp4822 part = SimulatedMcp4822.at(pi4j, dac.chipSelect());
+                    yield () -> part.activeCode(dac.channel());
+                }
+            };
         }
         contacts = map.contacts();
         contacts.forEach(c -> loads.put(c, DEFAULT_LOAD));
         capacitorV = new double[contacts.size()];
         contactMa = new double[contacts.size()];
-        sourceMa = new double[pwms.length];
-        sourceGain = new double[pwms.length];
+        sourceMa = new double[settings.length];
+        sourceGain = new double[settings.length];
         java.util.Arrays.fill(sourceGain, 1.0);
         lastNs = clock.nanoTime();
     }
@@ -120,7 +134,7 @@ public final class SimulatedFrontEnd {
 
     /** A source whose real current is its calibration's times a factor (a miscalibrated source). */
     public SimulatedFrontEnd sourceGain(String source, double factor) {
-        for (int s = 0; s < pwms.length; s++) {
+        for (int s = 0; s < settings.length; s++) {
             if (map.sources().get(s).name().equals(source)) {
                 sourceGain[s] = factor;
                 changed();
@@ -257,8 +271,8 @@ public final class SimulatedFrontEnd {
     }
 
     private double drivenMa(int source) {
-        int duty = Pi4jOutputStage.effectiveDuty(pwms[source]);
-        return map.sources().get(source).calibration().microampsAt(duty) / 1_000.0 * sourceGain[source];
+        int setting = settings[source].getAsInt();
+        return map.sources().get(source).calibration().microampsAt(setting) / 1_000.0 * sourceGain[source];
     }
 
     private boolean enabled() {

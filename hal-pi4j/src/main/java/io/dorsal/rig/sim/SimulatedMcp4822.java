@@ -2,6 +2,7 @@ package io.dorsal.rig.sim;
 
 import com.pi4j.context.Context;
 import io.dorsal.rig.amplitude.Mcp4822;
+import java.util.function.UnaryOperator;
 
 /**
  * An MCP4822 on the simulated SPI bus: it decodes each 16-bit write as the part does and holds each DAC's code, gain
@@ -9,7 +10,7 @@ import io.dorsal.rig.amplitude.Mcp4822;
  * counted and ignored, as the part ignores a transfer that is not 16 clocks. Thread safe (writes and reads may come
  * from the rig's thread and a test's).
  */
-public final class SimulatedMcp4822 {
+public final class SimulatedMcp4822 implements UnaryOperator<byte[]> {
 
     private final int[] code = new int[Mcp4822.CHANNELS];
     private final int[] gain = {2, 2};
@@ -17,14 +18,24 @@ public final class SimulatedMcp4822 {
     private int writes;
     private int malformed;
 
-    /** Puts a simulated MCP4822 at a chip select of the context's simulated SPI provider. */
+    /** Puts a new simulated MCP4822 at a chip select of the context's simulated SPI provider. */
     public static SimulatedMcp4822 attach(Context pi4j, int chipSelect) {
         SimulatedMcp4822 dac = new SimulatedMcp4822();
-        pi4j.providers().get(SimulatedSpiProvider.ID, SimulatedSpiProvider.class).answerWith(chipSelect, request -> {
-            dac.receive(request);
-            return new byte[request.length];
-        });
+        pi4j.providers().get(SimulatedSpiProvider.ID, SimulatedSpiProvider.class).answerWith(chipSelect, dac);
         return dac;
+    }
+
+    /** The simulated MCP4822 at a chip select, put there now if there is none yet. */
+    public static SimulatedMcp4822 at(Context pi4j, int chipSelect) {
+        SimulatedSpiProvider spi = pi4j.providers().get(SimulatedSpiProvider.ID, SimulatedSpiProvider.class);
+        return spi.deviceAt(chipSelect).filter(SimulatedMcp4822.class::isInstance).map(SimulatedMcp4822.class::cast)
+                .orElseGet(() -> attach(pi4j, chipSelect));
+    }
+
+    @Override
+    public byte[] apply(byte[] request) {
+        receive(request);
+        return new byte[request.length];
     }
 
     synchronized void receive(byte[] request) {
@@ -43,6 +54,11 @@ public final class SimulatedMcp4822 {
     /** A DAC's code (0 to 4095) as last written. */
     public synchronized int code(int channel) {
         return code[channel];
+    }
+
+    /** A DAC's code while its output is active, else 0 (shut down: no output). */
+    public synchronized int activeCode(int channel) {
+        return active[channel] ? code[channel] : 0;
     }
 
     /** A DAC's output voltage: its code at its gain, or 0 V while shut down. */

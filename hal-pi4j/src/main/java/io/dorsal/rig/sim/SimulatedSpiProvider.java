@@ -37,6 +37,11 @@ public final class SimulatedSpiProvider extends SpiProviderBase {
         byChipSelect.put(chipSelect, newDevice);
     }
 
+    /** The device answering at a chip select, if one was put there with {@link #answerWith(int, UnaryOperator)}. */
+    public java.util.Optional<UnaryOperator<byte[]>> deviceAt(int chipSelect) {
+        return java.util.Optional.ofNullable(byChipSelect.get(chipSelect));
+    }
+
     private UnaryOperator<byte[]> deviceAt(Integer chipSelect) {
         UnaryOperator<byte[]> own = chipSelect == null ? null : byChipSelect.get(chipSelect);
         return own != null ? own : device;

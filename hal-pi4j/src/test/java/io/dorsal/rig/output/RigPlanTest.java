@@ -76,13 +76,13 @@ class RigPlanTest {
 
     @Test
     void refusesACurrentAboveTheCalibrationRange() {
-        // 10.5 mA is safe on a 20 mm2 contact for 100 us, but the sources reach 10 mA at 100 % duty
+        // 10.5 mA is safe on a 20 mm2 contact for 100 us, but the sources reach 10.24 mA at code 4095
         ValidatedTherapy therapy = RigFixtures.validate(program("\"L1.2\": -100, \"L1.3\": 100", "10.5",
                 "{\"type\": \"active\"}"));
 
         assertThat(problems(therapy, PINS)).anySatisfy(p -> {
             assertThat(p.rule()).isEqualTo("rig calibration");
-            assertThat(p.message()).contains("10.5 mA", "at most 10 mA");
+            assertThat(p.message()).contains("10.5 mA", "at most 10.238 mA");
         });
     }
 
@@ -95,16 +95,17 @@ class RigPlanTest {
     }
 
     @Test
-    void refusesACurrentThePwmCannotRenderExactly() throws Exception {
-        // at 0.15 mA per duty percent, 1.0 mA falls between 6 % (0.9 mA) and 7 % (1.05 mA)
+    void refusesACurrentTheDacCannotRenderExactly() throws Exception {
+        // at 0.15 mA per code, 1.0 mA falls between code 6 (0.9 mA) and code 7 (1.05 mA)
         PinMap coarse = PinMapCodec.read(java.nio.file.Files.readString(RigFixtures.EXAMPLES.resolve("rig-pins.json"))
-                .replace("\"maPerDutyPercent\": 0.1", "\"maPerDutyPercent\": 0.15"));
+                .replace("\"maPerCode\": 0.0025", "\"maPerCode\": 0.15"));
         ValidatedTherapy therapy = RigFixtures.validate(program("\"L1.2\": -100, \"L1.3\": 100", "1.0",
                 "{\"type\": \"active\"}"));
 
         assertThat(problems(therapy, coarse)).anySatisfy(p -> {
             assertThat(p.rule()).isEqualTo("rig calibration");
-            assertThat(p.message()).contains("1 mA on source 'A'", "0.9 mA at 6% duty");
+            assertThat(p.message()).contains("1 mA on source 'A'", "a current its DAC renders exactly",
+                    "0.9 mA at code 6");
         });
     }
 

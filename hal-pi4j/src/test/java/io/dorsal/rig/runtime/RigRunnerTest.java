@@ -1,5 +1,6 @@
 package io.dorsal.rig.runtime;
 
+import io.dorsal.rig.sim.SimulatedSpiProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pi4j.Pi4J;
@@ -39,7 +40,7 @@ class RigRunnerTest {
     private final VirtualClock clock = new VirtualClock(0);
     private final FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
     private final Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
-            .add(outputs, MockPwmProvider.newInstance()).build();
+            .add(outputs, MockPwmProvider.newInstance(), new SimulatedSpiProvider()).build();
 
     @AfterEach
     void shutdown() {
@@ -175,22 +176,32 @@ class RigRunnerTest {
     }
 
     @Test
-    void rampsTheSourcesUpInWholeDutyStepsNeverFasterThanTheBound() throws IOException {
+    void rampsTheSourcesUpInWholeStepsNeverFasterThanTheBoundAndNeverWhileEnableIsOn() throws IOException {
         Rig rig = new Rig(RigFixtures.example("rig-tonic.json"));
 
         rig.run(1_200 * MS);
 
-        List<String[]> pwm = changesOf(rig.changes(), "PWM_A");
-        // 3 mA at 0.1 mA per percent: the ramp ends at 30 %
-        assertThat(pwm).isNotEmpty();
-        assertThat(pwm.get(pwm.size() - 2)[2]).isEqualTo("30");
-        for (int i = 1; i < pwm.size() - 1; i++) {
-            long gapUs = Long.parseLong(pwm.get(i)[0]) - Long.parseLong(pwm.get(i - 1)[0]);
+        List<String[]> dac = changesOf(rig.changes(), "DAC_A");
+        // 3 mA at 2.5 uA a code: the ramp ends at code 1200
+        assertThat(dac).isNotEmpty();
+        assertThat(dac.get(dac.size() - 2)[2]).isEqualTo("1200");
+        for (int i = 1; i < dac.size() - 1; i++) {
+            long gapUs = Long.parseLong(dac.get(i)[0]) - Long.parseLong(dac.get(i - 1)[0]);
             assertThat(gapUs).isGreaterThanOrEqualTo(RigRun.MIN_PWM_INTERVAL_NS / 1_000);
-            assertThat(Integer.parseInt(pwm.get(i)[2])).isGreaterThan(Integer.parseInt(pwm.get(i - 1)[2]));
+            assertThat(Integer.parseInt(dac.get(i)[2])).isGreaterThan(Integer.parseInt(dac.get(i - 1)[2]));
         }
-        // and back to 0 % when the run ends
-        assertThat(pwm.get(pwm.size() - 1)[2]).isEqualTo("0");
+        // and back to code 0 when the run ends
+        assertThat(dac.get(dac.size() - 1)[2]).isEqualTo("0");
+        // no source's amplitude changes while ENABLE is on (the trace's rows are in write order)
+        String enableActive = String.valueOf(PINS.enable().activeLevel());
+        boolean enabled = false;
+        for (String[] row : rig.changes()) {
+            if (row[1].equals("ENABLE")) {
+                enabled = row[2].equals(enableActive);
+            } else if (row[1].startsWith("DAC_")) {
+                assertThat(enabled).as("%s changed at %s us with ENABLE on", row[1], row[0]).isFalse();
+            }
+        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.pwm.Pwm;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.RigFixtures;
@@ -43,10 +42,9 @@ class SimulatedFrontEndTest {
         pi4j.registry().get("dorsal-" + line, DigitalOutput.class).state(level == 1 ? DigitalState.HIGH : DigitalState.LOW);
     }
 
-    private void duty(String pwmLine, int percent) {
-        Pwm pwm = pi4j.registry().get("dorsal-" + pwmLine, Pwm.class);
-        pwm.setDutyCycle(percent);
-        pwm.on();
+    /** Sets a source's current through the stage's DAC, as the stage would (its code from the calibration). */
+    private void milliamps(int source, double ma) {
+        stage.amplitude(source).set(PINS.sources().get(source).calibration().exactDutyFor(ma * 1_000));
     }
 
     private double sourceMa(int source) {
@@ -55,8 +53,8 @@ class SimulatedFrontEndTest {
 
     @Test
     void currentFlowsOnlyThroughAClosedCathodeAndAnodeWithEnableOn() {
-        duty("PWM_A", 30);
-        duty("PWM_B", 30);
+        milliamps(0, 3.0);
+        milliamps(1, 3.0);
         set("L1_2_K", true);
         set("L1_3_A", true);
 
@@ -74,8 +72,8 @@ class SimulatedFrontEndTest {
 
     @Test
     void theCouplingCapacitorsHoldWhatFlowedAndDischargeGivesItBack() {
-        duty("PWM_A", 30);
-        duty("PWM_B", 30);
+        milliamps(0, 3.0);
+        milliamps(1, 3.0);
         set("L1_2_K", true);
         set("L1_3_A", true);
         set("ENABLE", true);
@@ -94,8 +92,8 @@ class SimulatedFrontEndTest {
 
     @Test
     void theWeakerSourceSetsThePathCurrent() {
-        duty("PWM_A", 20);
-        duty("PWM_B", 50);
+        milliamps(0, 2.0);
+        milliamps(1, 5.0);
         set("L1_2_K", true);
         set("L1_3_A", true);
         set("ENABLE", true);
