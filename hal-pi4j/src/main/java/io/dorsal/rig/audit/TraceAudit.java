@@ -157,7 +157,7 @@ public final class TraceAudit {
             return 0;
         }
         return map.sources().get(source).calibration().microampsAt(Math.min(setting,
-                io.dorsal.rig.pins.Calibration.DUTY_STEPS));
+                map.sources().get(source).calibration().steps()));
     }
 
     private static String uc(double pc) {
