@@ -52,6 +52,14 @@ public final class RigImpedanceMeter implements ImpedanceMeter {
     public Map<ContactId, Double> measureOhm(List<ContactId> contacts) {
         stage.safe();
         try {
+            // a therapy delivered since the last bleed leaves the stage bleeding with DISCHARGE closed: let it end
+            // (the residual charge returns) before a probe, which needs DISCHARGE open, drives the outputs
+            while (stage.bleeding()) {
+                long now = clock.nanoTime();
+                if (!stage.endBleed(now)) {
+                    idle.idle(now, stage.bleedEndsNs());
+                }
+            }
             if (probe == null) {
                 probe = new FrontEndProbe(pi4j, map, Mcp3008.open(pi4j, map.sensing().get().chipSelect()), clock, idle);
             }
