@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stimctl rig audit TRACE.csv --pins MAP THERAPY.json [--bound-us US]}. */
+/** {@code stimctl rig audit TRACE.csv --pins MAP THERAPY.json [--overrun-bound-us US]}. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Checks a trace of `rig run --trace` against the pin map and the therapy that ran: every contact",
             "balanced per period (per burst for passive recharge), no phase longer than its width plus the bound unless",
@@ -36,8 +36,9 @@ final class RigAuditCommand implements Callable<Integer> {
     @Option(names = "--pins", required = true, paramLabel = "MAP", description = "the rig's pin map (JSON)")
     Path pins;
 
-    @Option(names = "--bound-us", paramLabel = "US",
-            description = "how far a phase may run past its width (default: " + TraceAudit.DEFAULT_BOUND_US + ")")
+    @Option(names = "--overrun-bound-us", paramLabel = "US",
+            description = "how far a phase may run past its width: the bound the run used (default: "
+                    + TraceAudit.DEFAULT_BOUND_US + ", the rig's; a --mock run's is 20000 unless set)")
     long boundUs = TraceAudit.DEFAULT_BOUND_US;
 
     @CommandLine.Spec
@@ -48,7 +49,7 @@ final class RigAuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (boundUs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bound-us must be at least 1, was "
+            throw new CommandLine.ParameterException(spec.commandLine(), "--overrun-bound-us must be at least 1, was "
                     + boundUs);
         }
         Optional<ValidatedTherapy> therapy = TherapyLoader.load(therapyFile, err);

@@ -12,7 +12,7 @@ import io.dorsal.rig.runtime.IdleStrategy;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunReport;
 import io.dorsal.rig.runtime.RunnerSettings;
-import io.dorsal.rig.runtime.SpinThenParkIdleStrategy;
+import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
 import io.dorsal.rig.runtime.BusySpinIdleStrategy;
 import io.dorsal.rig.runtime.VirtualTimeIdleStrategy;
 import java.io.IOException;
@@ -76,7 +76,8 @@ final class RigRunCommand implements Callable<Integer> {
     Long overrunBoundUs;
 
     @Option(names = "--idle", paramLabel = "STRATEGY",
-            description = "between deadlines: spin-park (default) or busy-spin (an isolated core)", defaultValue = "spin-park")
+            description = "between deadlines: spin-park (default: park until a margin learned from how late parks wake,"
+                    + " then spin to the deadline) or busy-spin (an isolated core)", defaultValue = "spin-park")
     String idle;
 
     @Option(names = "--virtual-time", hidden = true,
@@ -136,7 +137,7 @@ final class RigRunCommand implements Callable<Integer> {
         } else {
             clock = SystemClock.INSTANCE;
             idleStrategy = idle.equals("busy-spin") ? new BusySpinIdleStrategy()
-                    : new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS);
+                    : new ParkThenSpinIdleStrategy(SystemClock.INSTANCE);
         }
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(faultLatenessUs * 1_000L)
                 .withOverrunBoundNs(overrunBoundUs * 1_000L);

@@ -69,7 +69,7 @@ final class RigService implements AutoCloseable {
             generator.start("rig");
         }
         this.runner = new RealtimeRunner(generator, stage, SystemClock.INSTANCE,
-                new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS), settings);
+                new io.dorsal.rig.runtime.ParkThenSpinIdleStrategy(SystemClock.INSTANCE), settings);
         runner.continueAfterFault();
         this.realtime = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).start(runner);
     }

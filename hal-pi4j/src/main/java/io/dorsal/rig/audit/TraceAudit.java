@@ -5,6 +5,7 @@ import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.schedule.PhaseKind;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.therapy.ContactId;
+import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.output.RigPlan;
 import io.dorsal.rig.pins.GpioLine;
 import io.dorsal.rig.pins.LineRole;
@@ -43,12 +44,11 @@ import java.util.Map;
 public final class TraceAudit {
 
     /**
-     * How far a phase may run past its width before the rig must fault, in us: a few sysfs or GPIO-character-device
-     * writes (each 1 to 10 us on a Pi 4) and the trace's 1 us resolution, with room for the clock read after each
-     * write; at the device's 12.7 mA per contact it adds at most 0.64 uC, 2 % of a 1,000 us phase's charge and well
-     * under one pulse.
+     * How far a phase may run past its width, in us, unless told otherwise: the rig's own overrun bound
+     * ({@link Pi4jOutputStage#DEFAULT_OVERRUN_BOUND_NS}), past which the runner faults. Audit a run with the bound it
+     * ran with (the mock's is looser).
      */
-    public static final long DEFAULT_BOUND_US = 50;
+    public static final long DEFAULT_BOUND_US = Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS / 1_000;
     /** Time constants the discharge after a stop must last: e^-5, under 1 % of the charge, is left. */
     public static final int DISCHARGE_TIME_CONSTANTS = 5;
     /** The trace's time resolution: each window's length is known to within this. */
@@ -449,7 +449,9 @@ public final class TraceAudit {
                 boolean stim = table.phaseKind(phase) == PhaseKind.STIM;
                 boolean passive = passive(p);
                 long widthUs = table.phaseDurationNs(phase) / 1_000;
-                long allowedUs = widthUs + (stim ? boundUs : (long) Math.ceil(boundUs * stretchRatio(p)));
+                // the stamps of a window's two ends are each truncated to the microsecond: 1 us of slack
+                long allowedUs = widthUs + (long) STAMP_RESOLUTION_US
+                        + (stim ? boundUs : (long) Math.ceil(boundUs * stretchRatio(p)));
                 if (f.longestUs == 0 || win.lengthUs() - widthUs > f.longestOverUs) {
                     f.longestOverUs = win.lengthUs() - widthUs;
                     f.longestUs = win.lengthUs();
@@ -461,7 +463,7 @@ public final class TraceAudit {
                     } else {
                         findings.add(new AuditFinding(win.startUs(), "phase length", table.phaseKind(phase).label()
                                 + " phase of program '" + table.programName(p) + "' ran " + win.lengthUs()
-                                + " us against " + widthUs + " us programmed (bound " + (allowedUs - widthUs)
+                                + " us against " + widthUs + " us programmed (allowed " + allowedUs
                                 + " us) and the run went on"));
                     }
                 }
