@@ -97,9 +97,15 @@ public final class LatenessHarness {
         }
         if (json != null) {
             StringBuilder out = new StringBuilder();
+            // the 10 kHz figures also at the top level, where benchmarks/plot.py reads them
+            Figures hf = all.get(all.size() - 1);
             out.append(String.format(Locale.ROOT, "{\"seconds\": %d, \"cores\": %d, \"jvm\": \"%s %s\", \"loadAverage\":"
-                    + " \"%s\",%n \"scenarios\": [%n", seconds, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name"), System.getProperty("java.version"), load));
+                    + " \"%s\",%n \"scenario\": \"%s\", \"actions\": %d, \"misses\": %d, \"missThresholdUs\": %d,"
+                    + " \"p50Us\": %.3f, \"p99Us\": %.3f, \"p999Us\": %.3f, \"maxUs\": %.3f, \"stopReason\": \"%s\",%n"
+                    + " \"scenarios\": [%n", seconds, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), load, hf.scenario(),
+                    hf.actions(), hf.misses(), RunnerSettings.DEFAULTS.missThresholdNs() / 1_000, hf.p50Us(), hf.p99Us(),
+                    hf.p999Us(), hf.maxUs(), hf.ended().replace("\\", "\\\\").replace("\"", "'")));
             for (int i = 0; i < all.size(); i++) {
                 Figures f = all.get(i);
                 out.append(String.format(Locale.ROOT, "  {\"scenario\": \"%s\", \"actions\": %d, \"misses\": %d,"
