@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rig", mixinStandardHelpOptions = true,
         description = "Drives the Raspberry Pi bench rig (or Pi4J's mock platform with --mock).",
         subcommands = {RigRunCommand.class, RigSelfTestCommand.class, RigImpedanceCommand.class,
-            RigAuditCommand.class, RigSafeCommand.class})
+            RigAuditCommand.class, RigSafeCommand.class, RigPumpCommand.class})
 final class RigCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,6 +16,6 @@ final class RigCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a rig command: run, selftest, impedance, audit or safe");
+                "name a rig command: run, selftest, impedance, audit, safe or pump");
     }
 }

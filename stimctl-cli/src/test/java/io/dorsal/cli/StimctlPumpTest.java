@@ -101,4 +101,27 @@ class StimctlPumpTest {
         assertThat(run.out()).contains("Dorsal drug pump: interrogation report")
                 .contains("reservoir (expected) 5 mL").contains("battery");
     }
+
+    @Test
+    void rigPumpRunStepsTheStepperOnTheMockAndLeavesItDisabled(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.csv");
+        CliRun run = CliRun.stimctl("rig", "pump", "run", MORPHINE, "--pins", EXAMPLES.resolve("rig-pump-pins.json")
+                .toString(), "--mock", "--duration-s", "86400", "--trace", trace.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // a day of 0.3 mL at 0.5 uL a step
+        assertThat(run.out()).contains("600 steps, 300.000 uL pumped by the calibration (0.5000 uL/step)");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines.get(lines.size() - 1)).contains("ENABLE").endsWith(",1");
+    }
+
+    @Test
+    void rigPumpRunRefusesAnUnsafePrescription(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("over.json");
+        Files.writeString(file, Files.readString(EXAMPLES.resolve("pump-morphine.json"))
+                .replace("\"dosePerDay\": 3", "\"dosePerDay\": 16"));
+        CliRun run = CliRun.stimctl("rig", "pump", "run", file.toString(), "--pins",
+                EXAMPLES.resolve("rig-pump-pins.json").toString(), "--mock", "--duration-s", "10");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("(rule: daily dose)");
+    }
 }
