@@ -50,6 +50,16 @@ public final class Stimctl implements Runnable {
         cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
         cli.setOut(out);
         cli.setErr(err);
+        // a usage error: one line saying what is wrong, then the usage of the command it concerns (picocli's own
+        // handler leaves the usage out when it has suggestions, so `stimctl frobnicate` showed only the error)
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine commandLine = e.getCommandLine();
+            PrintWriter usageErr = commandLine.getErr();
+            usageErr.println("stimctl: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, usageErr);
+            commandLine.usage(usageErr);
+            return EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("stimctl: internal error: " + e);
             commandLine.getErr().println("please report it with the command and the file");

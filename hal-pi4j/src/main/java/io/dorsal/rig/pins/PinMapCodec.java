@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dorsal.core.file.InputBounds;
 import io.dorsal.core.therapy.ContactId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,7 +52,10 @@ public final class PinMapCodec {
     /** The highest ADC reference: the MCP3008's supply on a Pi's 3V3 rail. */
     public static final double MAX_ADC_VREF_V = 3.3;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** What the reader reads at most (docs/bench-rig.md): the bounds of a program file. */
+    private static final InputBounds BOUNDS = InputBounds.FILE;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(BOUNDS.jsonFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -128,14 +130,22 @@ public final class PinMapCodec {
     }
 
     public static PinMap read(Path file) throws PinMapException {
+        String text;
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8));
+            text = BOUNDS.readFile(file);
+        } catch (InputBounds.TooLarge e) {
+            throw new PinMapException(List.of("the pin map is " + e.getMessage()));
         } catch (IOException e) {
             throw new PinMapException(List.of("cannot read the pin map: " + e.getMessage()));
         }
+        return read(text);
     }
 
     public static PinMap read(String json) throws PinMapException {
+        Optional<InputBounds.Exceeded> exceeded = BOUNDS.exceeded(json);
+        if (exceeded.isPresent()) {
+            throw new PinMapException(List.of(exceeded.get().describe()));
+        }
         PinMapForm form;
         try {
             form = MAPPER.readValue(json, PinMapForm.class);

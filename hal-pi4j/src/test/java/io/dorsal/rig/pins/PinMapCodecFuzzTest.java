@@ -2,6 +2,7 @@ package io.dorsal.rig.pins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 class PinMapCodecFuzzTest {
 
+    @DictionaryFile(resourcePath = "/io/dorsal/rig/pins/pin-map.dict")
     @FuzzTest
     void readsAnyBytesIntoAPinMapOrItsProblems(byte[] file) {
         try {

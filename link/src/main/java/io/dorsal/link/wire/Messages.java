@@ -7,14 +7,22 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dorsal.core.file.InputBounds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The messages of the link, as JSON records. */
 public final class Messages {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** What a message may hold at most (docs/security.md): a frame's 64 KiB, 16 levels, 4,096 list entries. */
+    private static final InputBounds BOUNDS = InputBounds.MESSAGE;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(BOUNDS.jsonFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -45,11 +53,17 @@ public final class Messages {
 
         /** Replace the therapy with a program file's (validated on the rig as if read from a file). */
         record Apply(@JsonProperty(value = "programFile", required = true) String programFile) implements Command {
+            public Apply {
+                Objects.requireNonNull(programFile, "apply carries a program file");
+            }
         }
 
         /** Step a program's amplitude by {@code deltaMa} (patients: inside the patient range only). */
         record Amplitude(@JsonProperty(value = "program", required = true) String program,
                          @JsonProperty(value = "deltaMa", required = true) double deltaMa) implements Command {
+            public Amplitude {
+                Objects.requireNonNull(program, "amplitude names a program");
+            }
         }
 
         /** Therapy on. */
@@ -113,6 +127,10 @@ public final class Messages {
     public record Request(@JsonProperty(value = "sessionId", required = true) String sessionId,
                           @JsonProperty(value = "seq", required = true) long seq,
                           @JsonProperty(value = "command", required = true) Command command) {
+        public Request {
+            Objects.requireNonNull(sessionId, "a request names its session");
+            Objects.requireNonNull(command, "a request carries a command");
+        }
     }
 
     /** A program as the rig is running it. */
@@ -185,6 +203,10 @@ public final class Messages {
      */
     public record PairRequest(@JsonProperty(value = "name", required = true) String name,
                               @JsonProperty(value = "proof", required = true) String proof) {
+        public PairRequest {
+            Objects.requireNonNull(name, "a pairing request names its sender");
+            Objects.requireNonNull(proof, "a pairing request carries its proof");
+        }
     }
 
     /** The answer to a pairing request; on success, the role granted and the rig's own proof. */
@@ -203,17 +225,32 @@ public final class Messages {
         if (frame == null) {
             throw new FrameException("the connection ended before a " + type.getSimpleName());
         }
+        if (frame.length > BOUNDS.maxBytes()) {
+            throw new FrameException("not a " + type.getSimpleName() + ": " + BOUNDS.sizeProblem());
+        }
+        Optional<InputBounds.Exceeded> exceeded = BOUNDS.exceeded(new String(frame, StandardCharsets.UTF_8));
+        if (exceeded.isPresent()) {
+            throw new FrameException("not a " + type.getSimpleName() + ": " + exceeded.get().describe());
+        }
         try {
             T value = JSON.readValue(frame, type);
             if (value == null) {
                 throw new FrameException("empty message");
             }
             return value;
-        } catch (IOException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            int newline = message.indexOf('\n');
+        } catch (ValueInstantiationException e) {
+            // a record refused a missing part: say which, in its own words
+            Throwable why = e.getCause() == null ? e : e.getCause();
             throw new FrameException("not a " + type.getSimpleName() + ": "
-                    + (newline < 0 ? message : message.substring(0, newline)));
+                    + firstLine(String.valueOf(why.getMessage())));
+        } catch (IOException e) {
+            throw new FrameException("not a " + type.getSimpleName() + ": "
+                    + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

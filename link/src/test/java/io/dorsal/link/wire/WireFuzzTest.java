@@ -2,6 +2,7 @@ package io.dorsal.link.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ class WireFuzzTest {
     private static final List<Class<?>> READ_BY_A_RIG_OR_A_CLIENT = List.of(Messages.Request.class,
             Messages.PairRequest.class, Messages.Hello.class, Messages.Response.class, Messages.PairResponse.class);
 
+    @DictionaryFile(resourcePath = "/io/dorsal/link/wire/wire.dict")
     @FuzzTest
     void readsAnyStreamIntoWholeMessagesOrOneProblem(byte[] stream) throws IOException {
         InputStream in = new ByteArrayInputStream(stream);
@@ -53,6 +55,12 @@ class WireFuzzTest {
         if (message instanceof Messages.Request request) {
             assertThat(request.sessionId()).as("a request's session").isNotNull();
             assertThat(request.command()).as("a request's command").isNotNull();
+            if (request.command() instanceof Messages.Command.Apply apply) {
+                assertThat(apply.programFile()).as("the program file of an apply").isNotNull();
+            }
+            if (request.command() instanceof Messages.Command.Amplitude amplitude) {
+                assertThat(amplitude.program()).as("the program of an amplitude step").isNotNull();
+            }
         }
         if (message instanceof Messages.PairRequest pair) {
             assertThat(pair.name()).as("a pairing request's name").isNotNull();

@@ -64,7 +64,9 @@ import java.util.OptionalInt;
  */
 public final class ProgramCodec {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final InputBounds BOUNDS = InputBounds.FILE;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(BOUNDS.jsonFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -81,15 +83,9 @@ public final class ProgramCodec {
     private ProgramCodec() {
     }
 
-    /** Reads a program file. */
+    /** Reads a program file of at most 256 KiB (docs/program-format.md, "Bounds"). */
     public static Therapy read(Path file) throws ProgramFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
-        }
-        return read(text);
+        return readSets(file).active();
     }
 
     /**
@@ -100,19 +96,28 @@ public final class ProgramCodec {
         return readSets(json).active();
     }
 
-    /** Reads a program file with its program sets (one set of all its programs when it declares none). */
+    /**
+     * Reads a program file with its program sets (one set of all its programs when it declares none); at most
+     * 256 KiB are read (docs/program-format.md, "Bounds").
+     */
     public static TherapySets readSets(Path file) throws ProgramFileException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BOUNDS.readFile(file);
+        } catch (InputBounds.TooLarge e) {
+            throw new ProgramFileException(0, 0, "", "the file is " + e.getMessage());
         } catch (IOException e) {
             throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
         }
         return readSets(text);
     }
 
-    /** Reads a program file's text with its program sets. */
+    /** Reads a program file's text with its program sets, held to the same bounds as a file. */
     public static TherapySets readSets(String json) throws ProgramFileException {
+        if (json.length() > BOUNDS.maxBytes()) {
+            throw new ProgramFileException(0, 0, "", "the program file is " + BOUNDS.sizeProblem());
+        }
+        checkBounds(json);
         TherapyForm form;
         try {
             form = MAPPER.readValue(json, TherapyForm.class);
@@ -147,6 +152,15 @@ public final class ProgramCodec {
             }
         } catch (IOException e) {
             throw new IllegalStateException("the text has been read whole once already", e);
+        }
+    }
+
+    /** Refuses, before anything is bound, a document beyond the reader's bounds ({@link InputBounds#FILE}). */
+    private static void checkBounds(String json) throws ProgramFileException {
+        Optional<InputBounds.Exceeded> exceeded = BOUNDS.exceeded(json);
+        if (exceeded.isPresent()) {
+            InputBounds.Exceeded e = exceeded.get();
+            throw new ProgramFileException(e.line(), e.column(), e.path(), e.problem());
         }
     }
 
@@ -327,6 +341,11 @@ public final class ProgramCodec {
 
     private static ProgramFileException translate(JsonProcessingException e, String json) {
         JsonLocation at = e.getLocation();
+        Optional<String> bound = BOUNDS.problemOf(e);
+        if (bound.isPresent()) {
+            return new ProgramFileException(at == null ? 0 : at.getLineNr(), at == null ? 0 : Math.max(1,
+                    at.getColumnNr()), "", bound.get());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             // records are read through their constructors, so Jackson reports an unknown field when the object
             // closes; point at the field itself

@@ -1,5 +1,7 @@
 package io.dorsal.core.file;
 
+import io.dorsal.core.text.OneLine;
+
 /**
  * A program file that is not JSON, or not in the program form: one message with where it went wrong.
  * A user error, reported without a stack trace.
@@ -13,12 +15,13 @@ public final class ProgramFileException extends Exception {
     private final String path;
     private final String problem;
 
+    /** The path and the problem are shown on one line: control characters in them are escaped. */
     public ProgramFileException(int line, int column, String path, String problem) {
-        super(problem);
+        super(OneLine.of(problem));
         this.line = line;
         this.column = column;
-        this.path = path;
-        this.problem = problem;
+        this.path = OneLine.of(path);
+        this.problem = OneLine.of(problem);
     }
 
     /** Line of the problem, from 1; 0 when unknown. */

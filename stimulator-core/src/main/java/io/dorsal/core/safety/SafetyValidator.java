@@ -441,10 +441,12 @@ public final class SafetyValidator {
     private static boolean checkPattern(Program program, String subject, DeviceLimits limits, List<Violation> out) {
         int before = out.size();
         switch (program.pattern()) {
-            case Pattern.Tonic t -> inRange(subject, "rateHz", t.rateHz(), limits.minTonicRateHz(),
-                    limits.maxTonicRateHz(), "Hz", SafetyRule.RATE, out);
-            case Pattern.HighFrequency h -> inRange(subject, "rateHz", h.rateHz(), limits.minHighFrequencyRateHz(),
-                    limits.maxHighFrequencyRateHz(), "Hz", SafetyRule.RATE, out);
+            case Pattern.Tonic t -> rateInRange(subject, t.rateHz(), "tonic", limits.minTonicRateHz(),
+                    limits.maxTonicRateHz(), "highFrequency", limits.minHighFrequencyRateHz(),
+                    limits.maxHighFrequencyRateHz(), out);
+            case Pattern.HighFrequency h -> rateInRange(subject, h.rateHz(), "highFrequency",
+                    limits.minHighFrequencyRateHz(), limits.maxHighFrequencyRateHz(), "tonic",
+                    limits.minTonicRateHz(), limits.maxTonicRateHz(), out);
             case Pattern.Burst b -> {
                 inRange(subject, "pattern.pulsesPerBurst", b.pulsesPerBurst(), limits.minPulsesPerBurst(),
                         limits.maxPulsesPerBurst(), "pulses", SafetyRule.BURST, out);
@@ -687,6 +689,22 @@ public final class SafetyValidator {
 
     // ----------------------------------------------------------------------------------------------------
     // helpers
+
+    /**
+     * A tonic or high-frequency rate within its pattern's range; a rate outside it that the other pattern allows
+     * says so, since choosing the pattern is the usual fix ({@code 10000 Hz} on a tonic program).
+     */
+    private static void rateInRange(String subject, int rateHz, String pattern, int min, int max, String other,
+                                    int otherMin, int otherMax, List<Violation> out) {
+        if (rateHz >= min && rateHz <= max) {
+            return;
+        }
+        String limit = min + " to " + max + " Hz";
+        if (rateHz >= otherMin && rateHz <= otherMax) {
+            limit += " for " + pattern + "; " + otherMin + " to " + otherMax + " Hz with pattern " + other;
+        }
+        out.add(new Violation(subject, "rateHz", rateHz + " Hz", limit, SafetyRule.RATE));
+    }
 
     private static void inRange(String subject, String field, int value, int min, int max, String unit,
                                 SafetyRule rule, List<Violation> out) {

@@ -1,5 +1,7 @@
 package io.dorsal.core.safety;
 
+import io.dorsal.core.text.OneLine;
+
 import java.util.Objects;
 
 /**
@@ -23,7 +25,8 @@ public record Violation(String subject, String field, String value, String limit
 
     /** One line: {@code program 'x', contact L1.2: 33.3 uC/cm2/phase, limit at most 30 uC/cm2/phase (rule: charge density)}. */
     public String message() {
-        return subject + ", " + field + ": " + value + "; limit " + limit + " (rule: " + rule.label() + ")";
+        // names come from outside (a file, a frame): one violation, one line
+        return OneLine.of(subject + ", " + field + ": " + value + "; limit " + limit + " (rule: " + rule.label() + ")");
     }
 
     @Override

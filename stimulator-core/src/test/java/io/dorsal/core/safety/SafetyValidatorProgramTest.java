@@ -82,13 +82,30 @@ class SafetyValidatorProgramTest {
         }
 
         @ParameterizedTest(name = "{0} Hz")
-        @ValueSource(ints = {1, 1201})
+        @ValueSource(ints = {1, 10_001})
         void rejectsTonicRateOutsideLimits(int rateHz) {
             Violation violation = onlyViolation(validate(program().tonic(rateHz)), SafetyRule.RATE);
 
             assertThat(violation.field()).isEqualTo("rateHz");
             assertThat(violation.value()).isEqualTo(rateHz + " Hz");
             assertThat(violation.limit()).isEqualTo("2 to 1200 Hz");
+        }
+
+        @ParameterizedTest(name = "{0} Hz")
+        @ValueSource(ints = {1201, 10_000})
+        void aTonicRateThatOnlyHighFrequencyAllowsSaysSo(int rateHz) {
+            Violation violation = onlyViolation(validate(program().pulseWidthUs(30).tonic(rateHz)), SafetyRule.RATE);
+
+            assertThat(violation.message()).isEqualTo("program 'p1', rateHz: " + rateHz + " Hz; limit 2 to 1200 Hz"
+                    + " for tonic; 1000 to 10000 Hz with pattern highFrequency (rule: rate)");
+        }
+
+        @Test
+        void aHighFrequencyRateThatOnlyTonicAllowsSaysSo() {
+            Violation violation = onlyViolation(validate(program().highFrequency(999)), SafetyRule.RATE);
+
+            assertThat(violation.limit())
+                    .isEqualTo("1000 to 10000 Hz for highFrequency; 2 to 1200 Hz with pattern tonic");
         }
 
         @Test
@@ -113,7 +130,7 @@ class SafetyValidatorProgramTest {
         }
 
         @ParameterizedTest(name = "{0} Hz")
-        @ValueSource(ints = {999, 10_001})
+        @ValueSource(ints = {1, 10_001})
         void rejectsHighFrequencyRateOutsideLimits(int rateHz) {
             Violation violation = onlyViolation(validate(tenKilohertzStyle(rateHz)), SafetyRule.RATE);
 
