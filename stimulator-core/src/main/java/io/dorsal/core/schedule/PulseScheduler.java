@@ -1,10 +1,19 @@
 package io.dorsal.core.schedule;
 
+import java.util.Arrays;
+
 /**
- * A cursor over a {@link PulseTable} that emits every program's phases in time order: the firmware's
- * heartbeat. Which phase comes next is a pure function of the table, the start time and the time now.
+ * Emits every program's phases of a {@link PulseTable} in time order: the firmware's heartbeat. Which phase
+ * comes next is a pure function of the table, the start time and the time now.
  *
- * <p>Each step is O(programs) with at most four programs, and allocates nothing, takes no lock, logs
+ * <p>When the table holds a {@link HyperperiodSequence} (the merged order of one hyperperiod, decided at
+ * compile time), a step reads the next event from it and adds the frame's base time; a period's opening event
+ * decides whether the period runs (not before the program's first period, not at or after a stop) and its ramp
+ * scale, from the sequence's ramp table by comparison. Otherwise (a hyperperiod too long, or cycling) a cursor
+ * per program finds the earliest of their next phases, O(programs) per step. Both emit the same phases in the
+ * same order at the same times (a property test holds them to it); {@link #cursor} makes the cursor alone.
+ *
+ * <p>Each step allocates nothing, takes no lock, logs
  * nothing and throws nothing: all state lives in primitive arrays sized when the scheduler is made. Periods
  * are whole (cycling off-times skip them whole), so every period that starts is delivered to its end and its
  * charge is balanced.
@@ -27,11 +36,37 @@ public final class PulseScheduler {
     private long stopAtNs = NO_EVENT;
     private long startedPeriodsEndNs;
 
+    // the compiled sequence's state (null sequence: the cursor runs)
+    private final HyperperiodSequence sequence;
+    private final long[] eventNs;
+    private final int[] eventCode;
+    private final long hyperperiodNs;
+    private final boolean[] running;
+    private final boolean[] ended;
+    private final int[] rampLevel;
+    private int live;
+    private int index;
+    private long frameNs;
+    private long headNs;
+
     /**
      * A scheduler whose therapy starts at {@code originNs} on the caller's clock.
      */
     public PulseScheduler(PulseTable table, long originNs) {
+        this(table, originNs, table.sequence());
+    }
+
+    /** The cursor alone, whatever the table holds: the reference the compiled sequence is proven against. */
+    public static PulseScheduler cursor(PulseTable table, long originNs) {
+        return new PulseScheduler(table, originNs, null);
+    }
+
+    private PulseScheduler(PulseTable table, long originNs, HyperperiodSequence sequence) {
         this.table = table;
+        this.sequence = sequence;
+        this.eventNs = sequence == null ? null : sequence.eventNs();
+        this.eventCode = sequence == null ? null : sequence.eventCode();
+        this.hyperperiodNs = sequence == null ? 0 : sequence.hyperperiodNs();
         this.originNs = originNs;
         this.event = new PhaseEvent(table);
         int programs = table.programCount();
@@ -40,6 +75,9 @@ public final class PulseScheduler {
         cursor = new int[programs];
         scale = new double[programs];
         nextStartNs = new long[programs];
+        running = new boolean[programs];
+        ended = new boolean[programs];
+        rampLevel = new int[programs];
         restart(originNs);
     }
 
@@ -51,9 +89,26 @@ public final class PulseScheduler {
         this.originNs = originNs;
         this.stopAtNs = NO_EVENT;
         this.startedPeriodsEndNs = originNs;
+        if (sequence != null) {
+            for (int p = 0; p < running.length; p++) {
+                running[p] = false;
+                ended[p] = false;
+                rampLevel[p] = 0;
+            }
+            live = running.length;
+            index = 0;
+            frameNs = originNs;
+            settle();
+            return;
+        }
         for (int p = 0; p < nextStartNs.length; p++) {
             startPeriod(p, 0);
         }
+    }
+
+    /** Whether steps read the compiled hyperperiod sequence (otherwise the cursor runs). */
+    public boolean compiled() {
+        return sequence != null;
     }
 
     public PulseTable table() {
@@ -67,6 +122,9 @@ public final class PulseScheduler {
 
     /** The start of the next phase to emit, or {@link #NO_EVENT}. */
     public long nextEventNs() {
+        if (sequence != null) {
+            return headNs;
+        }
         long earliest = NO_EVENT;
         for (int p = 0; p < nextStartNs.length; p++) {
             if (nextStartNs[p] < earliest) {
@@ -82,6 +140,9 @@ public final class PulseScheduler {
      * @return how many phases were emitted
      */
     public int poll(long nowNs, PhaseSink sink, int limit) {
+        if (sequence != null) {
+            return pollCompiled(nowNs, sink, limit);
+        }
         int emitted = 0;
         while (emitted < limit) {
             int p = earliestProgram();
@@ -104,6 +165,10 @@ public final class PulseScheduler {
      * before it are skipped without being emitted.
      */
     public void seek(long timeNs) {
+        if (sequence != null) {
+            seekCompiled(timeNs);
+            return;
+        }
         long sinceStart = timeNs - originNs;
         for (int p = 0; p < nextStartNs.length; p++) {
             long k = Math.max(0, Math.floorDiv(sinceStart - table.offsetNs(p), table.periodNs(p)));
@@ -123,6 +188,13 @@ public final class PulseScheduler {
      */
     public void stopStartingAt(long atNs) {
         stopAtNs = Math.min(stopAtNs, atNs);
+        if (sequence != null) {
+            if (headNs != NO_EVENT && eventCode[index] < 0) {
+                // the head opens a period decided before the stop: decide it again
+                settle();
+            }
+            return;
+        }
         for (int p = 0; p < nextStartNs.length; p++) {
             if (cursor[p] == table.phaseFrom(p) && periodStartNs[p] >= stopAtNs) {
                 nextStartNs[p] = NO_EVENT;
@@ -144,6 +216,138 @@ public final class PulseScheduler {
         return startedPeriodsEndNs;
     }
 
+
+    // ----------------------------------------------------------------------------------------------------
+    // the compiled sequence
+
+    private int pollCompiled(long nowNs, PhaseSink sink, int limit) {
+        int emitted = 0;
+        while (emitted < limit && headNs <= nowNs) {
+            int code = eventCode[index];
+            int p = (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK;
+            int phase = code & HyperperiodSequence.PHASE_MASK;
+            long startNs = headNs;
+            event.set(startNs, p, phase, scale[p]);
+            if (code < 0) {
+                long endNs = startNs - table.phaseOffsetNs(phase) + table.periodNs(p);
+                if (endNs > startedPeriodsEndNs) {
+                    startedPeriodsEndNs = endNs;
+                }
+            }
+            next();
+            sink.onPhase(event);
+            emitted++;
+        }
+        return emitted;
+    }
+
+    /** Moves the head to the following event that runs. */
+    private void next() {
+        int i = index + 1;
+        if (i == eventNs.length) {
+            i = 0;
+            frameNs += hyperperiodNs;
+        }
+        index = i;
+        settle();
+    }
+
+    /**
+     * Makes the head the first event from {@code index} on that runs: an opening event decides its period, and
+     * the events of a period that does not run are passed over. No head once every program has ended (a stop).
+     */
+    private void settle() {
+        while (true) {
+            int code = eventCode[index];
+            int p = (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK;
+            long atNs = frameNs + eventNs[index];
+            if (code < 0) {
+                decide(p, atNs - table.phaseOffsetNs(code & HyperperiodSequence.PHASE_MASK));
+            }
+            if (running[p]) {
+                headNs = atNs;
+                return;
+            }
+            if (live == 0) {
+                headNs = NO_EVENT;
+                return;
+            }
+            int i = index + 1;
+            if (i == eventNs.length) {
+                i = 0;
+                frameNs += hyperperiodNs;
+            }
+            index = i;
+        }
+    }
+
+    /** Whether program p's period starting at {@code periodStartNs} runs, and at which ramp scale. */
+    private void decide(int p, long periodStartNs) {
+        long sinceStart = periodStartNs - originNs;
+        if (sinceStart < table.offsetNs(p)) {
+            running[p] = false; // before the program's first period
+        } else if (periodStartNs >= stopAtNs) {
+            running[p] = false;
+            if (!ended[p]) {
+                ended[p] = true;
+                live--;
+            }
+        } else {
+            running[p] = true;
+            scale[p] = rampScale(p, sinceStart);
+        }
+    }
+
+    /** The ramp's scale for a period starting {@code sinceStartNs} after the origin: a comparison, no division. */
+    private double rampScale(int p, long sinceStartNs) {
+        long[] from = sequence.rampLevelFromNs(p);
+        if (from.length == 0 || sinceStartNs >= table.initialRampNs(p)) {
+            return 1.0;
+        }
+        int level = rampLevel[p];
+        while (level + 1 < from.length && sinceStartNs >= from[level + 1]) {
+            level++;
+        }
+        rampLevel[p] = level;
+        return sequence.rampLevelScale(p)[level];
+    }
+
+    private void seekCompiled(long timeNs) {
+        long sinceStart = timeNs - originNs;
+        long frame = Math.floorDiv(sinceStart, hyperperiodNs);
+        long inFrameNs = sinceStart - frame * hyperperiodNs;
+        int at = Arrays.binarySearch(eventNs, inFrameNs);
+        if (at < 0) {
+            at = -at - 1;
+        } else {
+            while (at > 0 && eventNs[at - 1] == inFrameNs) {
+                at--;
+            }
+        }
+        frameNs = originNs + frame * hyperperiodNs;
+        if (at == eventNs.length) {
+            at = 0;
+            frameNs += hyperperiodNs;
+        }
+        index = at;
+        live = running.length;
+        for (int p = 0; p < running.length; p++) {
+            ended[p] = false;
+            rampLevel[p] = 0;
+            long periodNs = table.periodNs(p);
+            long k = Math.max(0, Math.floorDiv(sinceStart - table.offsetNs(p), periodNs));
+            long startNs = originNs + table.offsetNs(p) + k * periodNs;
+            running[p] = false;
+            if (startNs < timeNs) {
+                // the period under way at timeNs: its phases from timeNs on run if it began before any stop
+                decide(p, startNs);
+                if (running[p] && startNs + table.phaseOffsetNs(table.phaseTo(p) - 1) >= timeNs) {
+                    startedPeriodsEndNs = Math.max(startedPeriodsEndNs, startNs + periodNs);
+                }
+            }
+        }
+        settle();
+    }
 
     private int earliestProgram() {
         int best = -1;

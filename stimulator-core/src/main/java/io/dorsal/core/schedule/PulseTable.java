@@ -55,6 +55,7 @@ public final class PulseTable {
     private final double[] phaseDrawUa;
     private final int[] phaseCurrentBase;
     private final double[] phaseCurrentUa;
+    private final HyperperiodSequence sequence;
 
     private PulseTable(Builder b) {
         contacts = b.contacts.toArray(ContactId[]::new);
@@ -93,6 +94,7 @@ public final class PulseTable {
                 phaseDrawUa[phase] = sum;
             }
         }
+        sequence = HyperperiodSequence.of(this);
     }
 
     /** Compiles a therapy whose programs each soft-start with their own {@code rampS}. */
@@ -191,6 +193,14 @@ public final class PulseTable {
 
     // -------------------------------------------------------------------------------------------------
     // read side: allocation-free accessors
+
+    /**
+     * The merged phase sequence of one hyperperiod, decided at compile time, or null when the therapy keeps the
+     * cursor (its hyperperiod is too long, or a program cycles): see {@link HyperperiodSequence}.
+     */
+    public HyperperiodSequence sequence() {
+        return sequence;
+    }
 
     public int programCount() {
         return periodNs.length;

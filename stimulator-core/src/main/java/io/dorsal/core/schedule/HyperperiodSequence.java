@@ -1,0 +1,212 @@
+package io.dorsal.core.schedule;
+
+/**
+ * The merged phase sequence of every program over one hyperperiod (the least common multiple of the periods),
+ * decided when the table is compiled so that the scheduler's step is an array read plus a frame's base time.
+ * Immutable; built off the real-time thread.
+ *
+ * <p>Events are sorted by time and, at equal times, by program index: exactly the order in which the cursor
+ * ({@link PulseScheduler} without a sequence) emits them. Times are relative to the start of a frame (the
+ * therapy's origin plus a whole number of hyperperiods); a frame's first events may belong to a period that
+ * began in the previous frame, and in the first frame to periods before the program's first (the scheduler
+ * skips those).
+ *
+ * <p>Each event costs {@value #BYTES_PER_EVENT} bytes (its time and one int packing program, phase and whether
+ * it opens its period). The bound is {@value #MAX_EVENTS} events, {@value #MAX_BYTES} bytes: the whole
+ * sequence then stays in the L2 cache of the Raspberry Pi 4 (1 MiB) and of any desktop core next to the
+ * table, and building it (a linear merge) costs tens of microseconds, which a programmer may pay on every
+ * edit. Every therapy of programs at rates that share a round base (tonic 40/50/100 Hz, 10 kHz with a tonic
+ * program, BurstDR) fits; rates whose periods share no large divisor (say 47 and 53 Hz) do not, and keep the
+ * cursor. Cycling therapies keep the cursor too: an off-time skips whole periods for seconds, which a sequence
+ * would have to walk through on the real-time thread.
+ */
+public final class HyperperiodSequence {
+
+    /** The most events a sequence holds. */
+    public static final int MAX_EVENTS = 4096;
+    /** Bytes per event: an 8-byte time and a 4-byte code. */
+    public static final int BYTES_PER_EVENT = 12;
+    /** The most bytes a sequence's event arrays hold. */
+    public static final int MAX_BYTES = MAX_EVENTS * BYTES_PER_EVENT;
+    /** The most amplitude levels a program's ramp table holds (a ramp from 0 to 25.5 mA in 0.1 mA steps is 256). */
+    public static final int MAX_RAMP_LEVELS = 1024;
+
+    static final int PHASE_MASK = 0x00FF_FFFF;
+    static final int PROGRAM_SHIFT = 24;
+    static final int PROGRAM_MASK = 0x3F;
+    /** Sign bit: the event opens its period. */
+    static final int OPENS_PERIOD = 0x8000_0000;
+
+    private final long hyperperiodNs;
+    private final long[] eventNs;
+    private final int[] eventCode;
+    private final long[][] rampLevelFromNs;
+    private final double[][] rampLevelScale;
+
+    private HyperperiodSequence(long hyperperiodNs, long[] eventNs, int[] eventCode, long[][] rampLevelFromNs,
+            double[][] rampLevelScale) {
+        this.hyperperiodNs = hyperperiodNs;
+        this.eventNs = eventNs;
+        this.eventCode = eventCode;
+        this.rampLevelFromNs = rampLevelFromNs;
+        this.rampLevelScale = rampLevelScale;
+    }
+
+    /**
+     * The sequence of a table, or null when the table does not fit the bound (too many events in a hyperperiod,
+     * a ramp of too many levels) or a program cycles.
+     */
+    static HyperperiodSequence of(PulseTable table) {
+        int programs = table.programCount();
+        if (programs == 0 || programs > PROGRAM_MASK || table.phaseTo(programs - 1) > PHASE_MASK) {
+            return null;
+        }
+        long hyperperiodNs = 1;
+        long events = 0;
+        for (int p = 0; p < programs; p++) {
+            if (table.cycles(p)) {
+                return null;
+            }
+            long periodNs = table.periodNs(p);
+            long g = gcd(hyperperiodNs, periodNs);
+            if (hyperperiodNs / g > Long.MAX_VALUE / 4 / periodNs) {
+                return null;
+            }
+            hyperperiodNs = hyperperiodNs / g * periodNs;
+        }
+        for (int p = 0; p < programs; p++) {
+            long periods = hyperperiodNs / table.periodNs(p);
+            events += periods * (table.phaseTo(p) - table.phaseFrom(p));
+            if (periods > MAX_EVENTS || events > MAX_EVENTS) {
+                return null;
+            }
+        }
+        long[][] levelFromNs = new long[programs][];
+        double[][] levelScale = new double[programs][];
+        for (int p = 0; p < programs; p++) {
+            if (!rampTable(table, p, levelFromNs, levelScale)) {
+                return null;
+            }
+        }
+        return merge(table, hyperperiodNs, (int) events, levelFromNs, levelScale);
+    }
+
+    /**
+     * Program p's soft start as levels: level l (l whole amplitude steps) holds from {@code levelFromNs[l]} after
+     * the start, at the scale {@link PulseTable#amplitudeUaAt} gives there, so the step compares instead of
+     * dividing. No levels for a program without a ramp.
+     */
+    private static boolean rampTable(PulseTable table, int p, long[][] levelFromNs, double[][] levelScale) {
+        int fullUa = table.amplitudeUa(p);
+        long rampNs = table.initialRampNs(p);
+        int stepUa = table.amplitudeStepUa();
+        if (fullUa == 0 || rampNs == PulseTable.NONE || stepUa <= 0) {
+            levelFromNs[p] = new long[0];
+            levelScale[p] = new double[0];
+            return true;
+        }
+        int levels = fullUa / stepUa + 1;
+        if (levels > MAX_RAMP_LEVELS) {
+            return false;
+        }
+        long[] from = new long[levels];
+        double[] scale = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            long need = (long) l * stepUa * rampNs; // amplitudeUaAt reaches l steps once fullUa * t >= need
+            from[l] = (need + fullUa - 1) / fullUa;
+            scale[l] = Math.min(fullUa, (long) l * stepUa) / (double) fullUa;
+        }
+        levelFromNs[p] = from;
+        levelScale[p] = scale;
+        return true;
+    }
+
+    /** Each program's events of one frame, merged by time then program: linear in the events. */
+    private static HyperperiodSequence merge(PulseTable table, long hyperperiodNs, int events, long[][] levelFromNs,
+            double[][] levelScale) {
+        int programs = table.programCount();
+        long[] nextNs = new long[programs];
+        long[] periodStartNs = new long[programs];
+        int[] phase = new int[programs];
+        for (int p = 0; p < programs; p++) {
+            // the earliest phase of the frame may belong to a period that starts before it
+            long periodNs = table.periodNs(p);
+            long k = Math.floorDiv(-table.offsetNs(p), periodNs);
+            periodStartNs[p] = table.offsetNs(p) + k * periodNs;
+            phase[p] = table.phaseFrom(p);
+            nextNs[p] = periodStartNs[p] + table.phaseOffsetNs(phase[p]);
+            while (nextNs[p] < 0) {
+                step(table, p, nextNs, periodStartNs, phase);
+            }
+        }
+        long[] eventNs = new long[events];
+        int[] eventCode = new int[events];
+        for (int e = 0; e < events; e++) {
+            int best = 0;
+            for (int p = 1; p < programs; p++) {
+                if (nextNs[p] < nextNs[best]) {
+                    best = p;
+                }
+            }
+            eventNs[e] = nextNs[best];
+            int code = phase[best] | best << PROGRAM_SHIFT;
+            eventCode[e] = phase[best] == table.phaseFrom(best) ? code | OPENS_PERIOD : code;
+            step(table, best, nextNs, periodStartNs, phase);
+        }
+        return new HyperperiodSequence(hyperperiodNs, eventNs, eventCode, levelFromNs, levelScale);
+    }
+
+    private static void step(PulseTable table, int p, long[] nextNs, long[] periodStartNs, int[] phase) {
+        int next = phase[p] + 1;
+        if (next == table.phaseTo(p)) {
+            periodStartNs[p] += table.periodNs(p);
+            next = table.phaseFrom(p);
+        }
+        phase[p] = next;
+        nextNs[p] = periodStartNs[p] + table.phaseOffsetNs(next);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** The hyperperiod: the least common multiple of the programs' periods. */
+    public long hyperperiodNs() {
+        return hyperperiodNs;
+    }
+
+    /** Events in one hyperperiod. */
+    public int eventCount() {
+        return eventNs.length;
+    }
+
+    /** Bytes the event arrays and ramp tables hold. */
+    public long bytes() {
+        long bytes = (long) eventNs.length * BYTES_PER_EVENT;
+        for (long[] levels : rampLevelFromNs) {
+            bytes += levels.length * 16L;
+        }
+        return bytes;
+    }
+
+    long[] eventNs() {
+        return eventNs;
+    }
+
+    int[] eventCode() {
+        return eventCode;
+    }
+
+    long[] rampLevelFromNs(int program) {
+        return rampLevelFromNs[program];
+    }
+
+    double[] rampLevelScale(int program) {
+        return rampLevelScale[program];
+    }
+}
