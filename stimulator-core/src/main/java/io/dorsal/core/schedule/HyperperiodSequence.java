@@ -18,7 +18,8 @@ package io.dorsal.core.schedule;
  * edit. Every therapy of programs at rates that share a round base (tonic 40/50/100 Hz, 10 kHz with a tonic
  * program, BurstDR) fits; rates whose periods share no large divisor (say 47 and 53 Hz) do not, and keep the
  * cursor. Cycling therapies keep the cursor too: an off-time skips whole periods for seconds, which a sequence
- * would have to walk through on the real-time thread.
+ * would have to walk through on the real-time thread; so do tables in which a program rises by the device's step
+ * each period after a change (a short transient, compiled only for the hand-over).
  */
 public final class HyperperiodSequence {
 
@@ -54,7 +55,7 @@ public final class HyperperiodSequence {
 
     /**
      * The sequence of a table, or null when the table does not fit the bound (too many events in a hyperperiod,
-     * a ramp of too many levels) or a program cycles.
+     * a ramp of too many levels), a program cycles, or a program rises by steps.
      */
     static HyperperiodSequence of(PulseTable table) {
         int programs = table.programCount();
@@ -64,7 +65,7 @@ public final class HyperperiodSequence {
         long hyperperiodNs = 1;
         long events = 0;
         for (int p = 0; p < programs; p++) {
-            if (table.cycles(p)) {
+            if (table.cycles(p) || table.riseFromUa(p) != PulseTable.NO_RISE) {
                 return null;
             }
             long periodNs = table.periodNs(p);
