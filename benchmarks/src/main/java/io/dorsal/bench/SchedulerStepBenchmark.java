@@ -54,6 +54,7 @@ public class SchedulerStepBenchmark {
     public int limit = 1;
 
     private PulseScheduler scheduler;
+    private PulseScheduler cursor;
     private PulseGenerator generator;
     private EventConsumer consumer;
     private long[] floorStartNs;
@@ -66,6 +67,7 @@ public class SchedulerStepBenchmark {
         PulseTable table = PulseTable.compile(Scenarios.validated(Scenarios.json(scenario)));
         consumer = new EventConsumer(blackhole);
         scheduler = new PulseScheduler(table, 0);
+        cursor = PulseScheduler.cursor(table, 0);
 
         generator = new PulseGenerator(new VirtualClock(0), consumer);
         if (!generator.apply(Scenarios.therapy(Scenarios.json(scenario)), "benchmark").applied()
@@ -99,6 +101,12 @@ public class SchedulerStepBenchmark {
     @HotPath(floor = "floor", maxRatioToFloor = 25.0)
     public int scheduler() {
         return scheduler.poll(horizonNs, consumer, limit);
+    }
+
+    /** The cursor alone (what the scheduler was before the compiled sequence), for comparison; not gated. */
+    @Benchmark
+    public int cursor() {
+        return cursor.poll(horizonNs, consumer, limit);
     }
 
     /** The floor: the same phases read from flat arrays into the same consumer. */
