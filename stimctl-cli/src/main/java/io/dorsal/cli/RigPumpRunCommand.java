@@ -48,24 +48,15 @@ final class RigPumpRunCommand implements Callable<Integer> {
     @Option(names = "--pins", required = true, paramLabel = "PUMPPINS", description = "the rig pump's pin map (JSON)")
     Path pins;
 
-    @Option(names = "--duration-s", required = true, paramLabel = "N", description = "how long to run, in seconds")
-    long durationS;
-
-    @Option(names = "--mock", description = "Pi4J's mock platform on a virtual clock instead of the Pi's pins")
-    boolean mock;
-
-    @Option(names = "--trace", paramLabel = "PATH", description = "write every line change as CSV")
-    Path trace;
+    @CommandLine.Mixin
+    RigRunOptions options;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (durationS < 1 || durationS > MAX_DURATION_S) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--duration-s must be 1 to " + MAX_DURATION_S + ", was " + durationS);
-        }
+        options.checkDuration(spec, MAX_DURATION_S);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PumpValidation.Safe> safe = PrescriptionLoader.load(file, err);
@@ -79,14 +70,14 @@ final class RigPumpRunCommand implements Callable<Integer> {
             err.println(pins + ": " + e.getMessage());
             return Stimctl.EXIT_REFUSED;
         }
-        if (!mock && !RigPlatform.isRaspberryPi()) {
+        if (!options.mock && !RigPlatform.isRaspberryPi()) {
             err.println("stimctl: this machine is not a Raspberry Pi; run with --mock to use Pi4J's mock platform");
             return Stimctl.EXIT_REFUSED;
         }
-        VirtualClock virtual = mock ? new VirtualClock() : null;
-        Clock clock = mock ? virtual : SystemClock.INSTANCE;
-        Context pi4j = mock ? RigPlatform.mock() : RigPlatform.raspberryPi(0);
-        LineTrace lineTrace = trace == null ? null : new LineTrace(StepperPump.traceLineNames(), clock.nanoTime(), 1_000_000);
+        VirtualClock virtual = options.mock ? new VirtualClock() : null;
+        Clock clock = options.mock ? virtual : SystemClock.INSTANCE;
+        Context pi4j = options.mock ? RigPlatform.mock() : RigPlatform.raspberryPi(0);
+        LineTrace lineTrace = options.trace == null ? null : new LineTrace(StepperPump.traceLineNames(), clock.nanoTime(), 1_000_000);
         try (StepperPump stepper = new StepperPump(pi4j, map, clock)) {
             Thread stopper = new Thread(stepper::driveSafe, "dorsal-pump-safe");
             Runtime.getRuntime().addShutdownHook(stopper);
@@ -96,9 +87,9 @@ final class RigPumpRunCommand implements Callable<Integer> {
             PumpFirmware firmware = new PumpFirmware(clock);
             RigPumpRun run = new RigPumpRun(firmware, stepper, map, safe.get().plan().prescription());
             long start = clock.nanoTime();
-            long end = start + durationS * 1_000_000_000L;
+            long end = start + options.durationS * 1_000_000_000L;
             for (long next = start + TICK_NS; next <= end && !stepper.faulted(); next += TICK_NS) {
-                if (mock) {
+                if (options.mock) {
                     virtual.setNs(next);
                 } else {
                     long wait = next - clock.nanoTime();
@@ -120,10 +111,10 @@ final class RigPumpRunCommand implements Callable<Integer> {
                 err.println("stimctl: pump fault: a pin write failed; the driver is disabled");
             }
             if (lineTrace != null) {
-                try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
+                try (Writer w = Files.newBufferedWriter(options.trace, StandardCharsets.UTF_8)) {
                     lineTrace.writeCsv(w);
                 } catch (IOException e) {
-                    err.println("stimctl: cannot write " + trace + ": " + e.getMessage());
+                    err.println("stimctl: cannot write " + options.trace + ": " + e.getMessage());
                     return Stimctl.EXIT_REFUSED;
                 }
             }

@@ -44,14 +44,8 @@ final class RigRunCommand implements Callable<Integer> {
     @Option(names = "--pins", required = true, paramLabel = "MAP", description = "the rig's pin map (JSON)")
     Path pins;
 
-    @Option(names = "--duration-s", required = true, paramLabel = "N", description = "how long to run, in seconds")
-    long durationS;
-
-    @Option(names = "--mock", description = "use Pi4J's mock platform instead of the Pi's pins")
-    boolean mock;
-
-    @Option(names = "--trace", paramLabel = "PATH", description = "write every line change as CSV t_us,line,value")
-    Path trace;
+    @CommandLine.Mixin
+    RigRunOptions options;
 
     /** Fault bound on the rig: a switch-off a millisecond late more than quadruples a 300 us pulse's charge. */
     static final long RIG_FAULT_LATENESS_US = 1_000;
@@ -91,15 +85,12 @@ final class RigRunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (durationS < 1 || durationS > MAX_DURATION_S) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--duration-s must be 1 to " + MAX_DURATION_S + ", was " + durationS);
-        }
+        options.checkDuration(spec, MAX_DURATION_S);
         if (faultLatenessUs == null) {
-            faultLatenessUs = mock ? MOCK_FAULT_LATENESS_US : RIG_FAULT_LATENESS_US;
+            faultLatenessUs = options.mock ? MOCK_FAULT_LATENESS_US : RIG_FAULT_LATENESS_US;
         }
         if (overrunBoundUs == null) {
-            overrunBoundUs = mock ? MOCK_OVERRUN_BOUND_US : Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS / 1_000;
+            overrunBoundUs = options.mock ? MOCK_OVERRUN_BOUND_US : Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS / 1_000;
         }
         if (overrunBoundUs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--overrun-bound-us must be above 0");
@@ -107,7 +98,7 @@ final class RigRunCommand implements Callable<Integer> {
         if (faultLatenessUs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fault-lateness-us must be above 0");
         }
-        if (virtualTime && !mock) {
+        if (virtualTime && !options.mock) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--virtual-time needs --mock");
         }
         if (!idle.equals("spin-park") && !idle.equals("busy-spin")) {
@@ -124,7 +115,7 @@ final class RigRunCommand implements Callable<Integer> {
             err.println(file + ": the rig cannot render this therapy; nothing was run");
             return Stimctl.EXIT_REFUSED;
         }
-        Optional<Context> pi4j = RigPins.platform(mock, map.get(), err);
+        Optional<Context> pi4j = RigPins.platform(options.mock, map.get(), err);
         if (pi4j.isEmpty()) {
             return Stimctl.EXIT_REFUSED;
         }
@@ -141,13 +132,13 @@ final class RigRunCommand implements Callable<Integer> {
         }
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(faultLatenessUs * 1_000L)
                 .withOverrunBoundNs(overrunBoundUs * 1_000L);
-        out.println("running " + file + " on " + (mock ? "the mock platform" : "the rig") + " (" + map.get().name()
-                + ") for " + durationS + " s; fault bound " + faultLatenessUs + " us, overrun bound " + overrunBoundUs + " us");
+        out.println("running " + file + " on " + (options.mock ? "the mock platform" : "the rig") + " (" + map.get().name()
+                + ") for " + options.durationS + " s; fault bound " + faultLatenessUs + " us, overrun bound " + overrunBoundUs + " us");
         out.flush();
         RigRun.Outcome outcome;
         try {
             outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock,
-                    new RigRun.Options(durationS * 1_000_000_000L, settings, idleStrategy, trace != null,
+                    new RigRun.Options(options.durationS * 1_000_000_000L, settings, idleStrategy, options.trace != null,
                             1_000_000_000L), line -> {
                         err.println(line);
                         err.flush();
@@ -163,11 +154,11 @@ final class RigRunCommand implements Callable<Integer> {
         out.printf("skipped pulses    %d (due before their predecessor was off; never joined)%n", r.skippedPulses());
         out.printf("ended             %s; every line %s%n", r.stopReason(),
                 outcome.everyLineSafe() ? "at its safe level" : "NOT SAFE: check the rig");
-        if (trace != null && outcome.trace().isPresent()) {
-            try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
+        if (options.trace != null && outcome.trace().isPresent()) {
+            try (Writer w = Files.newBufferedWriter(options.trace, StandardCharsets.UTF_8)) {
                 outcome.trace().get().writeCsv(w);
             }
-            out.printf("trace             %s (%d changes%s)%n", trace, outcome.trace().get().recorded(),
+            out.printf("trace             %s (%d changes%s)%n", options.trace, outcome.trace().get().recorded(),
                     outcome.trace().get().dropped() > 0 ? ", " + outcome.trace().get().dropped() + " not kept" : "");
         }
         if (r.fault().isPresent()) {

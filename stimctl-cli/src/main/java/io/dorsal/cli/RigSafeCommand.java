@@ -1,12 +1,10 @@
 package io.dorsal.cli;
 
-import com.pi4j.context.Context;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.RigRun;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,26 +29,17 @@ final class RigSafeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RigTarget.Opened> opened = rig.open(err);
-        if (opened.isEmpty()) {
-            return Stimctl.EXIT_REFUSED;
-        }
-        PinMap map = opened.get().map();
-        Context pi4j = opened.get().pi4j();
-        boolean safe;
-        try {
-            Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS,
+        return rig.drive(err, opened -> {
+            PinMap map = opened.map();
+            Pi4jOutputStage stage = new Pi4jOutputStage(opened.pi4j(), map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS,
                     RigRun.MIN_PWM_INTERVAL_NS);
             stage.safe();
-            safe = RigRun.allSafe(stage, map);
-        } finally {
-            pi4j.shutdown();
-        }
-        if (!safe) {
-            err.println("stimctl: a line did not read back at its safe level; check the wiring and the pin map");
-            return Stimctl.EXIT_REFUSED;
-        }
-        out.println("every line at its safe level (" + map.name() + ")");
-        return 0;
+            if (!RigRun.allSafe(stage, map)) {
+                err.println("stimctl: a line did not read back at its safe level; check the wiring and the pin map");
+                return Stimctl.EXIT_REFUSED;
+            }
+            out.println("every line at its safe level (" + map.name() + ")");
+            return 0;
+        });
     }
 }

@@ -1,12 +1,10 @@
 package io.dorsal.cli;
 
-import com.pi4j.context.Context;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.runtime.SelfTest;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,23 +25,16 @@ final class RigSelfTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RigTarget.Opened> opened = rig.open(err);
-        if (opened.isEmpty()) {
-            return Stimctl.EXIT_REFUSED;
-        }
-        Context pi4j = opened.get().pi4j();
-        List<SelfTest.LineResult> results;
-        try {
+        return rig.drive(err, opened -> {
             // the mock's simulated front end runs on virtual time: its probe pulses' bleed windows take no wall time
-            results = SelfTest.run(pi4j, opened.get().map(), rig.mock ? new VirtualClock() : SystemClock.INSTANCE);
-        } finally {
-            pi4j.shutdown();
-        }
-        for (SelfTest.LineResult r : results) {
-            out.printf("%-12s %-6s %s%n", r.line(), r.ok() ? "ok" : "FAILED", r.detail());
-        }
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        out.printf("%d checks, %d failed; every line left at its safe level%n", results.size(), failed);
-        return failed == 0 ? 0 : Stimctl.EXIT_REFUSED;
+            List<SelfTest.LineResult> results = SelfTest.run(opened.pi4j(), opened.map(),
+                    rig.mock ? new VirtualClock() : SystemClock.INSTANCE);
+            for (SelfTest.LineResult r : results) {
+                out.printf("%-12s %-6s %s%n", r.line(), r.ok() ? "ok" : "FAILED", r.detail());
+            }
+            long failed = results.stream().filter(r -> !r.ok()).count();
+            out.printf("%d checks, %d failed; every line left at its safe level%n", results.size(), failed);
+            return failed == 0 ? 0 : Stimctl.EXIT_REFUSED;
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.dorsal.rig.pins.PinMap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Option;
 
 /** {@code --pins MAP [--mock]}: the rig a command drives, as a picocli mixin of the rig commands that need no more. */
@@ -27,5 +28,21 @@ final class RigTarget {
             return Optional.empty();
         }
         return RigPins.platform(mock, map.get(), err).map(pi4j -> new Opened(map.get(), pi4j));
+    }
+
+    /**
+     * Opens the rig, lets {@code work} drive it and shuts the platform down however the work ends: the work's exit
+     * code, or {@link Stimctl#EXIT_REFUSED}, after saying why on {@code err}, when the rig cannot be opened.
+     */
+    int drive(PrintWriter err, ToIntFunction<Opened> work) {
+        Optional<Opened> opened = open(err);
+        if (opened.isEmpty()) {
+            return Stimctl.EXIT_REFUSED;
+        }
+        try {
+            return work.applyAsInt(opened.get());
+        } finally {
+            opened.get().pi4j().shutdown();
+        }
     }
 }

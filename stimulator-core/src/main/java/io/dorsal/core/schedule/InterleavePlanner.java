@@ -155,6 +155,15 @@ public final class InterleavePlanner {
 
     /** One depth-first search over candidate offsets. */
     private static final class Search {
+        /** What a {@link PhasePair} answers to go on to the next pair. */
+        private static final long GO_ON = -1;
+
+        /** One pair of phases, seen by {@link #eachPhasePair}: an answer, or {@link #GO_ON}. */
+        @FunctionalInterface
+        private interface PhasePair {
+            long at(long lenA, long lenB, long g, long x);
+        }
+
         private final List<ProgramTimeline> timelines;
         private final long gapUs;
         private final long[] spanUs;
@@ -299,37 +308,39 @@ public final class InterleavePlanner {
          * conflict found, or {@link Long#MAX_VALUE} when two programs can never share time.
          */
         private long conflictAdvance(int t, long o, long[] offsets, boolean[] placed) {
-            ProgramTimeline mine = timelines.get(t);
-            for (int s = 0; s < placed.length; s++) {
-                if (!placed[s] || s == t) {
-                    continue;
+            long advance = eachPhasePair(t, o, offsets, placed, (lenA, lenB, g, x) -> {
+                if (lenA + lenB > g) {
+                    return Long.MAX_VALUE;
                 }
-                ProgramTimeline other = timelines.get(s);
-                long g = ArithmeticUtils.gcd(other.periodUs(), mine.periodUs());
-                for (PhaseSpec a : other.phases()) {
-                    long lenA = a.durationUs() + gapUs;
-                    for (PhaseSpec b : mine.phases()) {
-                        long lenB = b.durationUs() + gapUs;
-                        if (lenA + lenB > g) {
-                            return Long.MAX_VALUE;
-                        }
-                        long x = Math.floorMod(o + b.offsetUs() - (offsets[s] + a.offsetUs()), g);
-                        if (x < lenA) {
-                            return lenA - x;
-                        }
-                        if (x > g - lenB) {
-                            return g - x + lenA;
-                        }
-                    }
+                if (x < lenA) {
+                    return lenA - x;
                 }
-            }
-            return 0;
+                if (x > g - lenB) {
+                    return g - x + lenA;
+                }
+                return GO_ON;
+            });
+            return advance == GO_ON ? 0 : advance;
         }
 
         /** How many offsets from a clear offset o stay clear: up to the first that meets a placed program. */
         private long runLength(int t, long o, long[] offsets, boolean[] placed) {
+            long[] run = {Long.MAX_VALUE};
+            eachPhasePair(t, o, offsets, placed, (lenA, lenB, g, x) -> {
+                run[0] = Math.min(run[0], g - lenB - x + 1);
+                return GO_ON;
+            });
+            return Math.max(1, run[0]);
+        }
+
+        /**
+         * Shows {@code pair} every phase a of every other placed program s beside every phase b of program t at
+         * offset o, as the two phases' lengths with the gap ({@code lenA}, {@code lenB}), the gcd g of the two periods
+         * and where b starts after a, modulo g ({@code x}); stops at the first answer other than {@link #GO_ON} and
+         * gives it, or gives {@link #GO_ON} when every pair was shown.
+         */
+        private long eachPhasePair(int t, long o, long[] offsets, boolean[] placed, PhasePair pair) {
             ProgramTimeline mine = timelines.get(t);
-            long run = Long.MAX_VALUE;
             for (int s = 0; s < placed.length; s++) {
                 if (!placed[s] || s == t) {
                     continue;
@@ -341,11 +352,14 @@ public final class InterleavePlanner {
                     for (PhaseSpec b : mine.phases()) {
                         long lenB = b.durationUs() + gapUs;
                         long x = Math.floorMod(o + b.offsetUs() - (offsets[s] + a.offsetUs()), g);
-                        run = Math.min(run, g - lenB - x + 1);
+                        long answer = pair.at(lenA, lenB, g, x);
+                        if (answer != GO_ON) {
+                            return answer;
+                        }
                     }
                 }
             }
-            return Math.max(1, run);
+            return GO_ON;
         }
     }
 
