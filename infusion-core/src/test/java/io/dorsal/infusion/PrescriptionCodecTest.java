@@ -27,6 +27,24 @@ class PrescriptionCodecTest {
     }
 
     @Test
+    void refusesAnUnknownModeNamingTheKnownOnes() throws IOException {
+        String json = Files.readString(Fixtures.examples().resolve("pump-morphine.json"))
+                .replace("\"continuous\"", "\"bolusOnly\"");
+        assertThatThrownBy(() -> PrescriptionCodec.read(json)).isInstanceOfSatisfying(PrescriptionFileException.class,
+                e -> assertThat(e.describe()).contains("unknown type 'bolusOnly'; expected stopped, continuous,"
+                        + " flexible, minimumRate or constantFlow"));
+    }
+
+    @Test
+    void saysAWrongValueAndWhatWasFoundOnOneLine() throws IOException {
+        String json = Files.readString(Fixtures.examples().resolve("pump-morphine.json"))
+                .replace("\"dosePerDay\": 3", "\"dosePerDay\": \"3\\nmg\"");
+        assertThatThrownBy(() -> PrescriptionCodec.read(json)).isInstanceOfSatisfying(PrescriptionFileException.class,
+                e -> assertThat(e.describe()).contains("mode.dosePerDay: expected a number, found \"3\\nmg\"")
+                        .doesNotContain("\n"));
+    }
+
+    @Test
     void refusesADoseUnitThatIsNotTheDrugs() throws IOException {
         String json = Files.readString(Fixtures.examples().resolve("pump-morphine.json")).replace("\"mg\"", "\"mcg\"");
         assertThatThrownBy(() -> PrescriptionCodec.read(json)).isInstanceOfSatisfying(PrescriptionFileException.class,
@@ -79,10 +97,10 @@ class PrescriptionCodecTest {
         String deep = "{\"pump\":" + "[".repeat(PrescriptionCodec.MAX_NESTING_DEPTH + 1)
                 + "]".repeat(PrescriptionCodec.MAX_NESTING_DEPTH + 1) + "}";
         assertThatThrownBy(() -> PrescriptionCodec.read(deep)).isInstanceOf(PrescriptionFileException.class)
-                .hasMessageContaining("too large");
+                .hasMessageContaining("nested more than 16 levels deep; limit 16 levels");
         String longString = "{\"pump\": \"" + "x".repeat(PrescriptionCodec.MAX_STRING_LENGTH + 1) + "\"}";
         assertThatThrownBy(() -> PrescriptionCodec.read(longString)).isInstanceOf(PrescriptionFileException.class)
-                .hasMessageContaining("too large");
+                .hasMessageContaining("a string longer than 1,000 characters; limit 1,000 characters");
     }
 
 }

@@ -1,27 +1,19 @@
 package io.dorsal.infusion.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dorsal.core.file.InputBounds;
+import io.dorsal.core.file.JsonProblem;
+import io.dorsal.core.file.JsonProblems;
 import io.dorsal.infusion.drug.DoseUnit;
 import io.dorsal.infusion.drug.Drug;
 import io.dorsal.infusion.file.PrescriptionForm.BolusForm;
@@ -75,18 +67,15 @@ public final class PrescriptionCodec {
     public static final int MAX_NUMBER_LENGTH = 64;
     /** Longest field name. */
     public static final int MAX_NAME_LENGTH = 64;
+    /** Most entries in one list or object (the validator allows a day at most {@code MAX_FLEXIBLE_STEPS} steps). */
+    public static final int MAX_ENTRIES = 256;
+
+    private static final InputBounds BOUNDS = new InputBounds(MAX_FILE_BYTES, MAX_NESTING_DEPTH, MAX_STRING_LENGTH,
+            MAX_NUMBER_LENGTH, MAX_NAME_LENGTH, MAX_ENTRIES);
 
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{2}):(\\d{2})");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxDocumentLength(MAX_FILE_BYTES)
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .maxNameLength(MAX_NAME_LENGTH)
-                            .build())
-                    .build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(BOUNDS.jsonFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -98,6 +87,9 @@ public final class PrescriptionCodec {
             .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
+    private static final JsonProblems PROBLEMS = new JsonProblems(MAPPER, BOUNDS, "a prescription object",
+            f -> Optional.empty());
+
     private PrescriptionCodec() {
     }
 
@@ -107,7 +99,7 @@ public final class PrescriptionCodec {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new PrescriptionFileException(0, 0, "", "cannot read the file: " + describeIo(e));
+            throw new PrescriptionFileException(0, 0, "", "cannot read the file: " + JsonProblems.describeIo(e));
         }
         if (bytes.length > MAX_FILE_BYTES) {
             throw new PrescriptionFileException(0, 0, "", "the file is larger than " + MAX_FILE_BYTES
@@ -122,12 +114,15 @@ public final class PrescriptionCodec {
             throw new PrescriptionFileException(0, 0, "", "the file is larger than " + MAX_FILE_BYTES
                     + " bytes; a prescription is about 1 KiB");
         }
-        refuseNullsAndOversize(json);
+        Optional<JsonProblem> first = PROBLEMS.beyondBounds(json).or(() -> PROBLEMS.firstNull(json));
+        if (first.isPresent()) {
+            throw new PrescriptionFileException(first.get());
+        }
         FileForm form;
         try {
             form = MAPPER.readValue(json, FileForm.class);
         } catch (JsonProcessingException e) {
-            throw translate(e, json);
+            throw new PrescriptionFileException(PROBLEMS.describe(e, json));
         }
         if (form == null) {
             throw new PrescriptionFileException(1, 1, "", "the file is empty or null; expected a prescription object");
@@ -279,147 +274,7 @@ public final class PrescriptionCodec {
     // ----------------------------------------------------------------------------------------------------
     // errors in words
 
-    /**
-     * One streaming pass before binding: the parser's size constraints (nesting, strings, numbers, names) hold for
-     * the whole text, and an explicit {@code null} anywhere is refused.
-     */
-    private static void refuseNullsAndOversize(String json) throws PrescriptionFileException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.VALUE_STRING) {
-                    parser.getText(); // the string length constraint is checked when the text is read
-                }
-                if (token == JsonToken.VALUE_NULL) {
-                    JsonLocation at = parser.currentTokenLocation();
-                    throw new PrescriptionFileException(at.getLineNr(), at.getColumnNr(),
-                            pathOf(parser.getParsingContext().pathAsPointer()),
-                            "null is not allowed; leave the field out or give it a value");
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw translate(e, json);
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail on input", e);
-        }
-    }
-
     private static PrescriptionFileException at(String json, String pointer, String path, String problem) {
-        JsonLocation loc = locate(json, JsonPointer.compile(pointer));
-        return new PrescriptionFileException(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                path, problem);
-    }
-
-    /** Where the value at {@code pointer} starts, or null. */
-    private static JsonLocation locate(String json, JsonPointer pointer) {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY
-                        && parser.getParsingContext().pathAsPointer().equals(pointer)) {
-                    return parser.currentTokenLocation();
-                }
-            }
-        } catch (IOException e) {
-            // the text breaks off before the value
-        }
-        return null;
-    }
-
-    private static String pathOf(JsonPointer pointer) {
-        String s = pointer.toString();
-        if (s.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String part : s.substring(1).split("/")) {
-            if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
-                out.append('[').append(part).append(']');
-            } else {
-                out.append(out.isEmpty() ? "" : ".").append(part);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : refs) {
-            if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return out.toString();
-    }
-
-    private static PrescriptionFileException translate(JsonProcessingException e, String json) {
-        JsonLocation at = e.getLocation();
-        int line = at == null ? 0 : at.getLineNr();
-        int column = at == null ? 0 : Math.max(1, at.getColumnNr());
-        String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-        return new PrescriptionFileException(line, line == 0 ? 0 : column, path, problem(e));
-    }
-
-    private static String problem(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
-            return "too large: " + firstLine(e.getOriginalMessage()) + " (limits in docs/pump-format.md)";
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; expected one of "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-        }
-        if (e instanceof InvalidTypeIdException t) {
-            return t.getTypeId() == null ? "missing 'type'" : "unknown type '" + t.getTypeId() + "'";
-        }
-        if (e instanceof ValueInstantiationException v) {
-            Throwable cause = v.getCause();
-            return cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(v.getOriginalMessage());
-        }
-        if (e instanceof MismatchedInputException m) {
-            String message = firstLine(m.getOriginalMessage());
-            if (message.startsWith("Missing required creator property")) {
-                int start = message.indexOf('\'');
-                int end = message.indexOf('\'', start + 1);
-                return "missing required field '" + message.substring(start + 1, end) + "'";
-            }
-            if (message.contains("missing type id")) {
-                return "missing 'type'";
-            }
-            if (message.contains("Trailing token")) {
-                return "unexpected text after the end of the document";
-            }
-            if (message.contains("No content to map")) {
-                return "the file is empty; expected a prescription object";
-            }
-            Class<?> type = m.getTargetType();
-            if (type == int.class || type == Integer.class) {
-                return "expected a whole number";
-            }
-            if (type == double.class || type == Double.class) {
-                return "expected a number";
-            }
-            if (type == String.class) {
-                return "expected a string";
-            }
-            return "expected " + (type != null && List.class.isAssignableFrom(type) ? "a list [...]" : "an object {...}");
-        }
-        if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException cause) {
-            return cause.getMessage();
-        }
-        return "not valid JSON: " + firstLine(e.getOriginalMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
-    }
-
-    private static String describeIo(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new PrescriptionFileException(PROBLEMS.at(json, JsonPointer.compile(pointer), path, problem));
     }
 }

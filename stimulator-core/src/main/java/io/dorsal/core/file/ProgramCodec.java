@@ -1,24 +1,15 @@
 package io.dorsal.core.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dorsal.core.file.FileForm.ContactKey;
@@ -48,7 +39,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +70,10 @@ public final class ProgramCodec {
             .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
+    private static final JsonProblems PROBLEMS = new JsonProblems(MAPPER, BOUNDS, "an object with leads and programs",
+            f -> f.getTargetType() == ContactKey.class
+                    ? Optional.of(contactProblem(f.getValue())) : Optional.empty());
+
     private ProgramCodec() {
     }
 
@@ -107,7 +101,7 @@ public final class ProgramCodec {
         } catch (InputBounds.TooLarge e) {
             throw new ProgramFileException(0, 0, "", "the file is " + e.getMessage());
         } catch (IOException e) {
-            throw new ProgramFileException(0, 0, "", "cannot read the file: " + describeIo(e));
+            throw new ProgramFileException(0, 0, "", "cannot read the file: " + JsonProblems.describeIo(e));
         }
         return readSets(text);
     }
@@ -137,41 +131,20 @@ public final class ProgramCodec {
         return new TherapySets(library, sets, form.activeSet());
     }
 
-    /**
-     * Refuses an explicit {@code null} anywhere, even for a field that may be left out: the binding reads such a
-     * null as "absent", which the file format does not allow (docs/program-format.md).
-     */
+    /** Refuses an explicit {@code null} anywhere (docs/program-format.md). */
     private static void refuseNulls(String json) throws ProgramFileException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.VALUE_NULL) {
-                    JsonLocation at = parser.currentTokenLocation();
-                    throw new ProgramFileException(at.getLineNr(), at.getColumnNr(), path(parser.getParsingContext()),
-                            "null is not allowed; leave the field out or give it a value");
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("the text has been read whole once already", e);
+        Optional<JsonProblem> first = PROBLEMS.firstNull(json);
+        if (first.isPresent()) {
+            throw new ProgramFileException(first.get());
         }
     }
 
     /** Refuses, before anything is bound, a document beyond the reader's bounds ({@link InputBounds#FILE}). */
     private static void checkBounds(String json) throws ProgramFileException {
-        Optional<InputBounds.Exceeded> exceeded = BOUNDS.exceeded(json);
-        if (exceeded.isPresent()) {
-            InputBounds.Exceeded e = exceeded.get();
-            throw new ProgramFileException(e.line(), e.column(), e.path(), e.problem());
+        Optional<JsonProblem> beyond = PROBLEMS.beyondBounds(json);
+        if (beyond.isPresent()) {
+            throw new ProgramFileException(beyond.get());
         }
-    }
-
-    /** The path of the parser's position, such as {@code programs[0].rampS}. */
-    private static String path(JsonStreamContext context) {
-        List<String> parts = new ArrayList<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
-        }
-        String joined = String.join("", parts);
-        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     /** Writes a therapy in the program form, so that {@link #read} gives it back. */
@@ -280,7 +253,8 @@ public final class ProgramCodec {
 
     /** A problem with one limit, found after reading, reported where the file names it. */
     private static ProgramFileException limitError(String json, String name, boolean atValue, String problem) {
-        JsonLocation at = locate(json, JsonPointer.empty().appendProperty("limits").appendProperty(name), atValue);
+        JsonLocation at = PROBLEMS.locate(json, JsonPointer.empty().appendProperty("limits").appendProperty(name),
+                atValue);
         return new ProgramFileException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                 "limits." + name, problem);
     }
@@ -340,130 +314,7 @@ public final class ProgramCodec {
     // errors in words
 
     private static ProgramFileException translate(JsonProcessingException e, String json) {
-        JsonLocation at = e.getLocation();
-        Optional<String> bound = BOUNDS.problemOf(e);
-        if (bound.isPresent()) {
-            return new ProgramFileException(at == null ? 0 : at.getLineNr(), at == null ? 0 : Math.max(1,
-                    at.getColumnNr()), "", bound.get());
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            // records are read through their constructors, so Jackson reports an unknown field when the object
-            // closes; point at the field itself
-            JsonLocation field = locate(json, pointer(u.getPath()), false);
-            at = field == null ? at : field;
-        }
-        int line = at == null ? 0 : at.getLineNr();
-        int column = at == null ? 0 : at.getColumnNr();
-        if (line > 0 && column < 1) {
-            column = 1;
-        }
-        String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-        return new ProgramFileException(line, column, path, problem(e, json, line, column));
-    }
-
-    /** The pointer of a Jackson path, such as {@code /programs/0/rampz}. */
-    private static JsonPointer pointer(List<JsonMappingException.Reference> references) {
-        JsonPointer pointer = JsonPointer.empty();
-        for (JsonMappingException.Reference ref : references) {
-            pointer = ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex())
-                    : pointer.appendProperty(ref.getFieldName());
-        }
-        return pointer;
-    }
-
-    /**
-     * Where the text names the field at {@code pointer} ({@code atValue}: where its value starts), or null when
-     * the text does not get that far.
-     */
-    private static JsonLocation locate(String json, JsonPointer pointer, boolean atValue) {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME && parser.getParsingContext().pathAsPointer().equals(pointer)) {
-                    if (atValue) {
-                        parser.nextToken();
-                    }
-                    return parser.currentTokenLocation();
-                }
-            }
-        } catch (IOException e) {
-            // the text breaks off before the field: the caller keeps the reader's own location
-        }
-        return null;
-    }
-
-    private static String problem(JsonProcessingException e, String json, int line, int column) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; expected one of "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-        }
-        if (e instanceof InvalidTypeIdException t) {
-            String id = t.getTypeId();
-            return id == null ? "missing 'type'" : "unknown type '" + id + "'; expected " + knownTypes(t);
-        }
-        if (e instanceof ValueInstantiationException v) {
-            Throwable cause = v.getCause();
-            return cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(v.getOriginalMessage());
-        }
-        if (e instanceof InvalidFormatException f) {
-            if (f.getTargetType() == ContactKey.class) {
-                return contactProblem(f.getValue());
-            }
-            return "expected " + expected(f.getTargetType()) + ", found " + show(f.getValue());
-        }
-        if (e instanceof MismatchedInputException m) {
-            String message = firstLine(m.getOriginalMessage());
-            if (message.startsWith("Missing required creator property")) {
-                int start = message.indexOf('\'');
-                int end = message.indexOf('\'', start + 1);
-                return "missing required field '" + message.substring(start + 1, end) + "'";
-            }
-            if (message.contains("missing type id")) {
-                return "missing 'type'";
-            }
-            if (message.contains("Trailing token")) {
-                return "unexpected text after the end of the document";
-            }
-            if (message.contains("No content to map")) {
-                return "the file is empty; expected an object with leads and programs";
-            }
-            String found = tokenAt(json, line, column);
-            return "expected " + expected(m.getTargetType())
-                    + (found != null ? ", found " + found : "; " + shorten(message));
-        }
-        if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException cause) {
-            return cause.getMessage();
-        }
-        return "not valid JSON: " + shorten(firstLine(e.getOriginalMessage()));
-    }
-
-    private static String knownTypes(InvalidTypeIdException t) {
-        Class<?> base = t.getBaseType() == null ? Object.class : t.getBaseType().getRawClass();
-        if (base == PatternForm.class) {
-            return "tonic, highFrequency or burst";
-        }
-        if (base == RechargeForm.class) {
-            return "active or passive";
-        }
-        return "a known type";
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "a value of the program form";
-        }
-        if (type == int.class || type == Integer.class) {
-            return "a whole number";
-        }
-        if (type == double.class || type == Double.class || Number.class.isAssignableFrom(type)) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list [...]";
-        }
-        return "an object {...}";
+        return new ProgramFileException(PROBLEMS.describe(e, json));
     }
 
     /** Why a key of {@code electrodes} is not a contact name, in ContactId's own words. */
@@ -475,84 +326,4 @@ public final class ProgramCodec {
         }
         return "'" + name + "' is not a contact name";
     }
-
-    /**
-     * The JSON value that starts at a line and column of the text, as a message shows it: a string with its
-     * quotes, a number or literal as written, or the kind of an object or list; null when none starts there.
-     */
-    private static String tokenAt(String json, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int cr = json.indexOf('\r', offset);
-            int lf = json.indexOf('\n', offset);
-            int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-            if (end < 0) {
-                return null;
-            }
-            offset = end + (json.startsWith("\r\n", end) ? 2 : 1);
-        }
-        offset += column - 1;
-        if (line < 1 || column < 1 || offset >= json.length()) {
-            return null;
-        }
-        char first = json.charAt(offset);
-        if (first == '{') {
-            return "an object {...}";
-        }
-        if (first == '[') {
-            return "a list [...]";
-        }
-        int end = offset + 1;
-        if (first == '"') {
-            while (end < json.length() && json.charAt(end) != '"') {
-                end += json.charAt(end) == '\\' ? 2 : 1;
-            }
-            end = Math.min(end + 1, json.length());
-        } else {
-            while (end < json.length() && ",]} \t\r\n".indexOf(json.charAt(end)) < 0) {
-                end++;
-            }
-        }
-        String token = json.substring(offset, end);
-        return token.length() > 40 ? token.substring(0, 40) + "..." : token;
-    }
-
-    private static String show(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static String shorten(String message) {
-        String cleaned = message.replaceAll("\\(for [^)]*\\)", "").replaceAll("`[a-z.]+\\.FileForm\\$(\\w+)`", "$1")
-                .replaceAll("io\\.dorsal\\.core\\.file\\.FileForm\\$", "").trim();
-        return cleaned.length() > 160 ? cleaned.substring(0, 160) + "..." : cleaned;
-    }
-
-    private static String describeIo(IOException e) {
-        return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                .toLowerCase(java.util.Locale.ROOT) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-    }
-
 }
