@@ -1,7 +1,7 @@
 package io.dorsal.infusion.file;
 
-import io.dorsal.core.file.JsonFileException;
-import io.dorsal.core.file.JsonProblem;
+import io.dorsal.core.json.JsonFileException;
+import io.dorsal.core.json.JsonProblem;
 
 /**
  * A prescription file that is not JSON, or not in the prescription form: one message with where it went wrong, on

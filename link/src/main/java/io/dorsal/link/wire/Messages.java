@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.dorsal.core.file.InputBounds;
+import io.dorsal.core.json.InputBounds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

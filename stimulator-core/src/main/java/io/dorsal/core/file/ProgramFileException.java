@@ -1,5 +1,8 @@
 package io.dorsal.core.file;
 
+import io.dorsal.core.json.JsonFileException;
+import io.dorsal.core.json.JsonProblem;
+
 /**
  * A program file that is not JSON, or not in the program form: one message with where it went wrong.
  * A user error, reported without a stack trace.

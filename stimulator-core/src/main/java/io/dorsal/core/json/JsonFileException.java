@@ -1,4 +1,4 @@
-package io.dorsal.core.file;
+package io.dorsal.core.json;
 
 /**
  * A file that is not JSON, or not in its form: one message with where it went wrong ({@link JsonProblem}). A user

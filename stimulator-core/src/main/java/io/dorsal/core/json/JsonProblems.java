@@ -1,4 +1,4 @@
-package io.dorsal.core.file;
+package io.dorsal.core.json;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;

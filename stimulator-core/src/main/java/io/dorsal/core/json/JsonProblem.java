@@ -1,4 +1,4 @@
-package io.dorsal.core.file;
+package io.dorsal.core.json;
 
 import io.dorsal.core.text.OneLine;
 import java.io.Serializable;
