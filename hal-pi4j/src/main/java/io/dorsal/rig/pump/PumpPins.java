@@ -1,14 +1,16 @@
 package io.dorsal.rig.pump;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.dorsal.core.json.InputBounds;
+import io.dorsal.core.json.JsonProblem;
+import io.dorsal.core.json.JsonProblems;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The rig pump's pin map (its own file, beside the stimulator's): the BCM lines of a stepper driver (A4988 /
@@ -33,14 +35,18 @@ public record PumpPins(@JsonProperty(value = "stepBcm", required = true) int ste
     /** Largest pin map file read. */
     public static final int MAX_FILE_BYTES = 16 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_FILE_BYTES)
-                            .maxNestingDepth(4).maxStringLength(200).maxNumberLength(32).build()).build())
+    /** What is read of a pump pin map: 16 KiB, nested 4 deep, strings of 200 and numbers of 32 characters. */
+    private static final InputBounds BOUNDS = new InputBounds(MAX_FILE_BYTES, 4, 200, 32, 64, 64);
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(BOUNDS.jsonFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
+
+    private static final JsonProblems PROBLEMS = new JsonProblems(MAPPER, BOUNDS, "a pump pin map object",
+            f -> Optional.empty());
 
     public PumpPins {
         for (int bcm : new int[] {stepBcm, dirBcm, enableBcm}) {
@@ -74,17 +80,35 @@ public record PumpPins(@JsonProperty(value = "stepBcm", required = true) int ste
         }
     }
 
-    /** Reads a pump pin map; one line of what is wrong on failure. */
+    /**
+     * Reads a pump pin map of at most {@link #MAX_FILE_BYTES} bytes of UTF-8 (a larger file, a device or a pipe is
+     * refused after that many); one line of what is wrong on failure.
+     */
     public static PumpPins read(Path file) throws IOException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IOException("larger than " + MAX_FILE_BYTES + " bytes");
-        }
+        String text;
         try {
-            return MAPPER.readValue(Files.readString(file), PumpPins.class);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(e.getOriginalMessage().lines().findFirst().orElse("not a pump pin map"), e);
+            text = BOUNDS.readFile(file);
+        } catch (InputBounds.TooLarge e) {
+            throw new IOException("the file is " + e.getMessage(), e);
         }
+        return read(text);
+    }
+
+    /** Reads a pump pin map's text; one line of what is wrong (line, column, field) on failure. */
+    public static PumpPins read(String json) throws IOException {
+        Optional<JsonProblem> beyond = PROBLEMS.beyondBounds(json);
+        if (beyond.isPresent()) {
+            throw new IOException(beyond.get().describe());
+        }
+        PumpPins pins;
+        try {
+            pins = MAPPER.readValue(json, PumpPins.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(PROBLEMS.describe(e, json).describe(), e);
+        }
+        if (pins == null) {
+            throw new IOException("the file is null; expected a pump pin map object");
+        }
+        return pins;
     }
 }

@@ -105,4 +105,20 @@ class RigPumpRunTest {
         Files.writeString(bootHigh, good.replace("\"enableBcm\": 4", "\"enableBcm\": 17"));
         assertThatThrownBy(() -> PumpPins.read(bootHigh)).hasMessageContaining("pulled high at boot");
     }
+
+    @Test
+    void refusesAPinMapPastItsSizeOrNotInItsFormOnOneLineWithWhere(@TempDir Path dir) throws IOException {
+        String good = Files.readString(EXAMPLES.resolve("rig-pump-pins.json"));
+        Path atBound = dir.resolve("at.json");
+        Files.writeString(atBound, good + " ".repeat(PumpPins.MAX_FILE_BYTES - good.length()));
+        assertThat(PumpPins.read(atBound).stepBcm()).isEqualTo(23);
+        Path past = dir.resolve("past.json");
+        Files.writeString(past, good + " ".repeat(PumpPins.MAX_FILE_BYTES - good.length() + 1));
+        assertThatThrownBy(() -> PumpPins.read(past)).hasMessage("the file is larger than 16,384 bytes; limit 16,384 bytes");
+        assertThatThrownBy(() -> PumpPins.read(good.replace("\"ulPerStep\": 0.5", "\"ulPerStep\": 0.5,\n  \"step\\nRate\": 1")))
+                .hasMessageStartingWith("line 7, column 3: step\\nRate: unknown field 'step\\nRate'; expected one of [")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> PumpPins.read(good.replace("\"stepPulseUs\": 2", "\"stepPulseUs\": 2.5")))
+                .hasMessageContaining("stepPulseUs: expected a whole number, found 2.5");
+    }
 }
