@@ -38,7 +38,7 @@ final class RigAuditCommand implements Callable<Integer> {
 
     @Option(names = "--overrun-bound-us", paramLabel = "US",
             description = "how far a phase may run past its width: the bound the run used (default: "
-                    + TraceAudit.DEFAULT_BOUND_US + ", the rig's; a --mock run's is 20000 unless set)")
+                    + TraceAudit.DEFAULT_BOUND_US + ", the rig's and the mock's)")
     long boundUs = TraceAudit.DEFAULT_BOUND_US;
 
     @CommandLine.Spec

@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(
                 (mock ? RigRunCommand.MOCK_FAULT_LATENESS_US : RigRunCommand.RIG_FAULT_LATENESS_US) * 1_000L)
-                .withOverrunBoundNs(mock ? RigRunCommand.MOCK_OVERRUN_BOUND_US * 1_000L
+                .withOverrunBoundNs(mock ? RigRunCommand.SERVE_MOCK_OVERRUN_BOUND_US * 1_000L
                         : io.dorsal.rig.output.Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS);
         RigService service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind),
                 port, settings);

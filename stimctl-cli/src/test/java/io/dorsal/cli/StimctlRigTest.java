@@ -29,7 +29,8 @@ class StimctlRigTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("events delivered  200 phases", "misses            0",
-                "lateness us       p50", "p99", "p99.9", "max", "every line at its safe level");
+                "lateness us       p50", "p99", "p99.9", "max", "every line at its safe level",
+                "audit             passed: 0 of 100 periods unbalanced, 0 merged pulse(s)");
         List<String> lines = Files.readAllLines(trace);
         assertThat(lines.get(0)).isEqualTo("t_us,line,value");
         // every line's safe level at t=0 first: 19 GPIO lines (active-low ones rest at 1) and 2 PWM lines at duty 0

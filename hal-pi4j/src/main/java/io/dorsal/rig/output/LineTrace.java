@@ -42,6 +42,11 @@ public final class LineTrace {
         }
     }
 
+    /** The names of the lines by index, as {@link #record} takes them. */
+    public List<String> lineNames() {
+        return lineNames;
+    }
+
     /** Changes recorded (kept or not). */
     public int recorded() {
         return next.get();
@@ -50,6 +55,25 @@ public final class LineTrace {
     /** Changes that did not fit. */
     public int dropped() {
         return Math.max(0, next.get() - timeNs.length);
+    }
+
+    /** Whether every change was kept (nothing dropped): only a complete trace can be audited. */
+    public boolean complete() {
+        return dropped() == 0;
+    }
+
+    /** One kept change, as the trace's CSV row holds it. */
+    @FunctionalInterface
+    public interface ChangeVisitor {
+        void visit(long tUs, String lineName, int value);
+    }
+
+    /** Visits the kept changes in the order they happened; call after the run. */
+    public void forEachKept(ChangeVisitor visitor) {
+        int kept = Math.min(next.get(), timeNs.length);
+        for (int i = 0; i < kept; i++) {
+            visitor.visit(Math.max(0, timeNs[i] - originNs) / 1_000L, lineNames.get(line[i]), value[i]);
+        }
     }
 
     /** Writes the kept changes as CSV, in the order they happened; call after the run. */

@@ -207,7 +207,8 @@ public final class RigRun {
         return true;
     }
 
-    private static int traceCapacity(ValidatedTherapy therapy, long durationNs) {
+    /** Changes a trace of this run keeps: its expected line changes plus a fifth, at most {@link #MAX_TRACE_CHANGES}. */
+    public static int traceCapacity(ValidatedTherapy therapy, long durationNs) {
         PulseTable table = PulseTable.compile(therapy);
         double changesPerSecond = 0;
         for (int p = 0; p < table.programCount(); p++) {
