@@ -50,6 +50,7 @@ public class TherapyPipelineBenchmark {
     private Therapy therapy;
     private ValidatedTherapy validated;
     private Waveform waveform;
+    private Waveform.Envelopes envelopes;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,6 +60,7 @@ public class TherapyPipelineBenchmark {
         if (waveform.truncated() || waveform.contacts().size() != 32) {
             throw new IllegalStateException("the preview of four32 should hold all 32 contacts, untruncated");
         }
+        envelopes = new Waveform.Envelopes(32, previewColumns);
     }
 
     /** Every safety rule, including the exact interleaving proof, on four programs and 32 contacts. */
@@ -79,7 +81,25 @@ public class TherapyPipelineBenchmark {
         return WaveformSampler.sample(validated, previewFromNs, previewWindowNs);
     }
 
-    /** The preview's second part, per contact row: the row reduced to the canvas's columns (min and max). */
+    /**
+     * The whole redraw as the programmer now does it, one operation: one second of all 32 contacts sampled, then every
+     * row's envelope filled in one sweep over the segments, into the view's reused arrays. Issue 12's goal: under
+     * 100 us.
+     */
+    @Benchmark
+    public Waveform.Envelopes previewRedraw() {
+        WaveformSampler.sample(validated, previewFromNs, previewWindowNs).envelopesInto(envelopes);
+        return envelopes;
+    }
+
+    /** The redraw's second part alone: every row's envelope in one sweep (the old redraw paid 32 per-row scans). */
+    @Benchmark
+    public Waveform.Envelopes previewEnvelopesAllRows() {
+        waveform.envelopesInto(envelopes);
+        return envelopes;
+    }
+
+    /** The preview's second part as it was, per contact row: the row reduced to the canvas's columns (min and max). */
     @Benchmark
     public Waveform.Envelope previewEnvelopeOneRow() {
         return waveform.envelope(previewRow, previewColumns);

@@ -36,6 +36,8 @@ final class WaveformView extends VBox {
     private final PreviewModel preview;
     private final Canvas canvas = new Canvas();
     private int draws;
+    /** Every row's envelope, filled in one sweep per redraw; reused while the rows and the canvas's width stay. */
+    private Waveform.Envelopes envelopes;
 
     WaveformView(PreviewModel preview) {
         this.preview = preview;
@@ -120,12 +122,16 @@ final class WaveformView extends VBox {
         double traceWidth = Math.max(1, w - LABEL_WIDTH - 4);
         int columns = (int) Math.floor(traceWidth);
         double peak = Math.max(1, waveform.peakUa());
+        if (envelopes == null || envelopes.rows() != rows || envelopes.columns() != columns) {
+            envelopes = new Waveform.Envelopes(rows, columns);
+        }
+        waveform.envelopesInto(envelopes);
         List<String> summary = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             double top = r * rowHeight;
             double mid = top + rowHeight / 2;
             double half = rowHeight / 2 - 3;
-            double rowPeakMa = waveform.peakUa(r) / 1000.0;
+            double rowPeakMa = envelopes.peakUa(r) / 1000.0;
             String contact = waveform.contacts().get(r).toString();
             summary.add(contact + " peak " + Figures.format(rowPeakMa) + " mA");
             g.setFill(Color.web("#222"));
@@ -135,11 +141,10 @@ final class WaveformView extends VBox {
             g.setStroke(Color.web("#ddd"));
             g.setLineWidth(1);
             g.strokeLine(LABEL_WIDTH, mid + 0.5, w - 2, mid + 0.5);
-            Waveform.Envelope envelope = waveform.envelope(r, columns);
             for (int c = 0; c < columns; c++) {
                 double x = LABEL_WIDTH + c + 0.5;
-                double min = envelope.minUa(c);
-                double max = envelope.maxUa(c);
+                double min = envelopes.minUa(r, c);
+                double max = envelopes.maxUa(r, c);
                 if (min < 0) {
                     g.setStroke(CATHODIC);
                     g.strokeLine(x, mid, x, mid - min / peak * half);

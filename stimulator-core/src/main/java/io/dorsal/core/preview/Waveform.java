@@ -1,6 +1,7 @@
 package io.dorsal.core.preview;
 
 import io.dorsal.core.therapy.ContactId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,11 +18,14 @@ public final class Waveform {
     private final long[] endNs;
     private final int[] contact;
     private final double[] currentUa;
+    private final int size;
     private final boolean truncated;
 
+    /** Takes the arrays as they are (not copied); only their first {@code size} entries are segments. */
     Waveform(List<ContactId> contacts, long fromNs, long windowNs, long[] startNs, long[] endNs, int[] contact,
-             double[] currentUa, boolean truncated) {
+             double[] currentUa, int size, boolean truncated) {
         this.contacts = List.copyOf(contacts);
+        this.size = size;
         this.fromNs = fromNs;
         this.windowNs = windowNs;
         this.startNs = startNs;
@@ -51,7 +55,7 @@ public final class Waveform {
     }
 
     public int segmentCount() {
-        return startNs.length;
+        return size;
     }
 
     public long segmentStartNs(int segment) {
@@ -74,7 +78,7 @@ public final class Waveform {
     /** The largest current magnitude on a contact in the window, in uA (0 if it carries none). */
     public double peakUa(int row) {
         double peak = 0;
-        for (int s = 0; s < currentUa.length; s++) {
+        for (int s = 0; s < size; s++) {
             if (contact[s] == row) {
                 peak = Math.max(peak, Math.abs(currentUa[s]));
             }
@@ -85,8 +89,8 @@ public final class Waveform {
     /** The largest current magnitude on any contact in the window, in uA. */
     public double peakUa() {
         double peak = 0;
-        for (double ua : currentUa) {
-            peak = Math.max(peak, Math.abs(ua));
+        for (int s = 0; s < size; s++) {
+            peak = Math.max(peak, Math.abs(currentUa[s]));
         }
         return peak;
     }
@@ -94,7 +98,7 @@ public final class Waveform {
     /** Net charge on a contact over the segments in the window, in picocoulombs (uA x us). */
     public double netChargePc(int row) {
         double pc = 0;
-        for (int s = 0; s < currentUa.length; s++) {
+        for (int s = 0; s < size; s++) {
             if (contact[s] == row) {
                 pc += currentUa[s] * (endNs[s] - startNs[s]) / 1_000.0;
             }
@@ -114,7 +118,7 @@ public final class Waveform {
         double[] min = new double[columns];
         double[] max = new double[columns];
         double nsPerColumn = (double) windowNs / columns;
-        for (int s = 0; s < currentUa.length; s++) {
+        for (int s = 0; s < size; s++) {
             if (contact[s] != row) {
                 continue;
             }
@@ -133,6 +137,109 @@ public final class Waveform {
             }
         }
         return new Envelope(min, max);
+    }
+
+    /**
+     * Every row's envelope at once, in one sweep over the segments: what a redraw of the whole preview needs, without
+     * rescanning the segments once per row. Row {@code r} of the result equals {@link #envelope(int, int)
+     * envelope(r, columns)}.
+     */
+    public Envelopes envelopes(int columns) {
+        Envelopes target = new Envelopes(contacts.size(), columns);
+        envelopesInto(target);
+        return target;
+    }
+
+    /**
+     * As {@link #envelopes(int)}, into {@code target}'s arrays (its rows must be this waveform's, its columns the
+     * canvas's), so that a view that redraws reuses them and allocates nothing.
+     */
+    public void envelopesInto(Envelopes target) {
+        if (target.rows() != contacts.size()) {
+            throw new IllegalArgumentException("the envelopes hold " + target.rows() + " rows; this waveform has "
+                    + contacts.size());
+        }
+        int columns = target.columns();
+        double[] min = target.minUa;
+        double[] max = target.maxUa;
+        double[] peak = target.peakUa;
+        Arrays.fill(min, 0);
+        Arrays.fill(max, 0);
+        Arrays.fill(peak, 0);
+        double nsPerColumn = (double) windowNs / columns;
+        for (int s = 0; s < size; s++) {
+            int row = contact[s];
+            int base = row * columns;
+            int first = Math.max(0, (int) Math.floor((startNs[s] - fromNs) / nsPerColumn));
+            int last = Math.min(columns - 1, (int) Math.ceil((endNs[s] - fromNs) / nsPerColumn) - 1);
+            double ua = currentUa[s];
+            if (ua < 0) {
+                for (int c = base + first; c <= base + last; c++) {
+                    if (ua < min[c]) {
+                        min[c] = ua;
+                    }
+                }
+                if (-ua > peak[row]) {
+                    peak[row] = -ua;
+                }
+            } else {
+                for (int c = base + first; c <= base + last; c++) {
+                    if (ua > max[c]) {
+                        max[c] = ua;
+                    }
+                }
+                if (ua > peak[row]) {
+                    peak[row] = ua;
+                }
+            }
+        }
+    }
+
+    /**
+     * Every row's lowest and highest current per column and its peak, in uA, row-major in flat arrays sized once
+     * (rows x columns). Filled by {@link #envelopesInto(Envelopes)}; read by a view as it draws.
+     */
+    public static final class Envelopes {
+        private final int rows;
+        private final int columns;
+        private final double[] minUa;
+        private final double[] maxUa;
+        private final double[] peakUa;
+
+        public Envelopes(int rows, int columns) {
+            if (rows < 0 || columns < 1) {
+                throw new IllegalArgumentException("envelopes of " + rows + " rows and " + columns
+                        + " columns: at least one column, no negative rows");
+            }
+            this.rows = rows;
+            this.columns = columns;
+            this.minUa = new double[Math.multiplyExact(rows, columns)];
+            this.maxUa = new double[rows * columns];
+            this.peakUa = new double[rows];
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int columns() {
+            return columns;
+        }
+
+        /** The lowest current in a column of a row, at most 0. */
+        public double minUa(int row, int column) {
+            return minUa[row * columns + column];
+        }
+
+        /** The highest current in a column of a row, at least 0. */
+        public double maxUa(int row, int column) {
+            return maxUa[row * columns + column];
+        }
+
+        /** The largest current magnitude on a row in the window (as {@link Waveform#peakUa(int)}). */
+        public double peakUa(int row) {
+            return peakUa[row];
+        }
     }
 
     /**

@@ -61,24 +61,47 @@ public final class WaveformSampler {
         }
         PulseScheduler scheduler = new PulseScheduler(table, 0);
         scheduler.seek(fromNs);
-        Recorder recorder = new Recorder(rowOfContact);
+        Recorder recorder = new Recorder(rowOfContact, segmentsAtMost(table, windowNs, maxPhases));
         long lastNs = fromNs + windowNs - 1;
         int emitted = scheduler.poll(lastNs, recorder, maxPhases);
         boolean truncated = emitted == maxPhases && scheduler.nextEventNs() <= lastNs;
         return recorder.waveform(rows, fromNs, windowNs, truncated);
     }
 
-    /** Copies each channel of each phase into growable primitive arrays. */
+    /**
+     * The most segments a window can hold, from the table: per program, the periods that can start a phase inside
+     * the window (its length over the period, plus one begun before it) times the program's phases and channels;
+     * never more than {@code maxPhases} times the widest program's channels. The recorder's arrays are sized to
+     * it once, so that a sample never grows (and copies) them.
+     */
+    static int segmentsAtMost(PulseTable table, long windowNs, int maxPhases) {
+        long segments = 0;
+        int widest = 1;
+        for (int p = 0; p < table.programCount(); p++) {
+            long periods = windowNs / table.periodNs(p) + 2;
+            long phases = table.phaseTo(p) - table.phaseFrom(p);
+            segments += periods * phases * table.channelCount(p);
+            widest = Math.max(widest, table.channelCount(p));
+        }
+        return (int) Math.min(Math.min(segments, (long) maxPhases * widest), Integer.MAX_VALUE - 8);
+    }
+
+    /** Copies each channel of each phase into primitive arrays sized from the table. */
     private static final class Recorder implements PhaseSink {
         private final int[] rowOfContact;
-        private long[] startNs = new long[256];
-        private long[] endNs = new long[256];
-        private int[] row = new int[256];
-        private double[] currentUa = new double[256];
+        private long[] startNs;
+        private long[] endNs;
+        private int[] row;
+        private double[] currentUa;
         private int size;
 
-        Recorder(int[] rowOfContact) {
+        Recorder(int[] rowOfContact, int capacity) {
             this.rowOfContact = rowOfContact;
+            int sized = Math.max(1, capacity);
+            this.startNs = new long[sized];
+            this.endNs = new long[sized];
+            this.row = new int[sized];
+            this.currentUa = new double[sized];
         }
 
         @Override
@@ -89,6 +112,7 @@ public final class WaveformSampler {
                     continue;
                 }
                 if (size == startNs.length) {
+                    // not expected (the arrays are sized from the table); kept so that a wrong bound costs time, not data
                     int capacity = size * 2;
                     startNs = Arrays.copyOf(startNs, capacity);
                     endNs = Arrays.copyOf(endNs, capacity);
@@ -104,8 +128,7 @@ public final class WaveformSampler {
         }
 
         Waveform waveform(List<ContactId> rows, long fromNs, long windowNs, boolean truncated) {
-            return new Waveform(rows, fromNs, windowNs, Arrays.copyOf(startNs, size), Arrays.copyOf(endNs, size),
-                    Arrays.copyOf(row, size), Arrays.copyOf(currentUa, size), truncated);
+            return new Waveform(rows, fromNs, windowNs, startNs, endNs, row, currentUa, size, truncated);
         }
     }
 }

@@ -1,0 +1,106 @@
+package io.dorsal.core.preview;
+
+import static io.dorsal.testing.Generators.intBetween;
+import static io.dorsal.testing.Generators.longBetween;
+import static io.dorsal.testing.Generators.oneOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dorsal.core.safety.SafetyValidator;
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.safety.Validation;
+import io.dorsal.core.schedule.GeneratedTherapies;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.therapy.Therapy;
+import io.dorsal.testing.Cases;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The preview's one-pass redraw: one sweep over the segments fills every row's envelope exactly as the per-row
+ * envelope did, and the sampler's arrays are sized from the table (the bound holds, so they never grow).
+ */
+class OnePassEnvelopesTest {
+
+    /** A therapy, the window sampled and the canvas's columns. */
+    record Case(Therapy therapy, long fromNs, long windowNs, int columns) {
+    }
+
+    /** 200 accepted therapies of 1 to 4 programs (tonic, 10 kHz, burst, ramps), windows from 0.5 ms to 2 s. */
+    @TestFactory
+    Stream<DynamicTest> everyRowOfTheOnePassEnvelopesEqualsItsPerRowEnvelope() {
+        return Cases.of((RandomGenerator r) -> new Case(GeneratedTherapies.therapy(r),
+                        longBetween(r, 0, 20_000_000_000L), oneOf(r, 500_000L, 20_000_000L, 1_000_000_000L,
+                        longBetween(r, 100_000L, 2_000_000_000L)), oneOf(r, 1, 7, 640, 1_000, intBetween(r, 1, 2_000))))
+                .count(200).where(c -> validated(c.therapy()) != null).maxDiscardRatio(20)
+                .check(OnePassEnvelopesTest::check);
+    }
+
+    private static void check(Case c) {
+        ValidatedTherapy therapy = validated(c.therapy());
+        Waveform waveform = WaveformSampler.sample(therapy, c.fromNs(), c.windowNs());
+
+        assertThat(waveform.segmentCount()).as("the table's bound on the window's segments")
+                .isLessThanOrEqualTo(WaveformSampler.segmentsAtMost(PulseTable.compile(therapy), c.windowNs(),
+                        WaveformSampler.DEFAULT_MAX_PHASES));
+        Waveform.Envelopes all = waveform.envelopes(c.columns());
+        assertThat(all.rows()).isEqualTo(waveform.contacts().size());
+        for (int r = 0; r < all.rows(); r++) {
+            Waveform.Envelope one = waveform.envelope(r, c.columns());
+            for (int col = 0; col < c.columns(); col++) {
+                assertThat(all.minUa(r, col)).as("row %d column %d min", r, col).isEqualTo(one.minUa(col));
+                assertThat(all.maxUa(r, col)).as("row %d column %d max", r, col).isEqualTo(one.maxUa(col));
+            }
+            assertThat(all.peakUa(r)).as("row %d peak", r).isEqualTo(waveform.peakUa(r));
+        }
+    }
+
+    @Test
+    void envelopesReusedForAnotherWaveformHoldOnlyTheNewOne() {
+        ValidatedTherapy therapy = firstSafe();
+        Waveform a = WaveformSampler.sample(therapy, 0, 50_000_000L);
+        Waveform b = WaveformSampler.sample(therapy, 7_000_000_000L, 5_000_000L);
+        Waveform.Envelopes reused = new Waveform.Envelopes(a.contacts().size(), 300);
+
+        a.envelopesInto(reused);
+        b.envelopesInto(reused);
+
+        Waveform.Envelopes fresh = b.envelopes(300);
+        for (int r = 0; r < reused.rows(); r++) {
+            for (int col = 0; col < 300; col++) {
+                assertThat(reused.minUa(r, col)).isEqualTo(fresh.minUa(r, col));
+                assertThat(reused.maxUa(r, col)).isEqualTo(fresh.maxUa(r, col));
+            }
+            assertThat(reused.peakUa(r)).isEqualTo(fresh.peakUa(r));
+        }
+    }
+
+    @Test
+    void envelopesOfAnotherRowCountAreRefused() {
+        Waveform w = WaveformSampler.sample(firstSafe(), 0, 10_000_000L);
+
+        assertThatThrownBy(() -> w.envelopesInto(new Waveform.Envelopes(w.contacts().size() + 1, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+        assertThatThrownBy(() -> new Waveform.Envelopes(2, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The first accepted therapy that seed 42 generates. */
+    private static ValidatedTherapy firstSafe() {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+        for (int i = 0; i < 1_000; i++) {
+            ValidatedTherapy therapy = validated(GeneratedTherapies.therapy(random));
+            if (therapy != null) {
+                return therapy;
+            }
+        }
+        throw new IllegalStateException("seed 42 generated no accepted therapy in 1,000 draws");
+    }
+
+    private static ValidatedTherapy validated(Therapy therapy) {
+        return new SafetyValidator().validate(therapy) instanceof Validation.Safe safe ? safe.therapy() : null;
+    }
+}
