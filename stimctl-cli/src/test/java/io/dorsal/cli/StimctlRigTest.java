@@ -46,6 +46,39 @@ class StimctlRigTest {
     }
 
     @Test
+    void runsTheTenKilohertzExampleOnTheMockAndItsTraceAuditsClean() {
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-hf10k.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--virtual-time");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        // 10,000 periods of a stimulation and a recharge phase, each contact balanced in every one
+        assertThat(run.out()).contains("events delivered  20000 phases", "overrun bound 20 us",
+                "audit             passed: 0 of 10000 periods unbalanced, 0 merged pulse(s)");
+    }
+
+    @Test
+    void aRealTimeMockRunNeverExitsZeroOverATraceThatFailsRigAudit() throws Exception {
+        // on the real clock of a shared machine the run may fault, overrun or go clean; whichever it does, its exit
+        // code must agree with what `rig audit` says of its trace at the rig's bound
+        Path trace = dir.resolve("t.csv");
+
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--trace", trace.toString());
+        CliRun audit = stimctl("rig", "audit", trace.toString(), "--pins", PINS, EXAMPLES + "/rig-tonic.json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isIn(0, Stimctl.EXIT_REFUSED);
+        if (audit.exitCode() != 0) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Stimctl.EXIT_REFUSED);
+            assertThat(run.out()).contains("audit             FAILED");
+        }
+        if (run.exitCode() == 0) {
+            assertThat(run.out()).contains("audit             passed");
+        } else {
+            assertThat(run.err()).containsAnyOf("stimctl: rig fault:", "own audit FAILED");
+        }
+    }
+
+    @Test
     void runsTheBurstExampleOnTheMock() {
         CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",
                 "--virtual-time");

@@ -482,7 +482,7 @@ public final class TraceAudit {
                 // a new period: the program's first gated phase again (or any phase not after the previous one)
                 boolean newPeriod = prev == null || phase <= prev.phase();
                 if (newPeriod && periodOpen[p] && !passive) {
-                    closePeriod(f, p, periodPc[p], periodTolPc[p], periodMagnitudePc[p], periodStartUs[p]);
+                    closePeriod(f, p, periodPc[p], periodTolPc[p], periodMagnitudePc[p], periodStartUs[p], false);
                 }
                 if (newPeriod) {
                     periodOpen[p] = true;
@@ -508,7 +508,10 @@ public final class TraceAudit {
                     }
                 }
                 if (!passive && phase == lastGated(p)) {
-                    closePeriod(f, p, periodPc[p], periodTolPc[p], periodMagnitudePc[p], periodStartUs[p]);
+                    // the period the run faulted in (its recharge ran past the bound) is left to the discharge after
+                    // the fault, as one whose stimulation phase faulted is: its figures count, it is no violation
+                    closePeriod(f, p, periodPc[p], periodTolPc[p], periodMagnitudePc[p], periodStartUs[p],
+                            w == lastWindow && f.faultedWindow);
                     periodOpen[p] = false;
                 }
                 previous[p] = win;
@@ -558,7 +561,8 @@ public final class TraceAudit {
             return current;
         }
 
-        private void closePeriod(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs) {
+        private void closePeriod(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs,
+                                 boolean faulted) {
             f.periods++;
             boolean unbalanced = false;
             for (int c = 0; c < sumPc.length; c++) {
@@ -567,7 +571,7 @@ public final class TraceAudit {
                     f.worstImbalancePc = sumPc[c];
                     f.worstImbalanceContact = contacts.get(c).toString();
                 }
-                if (Math.abs(sumPc[c]) > tolerance) {
+                if (Math.abs(sumPc[c]) > tolerance && !faulted) {
                     unbalanced = true;
                     findings.add(new AuditFinding(startUs, "charge balance", "contact " + contacts.get(c)
                             + " ended a period of program '" + table.programName(p) + "' at " + uc(sumPc[c])

@@ -149,6 +149,27 @@ class TraceAuditTest {
     }
 
     @Test
+    void aRechargeRunPastTheBoundOnTheRunsLastPhaseIsTheFaultNotAnImbalanceOneTheRunWentOnAfterIsBoth() {
+        // ENABLE's switch-offs: row 0 its initial level, then stimulation and recharge in turn; the last is a recharge
+        int offs = (int) TONIC.stream().filter(row("ENABLE", 0)).count();
+        int lastRechargeOff = nth(TONIC, row("ENABLE", 0), offs - 1);
+        int earlierRechargeOff = nth(TONIC, row("ENABLE", 0), offs - 3);
+
+        AuditReport faulted = audit(delayedFrom(TONIC, lastRechargeOff, 2_000), "rig-tonic.json");
+        AuditReport wentOn = audit(delayedFrom(TONIC, earlierRechargeOff, 2_000), "rig-tonic.json");
+
+        // the run faulted there: its discharge bleeds what the 2 ms returned too much (2 ms at 3 mA: 6 uC)
+        assertThat(faulted.findings()).isEmpty();
+        assertThat(faulted.endedInFault()).isTrue();
+        assertThat(faulted.unbalancedPeriods()).isZero();
+        assertThat(Math.abs(faulted.worstImbalanceUc())).isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(wentOn.endedInFault()).isFalse();
+        assertThat(wentOn.findings("phase length")).hasSize(1);
+        assertThat(wentOn.findings("charge balance")).hasSize(2);
+        assertThat(wentOn.unbalancedPeriods()).isEqualTo(1);
+    }
+
+    @Test
     void burstPulsesJoinedWithoutTheirOffTimeAreMergedPulses() {
         // the first burst: pulse 2 switched on the moment pulse 1 switched off (row 0 of ENABLE is its initial level)
         int firstOff = nth(BURST, row("ENABLE", 0), 1);
