@@ -4,6 +4,7 @@ import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.output.SimulatedOutputStage;
 import io.dorsal.core.time.VirtualClock;
+import io.dorsal.infusion.firmware.PumpFirmware;
 import io.dorsal.link.audit.AuditLog;
 import io.dorsal.link.client.LinkClient;
 import io.dorsal.link.identity.Identity;
@@ -31,12 +32,17 @@ final class LinkFixture implements AutoCloseable {
     final int port;
 
     LinkFixture(Path dir, ServerSettings settings) throws Exception {
+        this(dir, settings, null);
+    }
+
+    /** A rig that also serves {@code pump} (null: none). */
+    LinkFixture(Path dir, ServerSettings settings, PumpFirmware pump) throws Exception {
         this.dir = dir;
         rig = Identity.openOrCreate(dir.resolve("rig"), "bench-rig", Role.RIG);
         audit = AuditLog.open(dir.resolve("audit.log"), nowMs::get);
         generator.apply(ProgramCodec.read(EXAMPLES.resolve("two-programs.json")), "setup");
         generator.start("setup");
-        server = new LinkServer(rig, generator, audit, settings, nowMs::get);
+        server = new LinkServer(rig, generator, audit, settings, nowMs::get, pump);
         port = server.start(InetAddress.getLoopbackAddress(), 0);
     }
 

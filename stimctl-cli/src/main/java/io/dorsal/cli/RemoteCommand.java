@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(name = "remote", mixinStandardHelpOptions = true,
         description = {"Talks to a rig over its authenticated link. Commands:",
             "  status | apply FILE | amplitude PROGRAM +/-MA | start | stop | stop-all | clear-fault | pair CODE",
+            "  pump-status | pump-bolus | pump-program FILE | pump-refill FILE DRAWN_ML | pump-suspend | pump-resume",
             "Every answer shows the generator's actual state. Exit 1 when the rig refuses."})
 final class RemoteCommand implements Callable<Integer> {
 
@@ -77,13 +78,26 @@ final class RemoteCommand implements Callable<Integer> {
                 case "stop" -> new Command.Stop();
                 case "stop-all" -> new Command.StopAll();
                 case "clear-fault" -> new Command.ClearFault();
+                case "pump-status" -> new Command.Pump.Status();
+                case "pump-bolus" -> new Command.Pump.Bolus();
+                case "pump-program" -> new Command.Pump.Program(Files.readString(Path.of(arg(0, "FILE")),
+                        StandardCharsets.UTF_8));
+                case "pump-refill" -> new Command.Pump.Refill(Files.readString(Path.of(arg(0, "FILE")),
+                        StandardCharsets.UTF_8), drawn(arg(1, "DRAWN_ML")));
+                case "pump-suspend" -> new Command.Pump.Suspend();
+                case "pump-resume" -> new Command.Pump.Resume();
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown remote command '"
-                        + command + "'; use status, apply, amplitude, start, stop, stop-all, clear-fault or pair");
+                        + command + "'; use status, apply, amplitude, start, stop, stop-all, clear-fault, pair or"
+                        + " pump-status, pump-bolus, pump-program, pump-refill, pump-suspend, pump-resume");
             };
             try (LinkClient client = LinkClient.connect(host, port, me)) {
                 Messages.Response answer = client.send(request);
                 answer.problems().forEach(p -> err.println("refused: " + p));
-                printState(out, answer.state());
+                if (request instanceof Command.Pump) {
+                    printPump(out, answer.pump());
+                } else {
+                    printState(out, answer.state());
+                }
                 return answer.ok() ? 0 : Stimctl.EXIT_REFUSED;
             }
         } catch (CommandLine.ParameterException e) {
@@ -108,6 +122,26 @@ final class RemoteCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "amplitude step is +/-MA, such as +0.1, was "
                     + text);
         }
+    }
+
+    private double drawn(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the volume drawn back is in mL, such as 16.9,"
+                    + " was " + text);
+        }
+    }
+
+    static void printPump(PrintWriter out, Messages.PumpState pump) {
+        if (pump == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "pump %s %s  reservoir %.2f mL  rate %.3f mL/day  battery %.1f%%  %s%n",
+                pump.drug() == null ? "(nothing programmed)" : pump.drug(),
+                pump.concentration() == null ? "" : pump.concentration(), pump.reservoirMl(), pump.rateMlPerDay(),
+                pump.batteryPercent(), pump.suspended() ? "SUSPENDED" : pump.delivering() ? "delivering" : "NOT delivering");
+        pump.alarms().forEach(a -> out.println("  alarm " + a));
     }
 
     static void printState(PrintWriter out, Messages.State state) {

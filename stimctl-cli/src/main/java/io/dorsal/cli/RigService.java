@@ -11,6 +11,7 @@ import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.link.audit.AuditLog;
 import io.dorsal.link.identity.Identity;
+import io.dorsal.infusion.firmware.PumpFirmware;
 import io.dorsal.link.server.LinkServer;
 import io.dorsal.link.server.ServerSettings;
 import io.dorsal.rig.output.Pi4jOutputStage;
@@ -43,6 +44,15 @@ final class RigService implements AutoCloseable {
 
     RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
                InetAddress bind, int port, RunnerSettings settings) throws IOException {
+        this(pi4j, map, rig, audit, therapy, bind, port, settings, null);
+    }
+
+    /**
+     * As above, also serving {@code pump} over the link (null: no pump): its firmware runs on the wall clock and is
+     * brought up to date at every command and answer; it drives no pump hardware (`rig pump run` does).
+     */
+    RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
+               InetAddress bind, int port, RunnerSettings settings, PumpFirmware pump) throws IOException {
         this.pi4j = pi4j;
         this.audit = audit;
         this.stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
@@ -57,7 +67,7 @@ final class RigService implements AutoCloseable {
                 new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS), DeviceLimits.DEFAULTS);
         this.generator = new PulseGenerator(SystemClock.INSTANCE, stage, BatteryModel.DEFAULT, new EventLog(), meter);
         // the link first: its start-up (TLS, key loading) must not compete with the first real pulses
-        this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis);
+        this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis, pump);
         this.port = server.start(bind, port);
         // compile the real-time path before the first real pulse, with the therapy or a small one of our own
         therapy.or(() -> RigRun.warmUpTherapy(map)).ifPresent(t -> RigRun.warmUp(t, map, settings));

@@ -12,6 +12,9 @@ import io.dorsal.rig.runtime.RunnerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import io.dorsal.core.time.SystemClock;
+import io.dorsal.infusion.firmware.PumpFirmware;
+import io.dorsal.infusion.safety.PumpValidation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--therapy", paramLabel = "FILE", description = "a program file to load and start at once")
     Path therapy;
 
+    @Option(names = "--pump", paramLabel = "PRESCRIPTION",
+            description = "also serve a drug pump filled with this prescription (validated first; docs/pump-format.md)")
+    Path pumpPrescription;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +83,15 @@ final class ServeCommand implements Callable<Integer> {
                 return Stimctl.EXIT_REFUSED;
             }
         }
+        PumpFirmware pump = null;
+        if (pumpPrescription != null) {
+            Optional<PumpValidation.Safe> prescription = PrescriptionLoader.load(pumpPrescription, err);
+            if (prescription.isEmpty()) {
+                return Stimctl.EXIT_REFUSED;
+            }
+            pump = new PumpFirmware(SystemClock.INSTANCE);
+            pump.fill(prescription.get().plan().prescription());
+        }
         Path dir = identity != null ? identity : LinkPaths.defaultRigIdentity();
         Identity rig = Identity.openOrCreate(dir, LinkPaths.defaultName("dorsal-rig"), Role.RIG);
         AuditLog log;
@@ -95,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withOverrunBoundNs(mock ? RigRunCommand.SERVE_MOCK_OVERRUN_BOUND_US * 1_000L
                         : io.dorsal.rig.output.Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS);
         RigService service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind),
-                port, settings);
+                port, settings, pump);
         Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
                 SystemdNotify.systemdNotifyTool(ProcessHandle.current().pid()));
         Thread hook = new Thread(() -> {
@@ -109,6 +125,10 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("serving " + map.get().name() + (mock ? " (mock platform)" : "") + " on " + bind + ":"
                 + service.port() + " as '" + rig.name() + "'");
+        if (pump != null) {
+            out.println("serving a drug pump too: " + pump.prescription().drug().fileName() + ", reservoir "
+                    + pump.reservoirUl() / 1_000.0 + " mL");
+        }
         out.println("rig certificate " + rig.fingerprint());
         out.println("audit log " + log.file() + "; pair a programmer with: stimctl pair --identity " + dir);
         out.println("Ctrl-C stops the service and drives every line safe");

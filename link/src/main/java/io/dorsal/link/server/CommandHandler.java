@@ -75,6 +75,7 @@ final class CommandHandler {
                 generator.clearFault(peer);
                 yield List.of();
             }
+            case Command.Pump p -> throw new IllegalArgumentException("pump commands go to the pump: " + p.typeName());
         };
     }
 
@@ -91,6 +92,7 @@ final class CommandHandler {
                 case Command.ClearFault c -> false;
                 case Command.Impedance i -> false;
                 case Command.Events e -> false;
+                case Command.Pump p -> PumpCommands.allowed(p, role);
             };
             case RIG -> false;
         };

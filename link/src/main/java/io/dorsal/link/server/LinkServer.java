@@ -1,6 +1,7 @@
 package io.dorsal.link.server;
 
 import io.dorsal.core.generator.PulseGenerator;
+import io.dorsal.infusion.firmware.PumpFirmware;
 import io.dorsal.link.audit.AuditLog;
 import io.dorsal.link.identity.Certificates;
 import io.dorsal.link.identity.Identity;
@@ -50,6 +51,8 @@ public final class LinkServer implements AutoCloseable {
     private final ServerSettings settings;
     private final LongSupplier clockMs;
     private final CommandHandler commands;
+    /** The drug pump this rig serves beside its generator, or null when it serves none. */
+    private final PumpCommands pump;
     private final Semaphore connections;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final SecureRandom random = new SecureRandom();
@@ -59,6 +62,16 @@ public final class LinkServer implements AutoCloseable {
 
     public LinkServer(Identity rig, PulseGenerator generator, AuditLog audit, ServerSettings settings,
                       LongSupplier clockMs) {
+        this(rig, generator, audit, settings, clockMs, null);
+    }
+
+    /**
+     * A rig that also serves a drug pump (issue 13): pump commands go to {@code pump} with the same
+     * authentication, roles and audit; every answer carries the pump's state. {@code pump} may be null.
+     */
+    public LinkServer(Identity rig, PulseGenerator generator, AuditLog audit, ServerSettings settings,
+                      LongSupplier clockMs, PumpFirmware pump) {
+        this.pump = pump == null ? null : new PumpCommands(pump);
         this.rig = rig;
         this.generator = generator;
         this.audit = audit;
@@ -193,22 +206,40 @@ public final class LinkServer implements AutoCloseable {
                     refuse(out, request.seq(), who, role, "peer revoked");
                     return;
                 }
-                CommandHandler.Outcome outcome = commands.run(request.command(), who, peer.role());
-                List<String> problems = outcome.violations().stream().map(io.dorsal.core.safety.Violation::message)
-                        .toList();
-                boolean ok = problems.isEmpty();
+                Messages.Response response = answer(request, who, peer.role());
                 if (!(request.command() instanceof Messages.Command.Status)
-                        && !(request.command() instanceof Messages.Command.Events)) {
+                        && !(request.command() instanceof Messages.Command.Events)
+                        && !(request.command() instanceof Messages.Command.Pump.Status)) {
                     audit.append(who, role, "command", describe(request.command()),
-                            ok ? "applied" : "refused: " + String.join(" | ", problems));
+                            response.ok() ? "applied" : "refused: " + String.join(" | ", response.problems()));
                 }
-                Frames.write(out, Messages.encode(new Messages.Response(request.seq(), ok, problems,
-                        GeneratorState.of(generator), ok ? null : GeneratorState.details(outcome.violations()),
-                        GeneratorState.impedance(outcome.impedance()), GeneratorState.events(outcome.events()))));
+                Frames.write(out, Messages.encode(response));
             }
         } catch (SocketException e) {
             audit.append(who, role, "disconnect", "connection lost: " + e.getMessage(), "dropped");
         }
+    }
+
+    /** Runs a request's command for a peer in its role; the answer carries the generator's (and pump's) state. */
+    private Messages.Response answer(Messages.Request request, String who, Role role) {
+        if (request.command() instanceof Messages.Command.Pump command) {
+            PumpCommands.Outcome outcome = pump != null ? pump.run(command, who, role)
+                    : PumpCommands.Outcome.refused("rig", "pump", "this rig serves no drug pump",
+                            "a rig started with serve --pump", "generator state");
+            boolean ok = outcome.problems().isEmpty();
+            return new Messages.Response(request.seq(), ok, outcome.problems(), GeneratorState.of(generator),
+                    ok ? null : outcome.details(), null, null, pumpState());
+        }
+        CommandHandler.Outcome outcome = commands.run(request.command(), who, role);
+        List<String> problems = outcome.violations().stream().map(io.dorsal.core.safety.Violation::message).toList();
+        boolean ok = problems.isEmpty();
+        return new Messages.Response(request.seq(), ok, problems, GeneratorState.of(generator),
+                ok ? null : GeneratorState.details(outcome.violations()), GeneratorState.impedance(outcome.impedance()),
+                GeneratorState.events(outcome.events()), pumpState());
+    }
+
+    private Messages.PumpState pumpState() {
+        return pump == null ? null : pump.state();
     }
 
     private void unknown(SSLSocket socket, X509Certificate certificate, String fingerprint, String address)
@@ -275,6 +306,10 @@ public final class LinkServer implements AutoCloseable {
             case Messages.Command.Apply a -> "apply a program file of " + a.programFile().length() + " characters";
             case Messages.Command.Amplitude a -> "amplitude " + a.program() + " " + (a.deltaMa() >= 0 ? "+" : "")
                     + a.deltaMa() + " mA";
+            case Messages.Command.Pump.Program p -> "pumpProgram a prescription file of " + p.prescriptionFile().length()
+                    + " characters";
+            case Messages.Command.Pump.Refill r -> "pumpRefill drawn back " + r.drawnMl()
+                    + " mL, a prescription file of " + r.prescriptionFile().length() + " characters";
             default -> command.typeName();
         };
     }

@@ -45,7 +45,13 @@ public final class Messages {
         @JsonSubTypes.Type(value = Command.StopAll.class, name = "stopAll"),
         @JsonSubTypes.Type(value = Command.ClearFault.class, name = "clearFault"),
         @JsonSubTypes.Type(value = Command.Impedance.class, name = "impedance"),
-        @JsonSubTypes.Type(value = Command.Events.class, name = "events")})
+        @JsonSubTypes.Type(value = Command.Events.class, name = "events"),
+        @JsonSubTypes.Type(value = Command.Pump.Status.class, name = "pumpStatus"),
+        @JsonSubTypes.Type(value = Command.Pump.Program.class, name = "pumpProgram"),
+        @JsonSubTypes.Type(value = Command.Pump.Refill.class, name = "pumpRefill"),
+        @JsonSubTypes.Type(value = Command.Pump.Bolus.class, name = "pumpBolus"),
+        @JsonSubTypes.Type(value = Command.Pump.Suspend.class, name = "pumpSuspend"),
+        @JsonSubTypes.Type(value = Command.Pump.Resume.class, name = "pumpResume")})
     public sealed interface Command {
         /** The generator's state; changes nothing. */
         record Status() implements Command {
@@ -90,6 +96,49 @@ public final class Messages {
         record Events() implements Command {
         }
 
+        /**
+         * What a client asks of a drug pump the rig serves (issue 13): a patient may read its state and request a
+         * bolus; only a clinician may program, refill, suspend or resume it. Every prescription goes through the pump's
+         * validator on the rig; a refused one changes nothing.
+         */
+        sealed interface Pump extends Command {
+            /** The pump's state (an interrogation); changes nothing. */
+            record Status() implements Pump {
+            }
+
+            /** Reprogram without a refill: the reservoir keeps its volume (docs/pump-format.md). */
+            record Program(@JsonProperty(value = "prescriptionFile", required = true) String prescriptionFile)
+                    implements Pump {
+                public Program {
+                    Objects.requireNonNull(prescriptionFile, "pumpProgram carries a prescription file");
+                }
+            }
+
+            /**
+             * A refill: the volume drawn back from the reservoir is checked against what the pump expects (a
+             * discrepancy refuses it, nothing changed: look before refilling); then the new prescription, with its
+             * fill, is validated and started.
+             */
+            record Refill(@JsonProperty(value = "prescriptionFile", required = true) String prescriptionFile,
+                          @JsonProperty(value = "drawnMl", required = true) double drawnMl) implements Pump {
+                public Refill {
+                    Objects.requireNonNull(prescriptionFile, "pumpRefill carries the new prescription file");
+                }
+            }
+
+            /** The patient's bolus request, held to the prescription's dose, lockout and daily maximum. */
+            record Bolus() implements Pump {
+            }
+
+            /** The clinician's STOP: delivery suspended until resumed. */
+            record Suspend() implements Pump {
+            }
+
+            /** Delivery resumed after a suspend. */
+            record Resume() implements Pump {
+            }
+        }
+
         /** The command's name in messages and the audit log. */
         default String typeName() {
             return switch (this) {
@@ -102,6 +151,12 @@ public final class Messages {
                 case ClearFault c -> "clearFault";
                 case Impedance i -> "impedance";
                 case Events e -> "events";
+                case Pump.Status p -> "pumpStatus";
+                case Pump.Program p -> "pumpProgram";
+                case Pump.Refill p -> "pumpRefill";
+                case Pump.Bolus p -> "pumpBolus";
+                case Pump.Suspend p -> "pumpSuspend";
+                case Pump.Resume p -> "pumpResume";
             };
         }
     }
@@ -166,6 +221,29 @@ public final class Messages {
     public record Problem(String subject, String field, String value, String limit, String rule) {
     }
 
+    /**
+     * What a drug pump the rig serves is really doing, sent with every answer when the rig serves one.
+     *
+     * @param drug              the drug it is filled with, or null when nothing is programmed
+     * @param concentration     the concentration as the prescription states it (such as {@code 2000 mcg/mL}), or null
+     * @param reservoirMl       what the pump computes is left
+     * @param deliveredMl       delivered since the last fill
+     * @param rateMlPerDay      the flow right now
+     * @param batteryPercent    battery left
+     * @param alarms            the active alarms, most urgent first, each as {@code PRIORITY name: words}
+     * @param delivering        whether it delivers (not stopped by its mode, an alarm, MRI or a suspend)
+     * @param suspended         stopped by a clinician's suspend
+     * @param prescriptionFile  the prescription it runs, as a prescription file, or null
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PumpState(String drug, String concentration, double reservoirMl, double deliveredMl,
+                            double rateMlPerDay, double batteryPercent, List<String> alarms, boolean delivering,
+                            boolean suspended, String prescriptionFile) {
+        public PumpState {
+            alarms = alarms == null ? List.of() : List.copyOf(alarms);
+        }
+    }
+
     /** One contact's impedance check result. */
     public record ContactImpedance(String contact, double impedanceOhm, String status) {
     }
@@ -184,13 +262,14 @@ public final class Messages {
      * @param details   the problems, field by field, when they are rule violations
      * @param impedance the impedance check's results, for an impedance command
      * @param events    the generator's event log, for an events command
+     * @param pump      the drug pump's state, when the rig serves one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Response(long seq, boolean ok, List<String> problems, State state, List<Problem> details,
-                           List<ContactImpedance> impedance, List<Event> events) {
+                           List<ContactImpedance> impedance, List<Event> events, PumpState pump) {
 
         public Response(long seq, boolean ok, List<String> problems, State state) {
-            this(seq, ok, problems, state, null, null, null);
+            this(seq, ok, problems, state, null, null, null, null);
         }
     }
 
