@@ -292,6 +292,7 @@ public final class TraceAudit {
             if (line.role() == LineRole.DISCHARGE) {
                 if (row.value() == line.activeLevel()) {
                     dischargeStartUs = row.tUs();
+                    dischargedSinceWindow = true;
                 } else if (dischargeStartUs >= 0) {
                     dischargeWindows.add(new long[] {dischargeStartUs, row.tUs()});
                     dischargeStartUs = -1;
@@ -343,8 +344,20 @@ public final class TraceAudit {
         }
 
         private final int[] nextExpected = new int[table.programCount()];
+        /** The discharge line closed since the last ENABLE window: a passive program's burst is over. */
+        private boolean dischargedSinceWindow;
 
         private void closeWindow(long tUs) {
+            if (dischargedSinceWindow) {
+                // a passive window ends a burst: the next window is its program's first phase again, even when the
+                // runner skipped a pulse of the burst before (the counter below would otherwise stay one behind)
+                for (int p = 0; p < table.programCount(); p++) {
+                    if (passive(p)) {
+                        nextExpected[p] = 0;
+                    }
+                }
+                dischargedSinceWindow = false;
+            }
             List<Integer> candidates = phasesByLines.getOrDefault(windowLines, List.of());
             int phase = -1;
             for (int candidate : candidates) {
@@ -487,6 +500,13 @@ public final class TraceAudit {
                 if (newPeriod) {
                     periodOpen[p] = true;
                     periodStartUs[p] = win.startUs();
+                    if (passive && burstPending[p] && prev != null
+                            && heldDischargeUs(prev.endUs(), win.startUs()) >= passiveUs(p) - boundUs) {
+                        // the burst's last pulse was skipped, so its last window was an earlier pulse's; its
+                        // discharge window came all the same
+                        burstPending[p] = false;
+                        f.periods++;
+                    }
                     if (passive && burstPending[p]) {
                         f.periods++;
                         f.unbalanced++;
@@ -510,8 +530,11 @@ public final class TraceAudit {
                 if (!passive && phase == lastGated(p)) {
                     // the period the run faulted in (its recharge ran past the bound) is left to the discharge after
                     // the fault, as one whose stimulation phase faulted is: its figures count, it is no violation
+                    // so is one whose last window the run cut short (a fault on lateness, a stop): the run's last
+                    // window, shorter than its phase, switched off by the safe drive
+                    boolean cut = w == lastWindow && win.lengthUs() + (long) STAMP_RESOLUTION_US < widthUs;
                     closePeriod(f, p, periodPc[p], periodTolPc[p], periodMagnitudePc[p], periodStartUs[p],
-                            w == lastWindow && f.faultedWindow);
+                            w == lastWindow && (f.faultedWindow || cut));
                     periodOpen[p] = false;
                 }
                 previous[p] = win;
@@ -553,6 +576,17 @@ public final class TraceAudit {
             findings.add(new AuditFinding(win.endUs(), "charge balance", "burst of program '" + table.programName(p)
                     + "' was not followed by its " + programmedUs + " us discharge window before the next burst"));
             return true;
+        }
+
+        /** The longest the discharge line was held closed within [fromUs, toUs). */
+        private long heldDischargeUs(long fromUs, long toUs) {
+            long longest = 0;
+            for (long[] d : dischargeWindows) {
+                if (d[0] >= fromUs && d[0] < toUs) {
+                    longest = Math.max(longest, Math.min(d[1], toUs) - d[0]);
+                }
+            }
+            return longest;
         }
 
         private final Figures current = new Figures();
