@@ -11,8 +11,9 @@ package io.dorsal.core.schedule;
  * began in the previous frame, and in the first frame to periods before the program's first (the scheduler
  * skips those).
  *
- * <p>Each event costs {@value #BYTES_PER_EVENT} bytes (its time and one int packing program, phase and whether
- * it opens its period). The bound is {@value #MAX_EVENTS} events, {@value #MAX_BYTES} bytes: the whole
+ * <p>Each event costs {@value #BYTES_PER_EVENT} bytes: its time and one int packing program, phase and whether
+ * it opens its period (what a step reads), and the latest end of the periods opened up to it (read only when a
+ * hand-over asks). The bound is {@value #MAX_EVENTS} events, {@value #MAX_BYTES} bytes: the whole
  * sequence then stays in the L2 cache of the Raspberry Pi 4 (1 MiB) and of any desktop core next to the
  * table, and building it (a linear merge) costs tens of microseconds, which a programmer may pay on every
  * edit. Every therapy of programs at rates that share a round base (tonic 40/50/100 Hz, 10 kHz with a tonic
@@ -25,8 +26,8 @@ public final class HyperperiodSequence {
 
     /** The most events a sequence holds. */
     public static final int MAX_EVENTS = 4096;
-    /** Bytes per event: an 8-byte time and a 4-byte code. */
-    public static final int BYTES_PER_EVENT = 12;
+    /** Bytes per event: an 8-byte time, a 4-byte code and the 8-byte end of the periods opened so far. */
+    public static final int BYTES_PER_EVENT = 20;
     /** The most bytes a sequence's event arrays hold. */
     public static final int MAX_BYTES = MAX_EVENTS * BYTES_PER_EVENT;
     /** The most amplitude levels a program's ramp table holds (a ramp from 0 to 25.5 mA in 0.1 mA steps is 256). */
@@ -41,14 +42,16 @@ public final class HyperperiodSequence {
     private final long hyperperiodNs;
     private final long[] eventNs;
     private final int[] eventCode;
+    private final long[] openedEndNs;
     private final long[][] rampLevelFromNs;
     private final double[][] rampLevelScale;
 
-    private HyperperiodSequence(long hyperperiodNs, long[] eventNs, int[] eventCode, long[][] rampLevelFromNs,
-            double[][] rampLevelScale) {
+    private HyperperiodSequence(long hyperperiodNs, long[] eventNs, int[] eventCode, long[] openedEndNs,
+            long[][] rampLevelFromNs, double[][] rampLevelScale) {
         this.hyperperiodNs = hyperperiodNs;
         this.eventNs = eventNs;
         this.eventCode = eventCode;
+        this.openedEndNs = openedEndNs;
         this.rampLevelFromNs = rampLevelFromNs;
         this.rampLevelScale = rampLevelScale;
     }
@@ -154,7 +157,31 @@ public final class HyperperiodSequence {
             eventCode[e] = phase[best] == table.phaseFrom(best) ? code | OPENS_PERIOD : code;
             step(table, best, nextNs, periodStartNs, phase);
         }
-        return new HyperperiodSequence(hyperperiodNs, eventNs, eventCode, levelFromNs, levelScale);
+        return new HyperperiodSequence(hyperperiodNs, eventNs, eventCode,
+                openedEnds(table, hyperperiodNs, eventNs, eventCode), levelFromNs, levelScale);
+    }
+
+    /**
+     * For each event, the latest end of the periods opened up to it in its frame, or before the frame's first
+     * opening the previous frame's latest: what the steady scheduler reports as the end of the periods begun.
+     */
+    private static long[] openedEnds(PulseTable table, long hyperperiodNs, long[] eventNs, int[] eventCode) {
+        long[] endNs = new long[eventNs.length];
+        long frameLatestNs = Long.MIN_VALUE;
+        for (int e = 0; e < eventNs.length; e++) {
+            endNs[e] = Long.MIN_VALUE;
+            if (eventCode[e] < 0) {
+                int p = (eventCode[e] >>> PROGRAM_SHIFT) & PROGRAM_MASK;
+                endNs[e] = eventNs[e] - table.phaseOffsetNs(eventCode[e] & PHASE_MASK) + table.periodNs(p);
+                frameLatestNs = Math.max(frameLatestNs, endNs[e]);
+            }
+        }
+        long latestNs = frameLatestNs - hyperperiodNs;
+        for (int e = 0; e < eventNs.length; e++) {
+            latestNs = Math.max(latestNs, endNs[e]);
+            endNs[e] = latestNs;
+        }
+        return endNs;
     }
 
     private static void step(PulseTable table, int p, long[] nextNs, long[] periodStartNs, int[] phase) {
@@ -201,6 +228,10 @@ public final class HyperperiodSequence {
 
     int[] eventCode() {
         return eventCode;
+    }
+
+    long[] openedEndNs() {
+        return openedEndNs;
     }
 
     long[] rampLevelFromNs(int program) {

@@ -44,10 +44,17 @@ public final class PulseScheduler {
     private final boolean[] running;
     private final boolean[] ended;
     private final int[] rampLevel;
+    private final long[] openedEndNs;
+    private final long steadyAfterNs;
     private int live;
     private int index;
     private long frameNs;
     private long headNs;
+    /**
+     * Every period from the head on runs at full scale and no stop is pending: a step is an array read plus the
+     * frame's base, nothing decided (the head and the end of the periods begun are then worked out when asked).
+     */
+    private boolean steady;
 
     /**
      * A scheduler whose therapy starts at {@code originNs} on the caller's clock.
@@ -67,6 +74,8 @@ public final class PulseScheduler {
         this.eventNs = sequence == null ? null : sequence.eventNs();
         this.eventCode = sequence == null ? null : sequence.eventCode();
         this.hyperperiodNs = sequence == null ? 0 : sequence.hyperperiodNs();
+        this.openedEndNs = sequence == null ? null : sequence.openedEndNs();
+        this.steadyAfterNs = sequence == null ? 0 : steadyAfterNs(table);
         this.originNs = originNs;
         this.event = new PhaseEvent(table);
         int programs = table.programCount();
@@ -98,12 +107,18 @@ public final class PulseScheduler {
             live = running.length;
             index = 0;
             frameNs = originNs;
+            steady = false;
             settle();
             return;
         }
         for (int p = 0; p < nextStartNs.length; p++) {
             startPeriod(p, 0);
         }
+    }
+
+    /** Whether steps read the compiled sequence without deciding anything (every period at full scale, no stop). */
+    boolean steady() {
+        return steady;
     }
 
     /** Whether steps read the compiled hyperperiod sequence (otherwise the cursor runs). */
@@ -123,7 +138,7 @@ public final class PulseScheduler {
     /** The start of the next phase to emit, or {@link #NO_EVENT}. */
     public long nextEventNs() {
         if (sequence != null) {
-            return headNs;
+            return steady ? frameNs + eventNs[index] : headNs;
         }
         long earliest = NO_EVENT;
         for (int p = 0; p < nextStartNs.length; p++) {
@@ -187,6 +202,9 @@ public final class PulseScheduler {
      * stays balanced. Used to hand over to a new therapy at a pulse boundary.
      */
     public void stopStartingAt(long atNs) {
+        if (steady) {
+            leaveSteady();
+        }
         stopAtNs = Math.min(stopAtNs, atNs);
         if (sequence != null) {
             if (headNs != NO_EVENT && eventCode[index] < 0) {
@@ -213,6 +231,17 @@ public final class PulseScheduler {
      * while no period has begun.
      */
     public long startedPeriodsEndNs() {
+        if (steady) {
+            // the last event emitted is the one before the head; the sequence knows the latest end of the periods
+            // opened up to each of its events (the previous frame's before the first opening)
+            int last = index - 1;
+            long frame = frameNs;
+            if (last < 0) {
+                last = eventNs.length - 1;
+                frame -= hyperperiodNs;
+            }
+            return Math.max(startedPeriodsEndNs, frame + openedEndNs[last]);
+        }
         return startedPeriodsEndNs;
     }
 
@@ -221,6 +250,9 @@ public final class PulseScheduler {
     // the compiled sequence
 
     private int pollCompiled(long nowNs, PhaseSink sink, int limit) {
+        if (steady) {
+            return pollSteady(nowNs, sink, limit);
+        }
         int emitted = 0;
         while (emitted < limit && headNs <= nowNs) {
             int code = eventCode[index];
@@ -237,19 +269,89 @@ public final class PulseScheduler {
             next();
             sink.onPhase(event);
             emitted++;
+            if (steady) {
+                return emitted + pollSteady(nowNs, sink, limit - emitted);
+            }
         }
         return emitted;
     }
 
-    /** Moves the head to the following event that runs. */
+    /**
+     * The steady step: every event runs at full scale, so the next phase is the next event plus the frame's base.
+     */
+    private int pollSteady(long nowNs, PhaseSink sink, int limit) {
+        int emitted = 0;
+        int i = index;
+        long frame = frameNs;
+        while (emitted < limit) {
+            long startNs = frame + eventNs[i];
+            if (startNs > nowNs) {
+                break;
+            }
+            int code = eventCode[i];
+            event.set(startNs, (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK,
+                    code & HyperperiodSequence.PHASE_MASK, 1.0);
+            if (++i == eventNs.length) {
+                i = 0;
+                frame += hyperperiodNs;
+                frameNs = frame;
+            }
+            index = i;
+            sink.onPhase(event);
+            emitted++;
+        }
+        return emitted;
+    }
+
+    /** Moves the head to the following event that runs; at a frame's start, turns steady once it may. */
     private void next() {
         int i = index + 1;
         if (i == eventNs.length) {
             i = 0;
             frameNs += hyperperiodNs;
+            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs) {
+                enterSteady();
+                index = 0;
+                return;
+            }
         }
         index = i;
         settle();
+    }
+
+    /**
+     * From a frame's start on, every period runs at full scale: each program's earliest period that the frame
+     * touches (and the one before it, whose end the frame's first events may still count) has begun after its
+     * first period and after its ramp. The running flags and scales hold (each program's last period was decided
+     * running at full scale), so a stop may go back to deciding at any event.
+     */
+    private void enterSteady() {
+        for (int p = 0; p < running.length; p++) {
+            running[p] = true;
+            scale[p] = 1.0;
+        }
+        steady = true;
+    }
+
+    /** Back to deciding each period (a stop): the head and the end of the periods begun as fields again. */
+    private void leaveSteady() {
+        startedPeriodsEndNs = startedPeriodsEndNs();
+        headNs = frameNs + eventNs[index];
+        steady = false;
+    }
+
+    /**
+     * How long after the origin a frame must start for every period it touches to run at full scale: two
+     * periods past each program's first period and past its ramp (a frame's first event may belong to a period
+     * that began up to a period before it, and the end of the periods begun looks at the one before that).
+     */
+    private static long steadyAfterNs(PulseTable table) {
+        long afterNs = 0;
+        for (int p = 0; p < table.programCount(); p++) {
+            long beganNs = Math.max(table.offsetNs(p), table.initialRampNs(p));
+            afterNs = Math.max(afterNs, beganNs + 2 * table.periodNs(p));
+        }
+        return afterNs;
     }
 
     /**
@@ -313,6 +415,9 @@ public final class PulseScheduler {
     }
 
     private void seekCompiled(long timeNs) {
+        if (steady) {
+            leaveSteady();
+        }
         long sinceStart = timeNs - originNs;
         long frame = Math.floorDiv(sinceStart, hyperperiodNs);
         long inFrameNs = sinceStart - frame * hyperperiodNs;

@@ -42,16 +42,55 @@ class CompiledSequenceEquivalenceTest {
                         longBetween(r, 0, 1_000_000), longBetween(r, 0, 1_000_000)))
                 .count(150).where(c -> accepted(c.therapy())).maxDiscardRatio(20)
                 // most generated therapies (round rates, no cycling) compile to a sequence: the property is not vacuous
-                .classify(c -> PulseTable.compile(validated(c.therapy())).sequence() != null ? "compiled" : "cursor")
+                .classify(CompiledSequenceEquivalenceTest::labels)
                 .requireAtLeast("compiled", 60)
+                // and many of them run steady (past every ramp, a step an array read) before the stop
+                .requireAtLeast("steady before the stop", 20)
                 .check(CompiledSequenceEquivalenceTest::check);
+    }
+
+    private static List<String> labels(Case c) {
+        PulseTable table = PulseTable.compile(validated(c.therapy()));
+        if (table.sequence() == null) {
+            return List.of("cursor");
+        }
+        return steadyBeforeStop(table, c) ? List.of("compiled", "steady before the stop") : List.of("compiled");
+    }
+
+    /**
+     * Whether the first run is polled, before its stop, at or after the start of the first frame from which every
+     * period runs at full scale (past each program's first period and its ramp, two periods to spare): the scheduler
+     * must then step without deciding anything. (It may turn steady sooner: as it emits the frame before.)
+     */
+    private static boolean steadyBeforeStop(PulseTable table, Case c) {
+        long steadyAfterNs = 0;
+        for (int p = 0; p < table.programCount(); p++) {
+            steadyAfterNs = Math.max(steadyAfterNs, Math.max(table.offsetNs(p), table.initialRampNs(p))
+                    + 2 * table.periodNs(p));
+        }
+        long hyperperiodNs = table.sequence().hyperperiodNs();
+        long steadyFrameNs = Math.ceilDiv(steadyAfterNs, hyperperiodNs) * hyperperiodNs;
+        long spanNs = span(table, c);
+        long stopNs = spanNs * c.stopFraction() / 1_000_000;
+        for (long f : c.pollFractions()) {
+            long pollNs = spanNs * f / 1_000_000;
+            if (pollNs >= steadyFrameNs && pollNs <= stopNs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long span(PulseTable table, Case c) {
+        HyperperiodSequence sequence = table.sequence();
+        long spanNs = sequence != null ? sequence.hyperperiodNs() * c.hyperperiods() : 40 * table.periodNs(0);
+        return Math.min(spanNs, phasesBound(table));
     }
 
     private static void check(Case c) {
         PulseTable table = PulseTable.compile(validated(c.therapy()));
         HyperperiodSequence sequence = table.sequence();
-        long spanNs = sequence != null ? sequence.hyperperiodNs() * c.hyperperiods() : 40 * table.periodNs(0);
-        spanNs = Math.min(spanNs, phasesBound(table));
+        long spanNs = span(table, c);
         PulseScheduler compiled = new PulseScheduler(table, c.originNs());
         PulseScheduler cursor = PulseScheduler.cursor(table, c.originNs());
         assertThat(compiled.compiled()).isEqualTo(sequence != null);
@@ -62,7 +101,11 @@ class CompiledSequenceEquivalenceTest {
         long origin = c.originNs();
         long stopNs = origin + spanNs * c.stopFraction() / 1_000_000;
         pair.pollAt(origin, spanNs, c.pollFractions(), c.limit(), stopNs);
+        if (sequence != null && steadyBeforeStop(table, c)) {
+            assertThat(pair.steadySeen).as("steady before the stop").isTrue();
+        }
         pair.stop(stopNs);
+        assertThat(compiled.steady()).as("steady after a stop").isFalse();
         pair.drain(c.limit());
         assertThat(compiled.finished()).isTrue();
         assertThat(compiled.startedPeriodsEndNs()).isEqualTo(cursor.startedPeriodsEndNs());
@@ -98,6 +141,7 @@ class CompiledSequenceEquivalenceTest {
         final PulseScheduler cursor;
         final List<String> compiledPhases = new ArrayList<>();
         final List<String> cursorPhases = new ArrayList<>();
+        boolean steadySeen;
 
         Pair(PulseScheduler compiled, PulseScheduler cursor) {
             this.compiled = compiled;
@@ -144,6 +188,7 @@ class CompiledSequenceEquivalenceTest {
         }
 
         void same(String when) {
+            steadySeen |= compiled.steady();
             assertThat(compiled.nextEventNs()).as("next event " + when).isEqualTo(cursor.nextEventNs());
             assertThat(compiled.startedPeriodsEndNs()).as("end of the periods begun " + when)
                     .isEqualTo(cursor.startedPeriodsEndNs());
