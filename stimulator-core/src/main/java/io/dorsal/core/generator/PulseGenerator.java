@@ -66,11 +66,20 @@ public final class PulseGenerator {
     private volatile Run desired;
     private volatile boolean faulted;
     private volatile long abortGeneration;
+    /**
+     * Bumped after every change of the three above, so that a poll reads one volatile and looks at them only when
+     * something changed.
+     */
+    private volatile long changes;
 
     // real-time side (written by the real-time thread only; read elsewhere through volatiles)
     private Run active;
     private boolean stopping;
     private long seenAbortGeneration;
+    private long seenChanges = -1;
+    /** Nothing to decide: the active therapy is the desired one, no fault, nothing changed since. */
+    private boolean settled;
+    /** The end of the last period the previous therapy began: the next one starts no sooner. */
     private long lastEndNs = Long.MIN_VALUE;
     private volatile Run running;
     /** Whether the real-time thread has a therapy armed on the stage (false once its last period has ended). */
@@ -123,14 +132,19 @@ public final class PulseGenerator {
      * @return phases emitted
      */
     public int poll(long nowNs, int limit) {
+        long change = changes;
+        if (change == seenChanges && settled) {
+            // the step: one volatile read, then the scheduler
+            return active.scheduler().poll(nowNs, meter, limit);
+        }
+        seenChanges = change;
         long abort = abortGeneration;
         if (abort != seenAbortGeneration) {
             seenAbortGeneration = abort;
-            active = null;
-            stopping = false;
+            drop();
         }
         if (faulted) {
-            active = null;
+            drop();
             idleNow();
             return 0;
         }
@@ -145,8 +159,7 @@ public final class PulseGenerator {
             // old phase is still being delivered
             if (active != null && active.scheduler().finished()
                     && nowNs >= active.scheduler().startedPeriodsEndNs()) {
-                active = null;
-                stopping = false;
+                drop();
             }
             if (active == null && want != null) {
                 want.scheduler().restart(Math.max(nowNs, lastEndNs));
@@ -160,7 +173,21 @@ public final class PulseGenerator {
             idleNow();
             return 0;
         }
+        settled = want == active;
         return active.scheduler().poll(nowNs, meter, limit);
+    }
+
+    /**
+     * Lets the active therapy go (ended, stopped at once or faulted): the next therapy starts no sooner than the
+     * end of the last period it began, so that no pulse comes sooner than its rate allows.
+     */
+    private void drop() {
+        if (active != null) {
+            lastEndNs = Math.max(lastEndNs, active.scheduler().startedPeriodsEndNs());
+        }
+        active = null;
+        stopping = false;
+        settled = false;
     }
 
     /** Publishes that nothing is armed any more: a write only on the change, none per poll. */
@@ -186,17 +213,21 @@ public final class PulseGenerator {
         return next;
     }
 
-    /** Counts delivered charge for the battery, then passes the phase on. Real-time thread only. */
+    /**
+     * Counts delivered charge for the battery, a period at a time, then passes the phase on. Real-time thread only.
+     */
     private final class Meter implements PhaseSink {
         @Override
         public void onPhase(PhaseEvent event) {
-            // the phase's draw at full amplitude is worked out when the table is compiled; a release store
-            // publishes the total to other threads without the full fence a volatile write costs on each phase
-            double total = deliveredPcRealtime + event.table().phaseDrawUa(event.phase()) * event.amplitudeScale()
-                    * (event.durationNs() / NS_PER_US);
-            deliveredPcRealtime = total;
-            DELIVERED_PC.setRelease(PulseGenerator.this, total);
-            lastEndNs = Math.max(lastEndNs, event.endNs());
+            if (event.opensPeriod()) {
+                // a period's draw is worked out when the table is compiled, and counted when the period opens
+                // (every period that opens is delivered to its end, but for a stop-all); a release store publishes
+                // the total to other threads without the full fence a volatile write costs
+                double total = deliveredPcRealtime
+                        + event.table().periodDrawPc(event.program()) * event.amplitudeScale();
+                deliveredPcRealtime = total;
+                DELIVERED_PC.setRelease(PulseGenerator.this, total);
+            }
             stage.onPhase(event);
         }
     }
@@ -303,6 +334,7 @@ public final class PulseGenerator {
             double[] ramps = restartRamps(next, now);
             int[] rises = rises(next, ramps, now);
             desired = new Run(new PulseScheduler(PulseTable.compile(next, ramps, rises), 0), next);
+            changes++;
             summary += "; takes over at the next pulse boundary" + describeRises(next, rises);
         }
         log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
@@ -436,6 +468,7 @@ public final class PulseGenerator {
         }
         if (desired == null) {
             desired = new Run(new PulseScheduler(PulseTable.compile(therapy), 0), therapy);
+            changes++;
             log(GeneratorEvent.Kind.STARTED, who, "therapy on");
         }
         return new ApplyResult.Applied("therapy on");
@@ -445,6 +478,7 @@ public final class PulseGenerator {
     public synchronized void stop(String who) {
         if (desired != null) {
             desired = null;
+            changes++;
             log(GeneratorEvent.Kind.STOPPED, who, "therapy off at the next pulse boundary");
         }
     }
@@ -453,6 +487,7 @@ public final class PulseGenerator {
     public synchronized void stopAll(String who) {
         desired = null;
         abortGeneration++;
+        changes++;
         stage.safe();
         log(GeneratorEvent.Kind.STOP_ALL, who, "every output stopped and safe");
     }
@@ -462,6 +497,7 @@ public final class PulseGenerator {
         faulted = true;
         desired = null;
         abortGeneration++;
+        changes++;
         stage.safe();
         if (faultReason == null) {
             faultReason = reason;
@@ -474,6 +510,7 @@ public final class PulseGenerator {
         if (faulted) {
             log(GeneratorEvent.Kind.FAULT_CLEARED, who, "fault cleared: " + faultReason);
             faulted = false;
+            changes++;
             faultReason = null;
         }
     }

@@ -153,8 +153,7 @@ public final class HyperperiodSequence {
                 }
             }
             eventNs[e] = nextNs[best];
-            int code = phase[best] | best << PROGRAM_SHIFT;
-            eventCode[e] = phase[best] == table.phaseFrom(best) ? code | OPENS_PERIOD : code;
+            eventCode[e] = code(best, phase[best], phase[best] == table.phaseFrom(best));
             step(table, best, nextNs, periodStartNs, phase);
         }
         return new HyperperiodSequence(hyperperiodNs, eventNs, eventCode,
@@ -192,6 +191,19 @@ public final class HyperperiodSequence {
         }
         phase[p] = next;
         nextNs[p] = periodStartNs[p] + table.phaseOffsetNs(next);
+    }
+
+    static int code(int program, int phase, boolean opensPeriod) {
+        int code = phase | program << PROGRAM_SHIFT;
+        return opensPeriod ? code | OPENS_PERIOD : code;
+    }
+
+    static int program(int code) {
+        return (code >>> PROGRAM_SHIFT) & PROGRAM_MASK;
+    }
+
+    static int phase(int code) {
+        return code & PHASE_MASK;
     }
 
     private static long gcd(long a, long b) {

@@ -8,19 +8,29 @@ public final class PhaseEvent {
 
     private final PulseTable table;
     private long startNs;
-    private int program;
-    private int phase;
+    /** Program, phase and whether the phase opens its period, packed as in {@link HyperperiodSequence}. */
+    private int code;
     private double amplitudeScale;
 
     PhaseEvent(PulseTable table) {
         this.table = table;
     }
 
-    void set(long startNs, int program, int phase, double amplitudeScale) {
+    void set(long startNs, int program, int phase, boolean opensPeriod, double amplitudeScale) {
         this.startNs = startNs;
-        this.program = program;
-        this.phase = phase;
+        this.code = HyperperiodSequence.code(program, phase, opensPeriod);
         this.amplitudeScale = amplitudeScale;
+    }
+
+    /** A steady step: the time and the sequence's code; the scale stays as {@link #fullScale} left it. */
+    void set(long startNs, int code) {
+        this.startNs = startNs;
+        this.code = code;
+    }
+
+    /** Every phase from here on at the programmed amplitude, until the next {@link #set(long, int, int, boolean, double)}. */
+    void fullScale() {
+        this.amplitudeScale = 1.0;
     }
 
     public PulseTable table() {
@@ -33,25 +43,30 @@ public final class PhaseEvent {
     }
 
     public long durationNs() {
-        return table.phaseDurationNs(phase);
+        return table.phaseDurationNs(phase());
     }
 
     public long endNs() {
-        return startNs + table.phaseDurationNs(phase);
+        return startNs + table.phaseDurationNs(phase());
     }
 
     /** The program's index in the table. */
     public int program() {
-        return program;
+        return HyperperiodSequence.program(code);
     }
 
     /** The phase's index in the table. */
     public int phase() {
-        return phase;
+        return HyperperiodSequence.phase(code);
+    }
+
+    /** Whether this is the first phase of its program's period (the period's charge and end are decided here). */
+    public boolean opensPeriod() {
+        return code < 0;
     }
 
     public PhaseKind kind() {
-        return table.phaseKind(phase);
+        return table.phaseKind(phase());
     }
 
     /** The delivered amplitude over the programmed one: below 1 while ramping. */
@@ -61,16 +76,16 @@ public final class PhaseEvent {
 
     /** How many contacts carry current in this phase. */
     public int channelCount() {
-        return table.channelCount(program);
+        return table.channelCount(program());
     }
 
     /** The contact index (into the table's contact list) of a channel. */
     public int contact(int channel) {
-        return table.channelContact(program, channel);
+        return table.channelContact(program(), channel);
     }
 
     /** The signed current of a channel in this phase, ramp included, in uA; negative is cathodic. */
     public double currentUa(int channel) {
-        return table.phaseCurrentUa(phase, channel) * amplitudeScale;
+        return table.phaseCurrentUa(phase(), channel) * amplitudeScale;
     }
 }

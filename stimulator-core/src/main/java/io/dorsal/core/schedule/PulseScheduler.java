@@ -69,6 +69,12 @@ public final class PulseScheduler {
     }
 
     private PulseScheduler(PulseTable table, long originNs, HyperperiodSequence sequence) {
+        int programs = table.programCount();
+        if (programs > HyperperiodSequence.PROGRAM_MASK + 1
+                || programs > 0 && table.phaseTo(programs - 1) > HyperperiodSequence.PHASE_MASK + 1) {
+            throw new IllegalArgumentException("a scheduler runs at most " + (HyperperiodSequence.PROGRAM_MASK + 1)
+                    + " programs of at most " + (HyperperiodSequence.PHASE_MASK + 1) + " phases in all");
+        }
         this.table = table;
         this.sequence = sequence;
         this.eventNs = sequence == null ? null : sequence.eventNs();
@@ -78,7 +84,6 @@ public final class PulseScheduler {
         this.steadyAfterNs = sequence == null ? 0 : steadyAfterNs(table);
         this.originNs = originNs;
         this.event = new PhaseEvent(table);
-        int programs = table.programCount();
         periodIndex = new long[programs];
         periodStartNs = new long[programs];
         cursor = new int[programs];
@@ -155,6 +160,9 @@ public final class PulseScheduler {
      * @return how many phases were emitted
      */
     public int poll(long nowNs, PhaseSink sink, int limit) {
+        if (steady) {
+            return pollSteady(nowNs, sink, limit);
+        }
         if (sequence != null) {
             return pollCompiled(nowNs, sink, limit);
         }
@@ -164,8 +172,9 @@ public final class PulseScheduler {
             if (p < 0 || nextStartNs[p] > nowNs) {
                 break;
             }
-            event.set(nextStartNs[p], p, cursor[p], scale[p]);
-            if (cursor[p] == table.phaseFrom(p)) {
+            boolean opens = cursor[p] == table.phaseFrom(p);
+            event.set(nextStartNs[p], p, cursor[p], opens, scale[p]);
+            if (opens) {
                 startedPeriodsEndNs = Math.max(startedPeriodsEndNs, periodStartNs[p] + table.periodNs(p));
             }
             advance(p);
@@ -250,16 +259,13 @@ public final class PulseScheduler {
     // the compiled sequence
 
     private int pollCompiled(long nowNs, PhaseSink sink, int limit) {
-        if (steady) {
-            return pollSteady(nowNs, sink, limit);
-        }
         int emitted = 0;
         while (emitted < limit && headNs <= nowNs) {
             int code = eventCode[index];
-            int p = (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK;
-            int phase = code & HyperperiodSequence.PHASE_MASK;
+            int p = HyperperiodSequence.program(code);
+            int phase = HyperperiodSequence.phase(code);
             long startNs = headNs;
-            event.set(startNs, p, phase, scale[p]);
+            event.set(startNs, p, phase, code < 0, scale[p]);
             if (code < 0) {
                 long endNs = startNs - table.phaseOffsetNs(phase) + table.periodNs(p);
                 if (endNs > startedPeriodsEndNs) {
@@ -288,9 +294,7 @@ public final class PulseScheduler {
             if (startNs > nowNs) {
                 break;
             }
-            int code = eventCode[i];
-            event.set(startNs, (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK,
-                    code & HyperperiodSequence.PHASE_MASK, 1.0);
+            event.set(startNs, eventCode[i]);
             if (++i == eventNs.length) {
                 i = 0;
                 frame += hyperperiodNs;
@@ -330,6 +334,7 @@ public final class PulseScheduler {
             running[p] = true;
             scale[p] = 1.0;
         }
+        event.fullScale();
         steady = true;
     }
 
@@ -361,10 +366,10 @@ public final class PulseScheduler {
     private void settle() {
         while (true) {
             int code = eventCode[index];
-            int p = (code >>> HyperperiodSequence.PROGRAM_SHIFT) & HyperperiodSequence.PROGRAM_MASK;
+            int p = HyperperiodSequence.program(code);
             long atNs = frameNs + eventNs[index];
             if (code < 0) {
-                decide(p, atNs - table.phaseOffsetNs(code & HyperperiodSequence.PHASE_MASK));
+                decide(p, atNs - table.phaseOffsetNs(HyperperiodSequence.phase(code)));
             }
             if (running[p]) {
                 headNs = atNs;

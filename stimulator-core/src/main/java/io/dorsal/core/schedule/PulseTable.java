@@ -53,6 +53,7 @@ public final class PulseTable {
     private final PhaseKind[] phaseKind;
     private final boolean[] phasePassive;
     private final double[] phaseDrawUa;
+    private final double[] periodDrawPc;
     private final int[] phaseCurrentBase;
     private final double[] phaseCurrentUa;
     private final HyperperiodSequence sequence;
@@ -92,6 +93,12 @@ public final class PulseTable {
                     sum += Math.max(0.0, -phaseCurrentUa[phaseCurrentBase[phase] + c]);
                 }
                 phaseDrawUa[phase] = sum;
+            }
+        }
+        periodDrawPc = new double[periodNs.length];
+        for (int p = 0; p < periodNs.length; p++) {
+            for (int phase = phaseFrom[p]; phase < phaseTo[p]; phase++) {
+                periodDrawPc[p] += phaseDrawUa[phase] * (phaseDurationNs[phase] / (double) NS_PER_US);
             }
         }
         sequence = HyperperiodSequence.of(this);
@@ -318,6 +325,14 @@ public final class PulseTable {
      */
     public double phaseDrawUa(int phase) {
         return phaseDrawUa[phase];
+    }
+
+    /**
+     * The charge one period of a program draws from the cell at full amplitude, in pC: each phase's
+     * {@link #phaseDrawUa} over its duration.
+     */
+    public double periodDrawPc(int program) {
+        return periodDrawPc[program];
     }
 
     /** The current of a channel in a phase at full amplitude, in uA. */
