@@ -68,7 +68,7 @@ public final class HyperperiodSequence {
         long hyperperiodNs = 1;
         long events = 0;
         for (int p = 0; p < programs; p++) {
-            if (table.cycles(p) || table.riseFromUa(p) != PulseTable.NO_RISE) {
+            if (table.riseFromUa(p) != PulseTable.NO_RISE) {
                 return null;
             }
             long periodNs = table.periodNs(p);

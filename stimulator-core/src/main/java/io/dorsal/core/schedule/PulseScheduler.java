@@ -43,6 +43,9 @@ public final class PulseScheduler {
     private final long hyperperiodNs;
     private final boolean[] running;
     private final boolean[] ended;
+    /** Program p's last period decided was in a cycling off-time; its next on-time's first period starts then. */
+    private final boolean[] off;
+    private final long[] resumeNs;
     private final int[] rampLevel;
     private final long[] openedEndNs;
     private final long steadyAfterNs;
@@ -55,6 +58,8 @@ public final class PulseScheduler {
      * frame's base, nothing decided (the head and the end of the periods begun are then worked out when asked).
      */
     private boolean steady;
+    /** While steady: the first off-time of a cycling program; the frame that reaches it is decided again. */
+    private long steadyUntilNs;
 
     /**
      * A scheduler whose therapy starts at {@code originNs} on the caller's clock.
@@ -91,6 +96,8 @@ public final class PulseScheduler {
         nextStartNs = new long[programs];
         running = new boolean[programs];
         ended = new boolean[programs];
+        off = new boolean[programs];
+        resumeNs = new long[programs];
         rampLevel = new int[programs];
         restart(originNs);
     }
@@ -107,6 +114,7 @@ public final class PulseScheduler {
             for (int p = 0; p < running.length; p++) {
                 running[p] = false;
                 ended[p] = false;
+                off[p] = false;
                 rampLevel[p] = 0;
             }
             live = running.length;
@@ -299,6 +307,14 @@ public final class PulseScheduler {
                 i = 0;
                 frame += hyperperiodNs;
                 frameNs = frame;
+                if (frame + hyperperiodNs > steadyUntilNs) {
+                    // the new frame reaches a cycling off-time: decide its periods again
+                    index = 0;
+                    leaveSteady();
+                    settle();
+                    sink.onPhase(event);
+                    return emitted + 1 + pollCompiled(nowNs, sink, limit - emitted - 1);
+                }
             }
             index = i;
             sink.onPhase(event);
@@ -313,7 +329,7 @@ public final class PulseScheduler {
         if (i == eventNs.length) {
             i = 0;
             frameNs += hyperperiodNs;
-            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs) {
+            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs && steadyFrame()) {
                 enterSteady();
                 index = 0;
                 return;
@@ -332,10 +348,36 @@ public final class PulseScheduler {
     private void enterSteady() {
         for (int p = 0; p < running.length; p++) {
             running[p] = true;
+            off[p] = false;
             scale[p] = 1.0;
         }
         event.fullScale();
         steady = true;
+    }
+
+    /**
+     * Whether every program's periods from two before this frame to its end lie in one on-time of its cycling,
+     * past that on-time's ramp; if so, notes when the first of those on-times ends ({@link #steadyUntilNs}).
+     * Divisions, once a frame and only while not steady.
+     */
+    private boolean steadyFrame() {
+        long untilNs = NO_EVENT;
+        for (int p = 0; p < running.length; p++) {
+            if (!table.cycles(p)) {
+                continue;
+            }
+            long cycleNs = table.cycleOnNs(p) + table.cycleOffNs(p);
+            long fromNs = frameNs - originNs - 2 * table.periodNs(p);
+            long cycleStartNs = fromNs - Math.floorMod(fromNs, cycleNs);
+            long rampNs = cycleStartNs == 0 ? table.initialRampNs(p) : table.rampNs(p);
+            long onEndNs = cycleStartNs + table.cycleOnNs(p);
+            if (fromNs - cycleStartNs < rampNs || frameNs - originNs + hyperperiodNs > onEndNs) {
+                return false;
+            }
+            untilNs = Math.min(untilNs, originNs + onEndNs);
+        }
+        steadyUntilNs = untilNs;
+        return true;
     }
 
     /** Back to deciding each period (a stop): the head and the end of the periods begun as fields again. */
@@ -379,6 +421,14 @@ public final class PulseScheduler {
                 headNs = NO_EVENT;
                 return;
             }
+            if (code < 0 && off[p] && allOff()) {
+                skipOffTime();
+                if (live == 0) {
+                    headNs = NO_EVENT;
+                    return;
+                }
+                continue;
+            }
             int i = index + 1;
             if (i == eventNs.length) {
                 i = 0;
@@ -391,22 +441,91 @@ public final class PulseScheduler {
     /** Whether program p's period starting at {@code periodStartNs} runs, and at which ramp scale. */
     private void decide(int p, long periodStartNs) {
         long sinceStart = periodStartNs - originNs;
+        off[p] = false;
         if (sinceStart < table.offsetNs(p)) {
             running[p] = false; // before the program's first period
         } else if (periodStartNs >= stopAtNs) {
             running[p] = false;
-            if (!ended[p]) {
-                ended[p] = true;
-                live--;
-            }
+            end(p);
+        } else if (table.cycles(p) && table.cyclingOffAt(p, sinceStart)) {
+            running[p] = false;
+            off[p] = true;
+            long cycleNs = table.cycleOnNs(p) + table.cycleOffNs(p);
+            long nextOnNs = sinceStart - Math.floorMod(sinceStart, cycleNs) + cycleNs;
+            long periodNs = table.periodNs(p);
+            long k = Math.ceilDiv(nextOnNs - table.offsetNs(p), periodNs);
+            resumeNs[p] = originNs + table.offsetNs(p) + k * periodNs;
         } else {
             running[p] = true;
             scale[p] = rampScale(p, sinceStart);
         }
     }
 
+    private void end(int p) {
+        if (!ended[p]) {
+            ended[p] = true;
+            live--;
+        }
+    }
+
+    /** Whether every program that has not ended is in a cycling off-time: nothing runs until one comes back. */
+    private boolean allOff() {
+        for (int p = 0; p < running.length; p++) {
+            if (!ended[p] && !off[p]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every program is off: moves to the first event at or after the earliest period that comes back, without
+     * walking the events between (an off-time may last minutes); a program that would come back at or after a
+     * stop ends instead.
+     */
+    private void skipOffTime() {
+        long resumeAtNs = NO_EVENT;
+        for (int p = 0; p < running.length; p++) {
+            if (!ended[p]) {
+                if (resumeNs[p] >= stopAtNs) {
+                    end(p);
+                } else {
+                    resumeAtNs = Math.min(resumeAtNs, resumeNs[p]);
+                }
+            }
+        }
+        if (live == 0) {
+            return;
+        }
+        long sinceStart = resumeAtNs - originNs;
+        long frame = Math.floorDiv(sinceStart, hyperperiodNs);
+        frameNs = originNs + frame * hyperperiodNs;
+        index = firstEventAtOrAfter(sinceStart - frame * hyperperiodNs);
+        if (index == eventNs.length) {
+            index = 0;
+            frameNs += hyperperiodNs;
+        }
+    }
+
+    /** The index of the first event of a frame at or after {@code inFrameNs} (the length when none is). */
+    private int firstEventAtOrAfter(long inFrameNs) {
+        int at = Arrays.binarySearch(eventNs, inFrameNs);
+        if (at < 0) {
+            return -at - 1;
+        }
+        while (at > 0 && eventNs[at - 1] == inFrameNs) {
+            at--;
+        }
+        return at;
+    }
+
     /** The ramp's scale for a period starting {@code sinceStartNs} after the origin: a comparison, no division. */
     private double rampScale(int p, long sinceStartNs) {
+        if (table.cycles(p)) {
+            // each on-time ramps again: the cursor's own division, once a period and only while not steady
+            int full = table.amplitudeUa(p);
+            return full == 0 ? 1.0 : table.amplitudeUaAt(p, sinceStartNs) / (double) full;
+        }
         long[] from = sequence.rampLevelFromNs(p);
         if (from.length == 0 || sinceStartNs >= table.initialRampNs(p)) {
             return 1.0;
@@ -425,15 +544,7 @@ public final class PulseScheduler {
         }
         long sinceStart = timeNs - originNs;
         long frame = Math.floorDiv(sinceStart, hyperperiodNs);
-        long inFrameNs = sinceStart - frame * hyperperiodNs;
-        int at = Arrays.binarySearch(eventNs, inFrameNs);
-        if (at < 0) {
-            at = -at - 1;
-        } else {
-            while (at > 0 && eventNs[at - 1] == inFrameNs) {
-                at--;
-            }
-        }
+        int at = firstEventAtOrAfter(sinceStart - frame * hyperperiodNs);
         frameNs = originNs + frame * hyperperiodNs;
         if (at == eventNs.length) {
             at = 0;
@@ -443,6 +554,7 @@ public final class PulseScheduler {
         live = running.length;
         for (int p = 0; p < running.length; p++) {
             ended[p] = false;
+            off[p] = false;
             rampLevel[p] = 0;
             long periodNs = table.periodNs(p);
             long k = Math.max(0, Math.floorDiv(sinceStart - table.offsetNs(p), periodNs));

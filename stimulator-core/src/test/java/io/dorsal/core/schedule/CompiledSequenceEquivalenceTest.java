@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.Validation;
+import io.dorsal.core.therapy.Cycle;
+import io.dorsal.core.therapy.Program;
 import io.dorsal.core.therapy.Therapy;
 import io.dorsal.testing.Cases;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,7 +39,7 @@ class CompiledSequenceEquivalenceTest {
     /** 150 accepted therapies of 1 to 4 programs, tonic, 10 kHz and burst, ramps included. */
     @TestFactory
     Stream<DynamicTest> theCompiledSequenceEmitsWhatTheCursorEmits() {
-        return Cases.of((RandomGenerator r) -> new Case(GeneratedTherapies.therapy(r),
+        return Cases.of((RandomGenerator r) -> new Case(cycling(r, GeneratedTherapies.therapy(r)),
                         chance(r, 0.5) ? 0 : longBetween(r, 0, 10_000_000_000L), intBetween(r, 3, 40),
                         listOf(r, 1, 30, x -> longBetween(x, 0, 1_000_000)), intBetween(r, 1, 6),
                         longBetween(r, 0, 1_000_000), longBetween(r, 0, 1_000_000)))
@@ -44,17 +47,153 @@ class CompiledSequenceEquivalenceTest {
                 // most generated therapies (round rates, no cycling) compile to a sequence: the property is not vacuous
                 .classify(CompiledSequenceEquivalenceTest::labels)
                 .requireAtLeast("compiled", 60)
+                // a third cycle (1 to 3 s on and off), and some of those are polled through an off-time and back
+                .requireAtLeast("cycling", 20)
+                .requireAtLeast("cycling, polled past the first off-time before the stop", 5)
                 // and many of them run steady (past every ramp, a step an array read) before the stop
                 .requireAtLeast("steady before the stop", 20)
                 .check(CompiledSequenceEquivalenceTest::check);
     }
 
+    /**
+     * The bundled two-program therapy: 50 Hz with a 2 s ramp cycling 60 s on and 120 s off, beside 100 Hz. The
+     * compiled scheduler steps steady once the ramp is over, decides again from the frame that reaches the off-time,
+     * is steady again after the next on-time's ramp, and emits what the cursor emits all the way.
+     */
+    @org.junit.jupiter.api.Test
+    void aCyclingProgramBesideASteadyOneIsSteadyInItsOnTimeAndDecidedThroughItsOffTime() {
+        PulseTable table = PulseTable.compile(validated(TimelineFixtures.readExample("two-programs.json")));
+        Follow run = follow(table, 400);
+
+        assertThat(run.steadyAt(30)).isTrue();
+        assertThat(run.steadyAt(100)).isFalse();
+        assertThat(run.steadyAt(200)).isTrue();
+        assertThat(run.steadyAt(300)).isFalse();
+        assertThat(run.phasesOf0Between(61, 180)).isZero();
+        assertThat(run.phasesOf0Between(181, 240)).isPositive();
+    }
+
+    /**
+     * The same 50 Hz program alone: in its off-time nothing runs (the compiled scheduler moves to the first period of
+     * the next on-time by a search, not by walking two minutes of events), and it comes back exactly on time.
+     */
+    @org.junit.jupiter.api.Test
+    void aLoneCyclingProgramComesBackAtItsNextOnTime() {
+        Therapy both = TimelineFixtures.readExample("two-programs.json");
+        Therapy alone = new Therapy(both.leads(), List.of(both.programs().get(0)), both.limits());
+        PulseTable table = PulseTable.compile(validated(alone));
+        Follow run = follow(table, 400);
+
+        assertThat(run.steadyAt(30)).isTrue();
+        assertThat(run.steadyAt(100)).isFalse();
+        assertThat(run.phasesOf0Between(61, 180)).isZero();
+        // the last phase of the on-time is followed directly by the first of the next one
+        assertThat(run.firstStartAfterNs(60)).isEqualTo(TimelineFixtures.s(180));
+    }
+
+    /** The two schedulers followed phase by phase for {@code seconds}, equal at every phase. */
+    private static Follow follow(PulseTable table, int seconds) {
+        assertThat(table.sequence()).isNotNull();
+        PulseScheduler compiled = new PulseScheduler(table, 0);
+        PulseScheduler cursor = PulseScheduler.cursor(table, 0);
+        long[] expected = new long[3];
+        long[] actual = new long[3];
+        Follow run = new Follow(seconds);
+        long endNs = TimelineFixtures.s(seconds);
+        while (cursor.nextEventNs() < endNs) {
+            long nowNs = cursor.nextEventNs();
+            assertThat(compiled.nextEventNs()).as("next event").isEqualTo(nowNs);
+            run.steady[(int) (nowNs / TimelineFixtures.NS_PER_S)] |= compiled.steady();
+            cursor.poll(nowNs, e -> record(e, expected), 1);
+            compiled.poll(nowNs, e -> record(e, actual), 1);
+            assertThat(actual).as("the phase at %d ns", nowNs).containsExactly(expected);
+            assertThat(compiled.startedPeriodsEndNs()).isEqualTo(cursor.startedPeriodsEndNs());
+            if (actual[1] == 0) {
+                run.startsOf0.add(nowNs);
+            }
+        }
+        return run;
+    }
+
+    private static void record(PhaseEvent e, long[] into) {
+        into[0] = e.startNs();
+        into[1] = e.program();
+        into[2] = e.phase() * 1_000_000L + Math.round(e.amplitudeScale() * 1_000_000);
+    }
+
+    /** What a followed run saw: per second whether the compiled scheduler was steady, and program 0's phases. */
+    private static final class Follow {
+        final boolean[] steady;
+        final List<Long> startsOf0 = new ArrayList<>();
+
+        Follow(int seconds) {
+            steady = new boolean[seconds + 1];
+        }
+
+        boolean steadyAt(int second) {
+            return steady[second];
+        }
+
+        long phasesOf0Between(int fromS, int toS) {
+            return startsOf0.stream().filter(t -> t >= TimelineFixtures.s(fromS) && t < TimelineFixtures.s(toS)).count();
+        }
+
+        long firstStartAfterNs(int second) {
+            return startsOf0.stream().filter(t -> t >= TimelineFixtures.s(second)).findFirst().orElseThrow();
+        }
+    }
+
+    private static boolean cycles(PulseTable table) {
+        for (int p = 0; p < table.programCount(); p++) {
+            if (table.cycles(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A third of the therapies cycle: every program, or some, 1 to 3 s on and 1 to 3 s off. */
+    private static Therapy cycling(RandomGenerator r, Therapy therapy) {
+        if (!chance(r, 0.35)) {
+            return therapy;
+        }
+        List<Program> programs = new ArrayList<>();
+        for (Program p : therapy.programs()) {
+            Optional<Cycle> cycle = chance(r, 0.7) ? Optional.of(new Cycle(intBetween(r, 1, 3), intBetween(r, 1, 3)))
+                    : Optional.empty();
+            programs.add(new Program(p.name(), p.electrodes(), p.amplitudeMa(), p.pulseWidthUs(), p.pattern(),
+                    p.recharge(), p.rampS(), cycle, p.patientRange()));
+        }
+        return new Therapy(therapy.leads(), programs, therapy.limits());
+    }
+
     private static List<String> labels(Case c) {
         PulseTable table = PulseTable.compile(validated(c.therapy()));
-        if (table.sequence() == null) {
-            return List.of("cursor");
+        List<String> labels = new ArrayList<>();
+        labels.add(table.sequence() == null ? "cursor" : "compiled");
+        if (table.sequence() != null && steadyBeforeStop(table, c)) {
+            labels.add("steady before the stop");
         }
-        return steadyBeforeStop(table, c) ? List.of("compiled", "steady before the stop") : List.of("compiled");
+        boolean cycles = false;
+        long firstOnEndNs = Long.MAX_VALUE;
+        for (int p = 0; p < table.programCount(); p++) {
+            if (table.cycles(p)) {
+                cycles = true;
+                firstOnEndNs = Math.min(firstOnEndNs, table.cycleOnNs(p) + table.cycleOffNs(p));
+            }
+        }
+        if (cycles) {
+            labels.add("cycling");
+            long spanNs = span(table, c);
+            long stopNs = spanNs * c.stopFraction() / 1_000_000;
+            for (long f : c.pollFractions()) {
+                if (spanNs * f / 1_000_000 > firstOnEndNs && spanNs * f / 1_000_000 <= stopNs) {
+                    labels.add("cycling, polled past the first off-time before the stop");
+                    break;
+                }
+            }
+        }
+        return labels;
     }
 
     /**
@@ -67,6 +206,9 @@ class CompiledSequenceEquivalenceTest {
         for (int p = 0; p < table.programCount(); p++) {
             steadyAfterNs = Math.max(steadyAfterNs, Math.max(table.offsetNs(p), table.initialRampNs(p))
                     + 2 * table.periodNs(p));
+        }
+        if (cycles(table)) {
+            return false; // a poll may fall in an off-time; the cycling tests below follow steadiness through cycles
         }
         long hyperperiodNs = table.sequence().hyperperiodNs();
         long steadyFrameNs = Math.ceilDiv(steadyAfterNs, hyperperiodNs) * hyperperiodNs;
@@ -84,6 +226,12 @@ class CompiledSequenceEquivalenceTest {
     private static long span(PulseTable table, Case c) {
         HyperperiodSequence sequence = table.sequence();
         long spanNs = sequence != null ? sequence.hyperperiodNs() * c.hyperperiods() : 40 * table.periodNs(0);
+        for (int p = 0; p < table.programCount(); p++) {
+            if (table.cycles(p)) {
+                // through a few cycles: off-times skipped, on-times ramped again
+                spanNs = Math.max(spanNs, 3 * (table.cycleOnNs(p) + table.cycleOffNs(p)));
+            }
+        }
         return Math.min(spanNs, phasesBound(table));
     }
 
