@@ -115,7 +115,24 @@ final class ScreenshotTour {
             });
             steps.add(session::disconnect);
         }
+        // the drug pump workspace: some days on, a bolus given, a refill checked; then an unsafe dose
         steps.add(() -> {
+            main.openConnect().hide();
+            Stage pump = main.openPump();
+            pump.setX(stage.getX() + 20);
+            pump.setY(stage.getY() + 20);
+            Scene scene = pump.getScene();
+            fire(scene, "#pumpAdvanceDay");
+            fire(scene, "#pumpBolus");
+            spinner(scene, "#pumpDrawnMl").getValueFactory().setValue(19.6);
+            fire(scene, "#pumpCheckRefill");
+            fire(scene, "#pumpInterrogate");
+        });
+        steps.add(() -> shoot(main.openPump().getScene(), "pump-workspace.png"));
+        steps.add(() -> spinner(main.openPump().getScene(), "#pump-mode-dosePerDay").getValueFactory().setValue(30.0));
+        steps.add(() -> shoot(main.openPump().getScene(), "pump-unsafe-dose.png"));
+        steps.add(() -> {
+            main.openPump().hide();
             Stage about = main.openAbout();
             about.setX(stage.getX() + 360);
             about.setY(stage.getY() + 200);
@@ -123,6 +140,15 @@ final class ScreenshotTour {
         steps.add(() -> shoot(main.openAbout().getScene(), "about.png"));
         steps.add(Platform::exit);
         next();
+    }
+
+    private static void fire(Scene scene, String id) {
+        ((javafx.scene.control.ButtonBase) scene.lookup(id)).fire();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.Spinner<Double> spinner(Scene scene, String id) {
+        return (javafx.scene.control.Spinner<Double>) scene.lookup(id);
     }
 
     private void next() {

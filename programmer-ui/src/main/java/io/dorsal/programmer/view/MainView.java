@@ -1,6 +1,8 @@
 package io.dorsal.programmer.view;
 
 import io.dorsal.programmer.model.Session;
+import io.dorsal.programmer.pump.PumpExample;
+import io.dorsal.programmer.pump.PumpModel;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,6 +44,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab impedanceTab;
     private Stage patientStage;
+    private Stage pumpStage;
     private Stage aboutStage;
     private ConnectDialog connectDialog;
 
@@ -161,7 +164,8 @@ public final class MainView extends BorderPane {
                 new SeparatorMenuItem(), connect, disconnect);
 
         MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
-        Menu view = new Menu("View", null, patient);
+        MenuItem pumpItem = item("Drug pump (embedded simulated pump)", "menuPump", "Shortcut+U", this::openPump);
+        Menu view = new Menu("View", null, patient, pumpItem);
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
         MenuItem about = item("About Dorsal Programmer", "menuAbout", null, this::openAbout);
         Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
@@ -244,6 +248,33 @@ public final class MainView extends BorderPane {
         return patientStage;
     }
 
+    /**
+     * Opens (or brings forward) the drug pump workspace over an embedded simulated pump filled with the example
+     * morphine prescription (issue 13); its actions land in this session's log.
+     */
+    public Stage openPump() {
+        if (pumpStage == null) {
+            PumpModel model;
+            try {
+                model = new PumpModel(PumpExample.MORPHINE, session.log(), session.clinician());
+            } catch (io.dorsal.infusion.file.PrescriptionFileException e) {
+                throw new IllegalStateException("the packed example prescription reads", e);
+            }
+            pumpStage = new Stage();
+            pumpStage.setTitle("Dorsal drug pump (embedded simulated pump)");
+            Scene scene = new Scene(new PumpView(model), 1100, 760);
+            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            installStopAll(scene, model::suspend);
+            pumpStage.setScene(scene);
+            if (window() != null) {
+                pumpStage.initOwner(window());
+            }
+        }
+        pumpStage.show();
+        pumpStage.toFront();
+        return pumpStage;
+    }
+
     /** Opens (or brings forward) Help → About: the version and build. */
     public Stage openAbout() {
         if (aboutStage == null) {
@@ -266,7 +297,8 @@ public final class MainView extends BorderPane {
                 Undo / Redo: Ctrl+Z / Ctrl+Y
                 Open / Save / Export report: Ctrl+O / Ctrl+S / Ctrl+E
                 Impedance check: Ctrl+I    Patient view: Ctrl+P
-                Connect to rig: Ctrl+K""", ButtonType.OK);
+                Connect to rig: Ctrl+K
+                Drug pump: Ctrl+U""", ButtonType.OK);
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(window());
         alert.show();

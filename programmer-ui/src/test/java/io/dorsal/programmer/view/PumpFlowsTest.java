@@ -1,0 +1,78 @@
+package io.dorsal.programmer.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dorsal.programmer.ProgrammerApp;
+import io.dorsal.programmer.model.Fixture;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** View → Drug pump: an unsafe dose is named beside its field and cannot be programmed; the patient's bolus. */
+@ExtendWith(ApplicationExtension.class)
+class PumpFlowsTest {
+
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        Fixture f = new Fixture();
+        main = new MainView(f.session, new FileDialogs() {
+            @Override
+            public Optional<Path> chooseProgramToOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseProgramToSave(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseReport(Window owner) {
+                return Optional.empty();
+            }
+        });
+        Scene scene = new Scene(main, ProgrammerApp.WIDTH, ProgrammerApp.HEIGHT);
+        scene.getStylesheets().add(ProgrammerApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnsafeDoseIsNamedBesideItsFieldAndABolusIsGivenThenLockedOut(FxRobot robot) {
+        robot.clickOn("View");
+        robot.clickOn("#menuPump");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Spinner<Double> dose = robot.lookup("#pump-mode-dosePerDay").queryAs(Spinner.class);
+        robot.interact(() -> dose.getValueFactory().setValue(30.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup("#pump-problem-dosePerDay").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("daily dose");
+        assertThat(robot.lookup("#pumpProgram").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.interact(() -> dose.getValueFactory().setValue(2.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(robot.lookup("#pumpProgram").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.clickOn("#pumpBolus");
+        assertThat(robot.lookup("#pumpBolusResult").queryAs(Label.class).getText()).startsWith("Bolus given");
+        robot.clickOn("#pumpBolus");
+        assertThat(robot.lookup("#pumpBolusResult").queryAs(Label.class).getText()).contains("inside the lockout");
+    }
+}
