@@ -11,7 +11,7 @@ import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.RigRun;
-import io.dorsal.rig.runtime.SpinThenParkIdleStrategy;
+import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
 import io.dorsal.rig.runtime.VirtualTimeIdleStrategy;
 import io.dorsal.rig.sense.FrontEndProbe;
 import io.dorsal.rig.sense.ImpedanceMeasurement;
@@ -82,7 +82,7 @@ final class RigImpedanceCommand implements Callable<Integer> {
             }
             FrontEndProbe probe = new FrontEndProbe(pi4j.get(), map, Mcp3008.open(pi4j.get(),
                     map.sensing().get().chipSelect()), clock, mock ? new VirtualTimeIdleStrategy(virtual)
-                    : new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS));
+                    : new ParkThenSpinIdleStrategy(clock));
             report = ImpedanceMeasurement.measure(probe, map, clock, DeviceLimits.DEFAULTS);
         } catch (IllegalArgumentException e) {
             err.println("stimctl: " + e.getMessage());

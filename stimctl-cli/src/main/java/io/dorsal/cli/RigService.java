@@ -20,7 +20,7 @@ import io.dorsal.rig.platform.RigPlatform;
 import io.dorsal.rig.runtime.RealtimeRunner;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunnerSettings;
-import io.dorsal.rig.runtime.SpinThenParkIdleStrategy;
+import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
 import io.dorsal.rig.sense.RigImpedanceMeter;
 import io.dorsal.rig.sim.SimulatedFrontEnd;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class RigService implements AutoCloseable {
         // with a sensing front end, a programmer's impedance check measures the contacts instead of reading the file
         ImpedanceMeter meter = map.sensing().isEmpty() ? ImpedanceMeter.NONE
                 : new RigImpedanceMeter(pi4j, map, stage, SystemClock.INSTANCE,
-                new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS), DeviceLimits.DEFAULTS);
+                new ParkThenSpinIdleStrategy(SystemClock.INSTANCE), DeviceLimits.DEFAULTS);
         this.generator = new PulseGenerator(SystemClock.INSTANCE, stage, BatteryModel.DEFAULT, new EventLog(), meter);
         // the link first: its start-up (TLS, key loading) must not compete with the first real pulses
         this.server = new LinkServer(rig, generator, audit, ServerSettings.DEFAULTS, System::currentTimeMillis, pump);

@@ -80,10 +80,13 @@ public final class SelfTest {
         return results;
     }
 
-    /** A virtual clock is moved to each deadline; a real one is waited on, parking until just before it. */
+    /**
+     * A virtual clock is moved to each deadline; a real one is waited on as the runner waits, parking until a learned
+     * margin before it and spinning the rest ({@link ParkThenSpinIdleStrategy}).
+     */
     static IdleStrategy idleFor(Clock clock) {
         return clock instanceof VirtualClock virtual ? new VirtualTimeIdleStrategy(virtual)
-                : new SpinThenParkIdleStrategy(SpinThenParkIdleStrategy.DEFAULT_SPIN_WINDOW_NS);
+                : new ParkThenSpinIdleStrategy(clock);
     }
 
     private static LineResult exercise(Pi4jOutputStage stage, PinMap map, int line, Clock clock) {

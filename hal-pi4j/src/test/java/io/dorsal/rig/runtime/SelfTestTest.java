@@ -40,6 +40,13 @@ class SelfTestTest {
     }
 
     @Test
+    void waitsOnARealClockAsTheRunnerDoesAndMovesAVirtualOne() {
+        assertThat(SelfTest.idleFor(io.dorsal.core.time.SystemClock.INSTANCE))
+                .isInstanceOf(ParkThenSpinIdleStrategy.class);
+        assertThat(SelfTest.idleFor(new VirtualClock())).isInstanceOf(VirtualTimeIdleStrategy.class);
+    }
+
+    @Test
     void reportsALineThatFailsAndStillLeavesEveryLineSafe() {
         FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
         Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance(),

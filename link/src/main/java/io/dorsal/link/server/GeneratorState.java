@@ -23,7 +23,7 @@ final class GeneratorState {
 
     static List<Messages.ContactImpedance> impedance(ImpedanceReport report) {
         return report == null ? null : report.contacts().stream().map(c -> new Messages.ContactImpedance(
-                c.contact().toString(), c.impedanceOhm(), c.status().name())).toList();
+                c.contact().toString(), c.impedanceOhm(), c.status().name(), c.measured())).toList();
     }
 
     static List<Messages.Event> events(List<GeneratorEvent> events) {

@@ -244,8 +244,23 @@ public final class Messages {
         }
     }
 
-    /** One contact's impedance check result. */
-    public record ContactImpedance(String contact, double impedanceOhm, String status) {
+    /**
+     * One contact's impedance check result.
+     *
+     * @param measured whether the rig measured it on its outputs (true) or took the therapy file's figure (false);
+     *                 absent (null) from a rig older than this field, which only ever gave the file's figure
+     */
+    public record ContactImpedance(String contact, double impedanceOhm, String status, Boolean measured) {
+
+        /** The file's figure, not measured. */
+        public ContactImpedance(String contact, double impedanceOhm, String status) {
+            this(contact, impedanceOhm, status, false);
+        }
+
+        /** Whether the figure was measured on the rig's outputs. */
+        public boolean wasMeasured() {
+            return Boolean.TRUE.equals(measured);
+        }
     }
 
     /** One entry of the generator's event log. */

@@ -121,7 +121,8 @@ public final class RigLink implements StimulatorLink {
         return send(new Command.Impedance()).thenApply(r -> {
             List<Messages.ContactImpedance> results = r.impedance() == null ? List.of() : r.impedance();
             return new ImpedanceReport(System.nanoTime(), results.stream().map(c -> new ImpedanceReport.ContactImpedance(
-                    ContactId.parse(c.contact()), c.impedanceOhm(), ImpedanceReport.Status.valueOf(c.status()))).toList());
+                    ContactId.parse(c.contact()), c.impedanceOhm(), ImpedanceReport.Status.valueOf(c.status()),
+                    c.wasMeasured())).toList());
         });
     }
 

@@ -47,6 +47,7 @@ final class ImpedanceView extends HBox {
         table.getColumns().add(column("contact", c -> c.contact().toString()));
         table.getColumns().add(column("impedance ohm", c -> Figures.format(c.impedanceOhm(), 0)));
         table.getColumns().add(column("status", c -> c.status().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("source", c -> c.measured() ? "measured" : "from the file"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ImpedanceReport.ContactImpedance item, boolean empty) {
