@@ -41,6 +41,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 public class SchedulerStepBenchmark {
 
+    /** The scheduler step's bound in multiples of its floor (docs/performance.md: a quiet figure and a margin). */
+    static final double SCHEDULER_BOUND = 25.0;
+    /** The generator's poll's bound in multiples of the same floor (docs/performance.md). */
+    static final double GENERATOR_BOUND = 25.0;
+
     /** Phases the floor holds: a power of two (the cursor wraps with a mask) that fits in the L1/L2 cache. */
     static final int FLOOR_EVENTS = 4096;
 
@@ -98,7 +103,7 @@ public class SchedulerStepBenchmark {
 
     /** One scheduler step: the earliest of the programs' next phases, emitted through the flyweight. */
     @Benchmark
-    @HotPath(floor = "floor", maxRatioToFloor = 25.0)
+    @HotPath(floor = "floor", maxRatioToFloor = SCHEDULER_BOUND)
     public int scheduler() {
         return scheduler.poll(horizonNs, consumer, limit);
     }
@@ -124,7 +129,7 @@ public class SchedulerStepBenchmark {
      * and the battery meter (a sum over the phase's contacts) before the output stage.
      */
     @Benchmark
-    @HotPath
+    @HotPath(floor = "floor", maxRatioToFloor = GENERATOR_BOUND)
     public int generator() {
         return generator.poll(horizonNs, limit);
     }

@@ -38,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TherapyPipelineBenchmark {
 
+    /** The redraw's bound in multiples of its floor, one sweep over the segments (docs/performance.md). */
+    static final double PREVIEW_BOUND = 40.0;
+    /** The redraw's allocation budget: the sample's segments (about 21,600 of 28 bytes, 627 KB) and a tenth more. */
+    static final double PREVIEW_BYTES = 700_000;
+
     /** Pixel columns of the preview: a window about a thousand pixels wide. */
     public int previewColumns = 1000;
     /** Where the preview window starts, from therapy start: 10 s in, past every soft start. */
@@ -87,6 +92,7 @@ public class TherapyPipelineBenchmark {
      * 100 us.
      */
     @Benchmark
+    @HotPath(floor = "previewEnvelopesAllRows", maxRatioToFloor = PREVIEW_BOUND, maxBytesPerOp = PREVIEW_BYTES)
     public Waveform.Envelopes previewRedraw() {
         WaveformSampler.sample(validated, previewFromNs, previewWindowNs).envelopesInto(envelopes);
         return envelopes;
@@ -94,6 +100,7 @@ public class TherapyPipelineBenchmark {
 
     /** The redraw's second part alone: every row's envelope in one sweep (the old redraw paid 32 per-row scans). */
     @Benchmark
+    @HotPath
     public Waveform.Envelopes previewEnvelopesAllRows() {
         waveform.envelopesInto(envelopes);
         return envelopes;

@@ -28,15 +28,27 @@ class GateCheckTest {
     private static ArrayNode passingRun(double schedulerNs) {
         ArrayNode run = JSON.createArrayNode();
         for (Class<?> type : GateCheck.GATED_CLASSES) {
-            List<String> scenarios = type.getSimpleName().equals("RigOutputBenchmark")
-                    ? List.of("tonic50", "hf10k") : SCENARIOS;
+            List<String> scenarios = switch (type.getSimpleName()) {
+                case "RigOutputBenchmark" -> List.of("tonic50", "hf10k");
+                case "TherapyPipelineBenchmark" -> java.util.Collections.singletonList(null); // no parameters
+                default -> SCENARIOS;
+            };
+            java.util.Set<String> floors = new java.util.HashSet<>();
+            for (Method m : type.getMethods()) {
+                if (m.isAnnotationPresent(HotPath.class)) {
+                    floors.add(m.getAnnotation(HotPath.class).floor());
+                }
+            }
             for (Method m : type.getMethods()) {
                 if (!m.isAnnotationPresent(HotPath.class)) {
                     continue;
                 }
+                HotPath hot = m.getAnnotation(HotPath.class);
                 for (String scenario : scenarios) {
-                    double ns = m.getName().equals("floor") ? 1.0
-                            : m.getName().equals("scheduler") ? schedulerNs : 50.0;
+                    // floors 1 ns; the scheduler as asked; others with a floor within their bound; the rest 50 ns
+                    double ns = floors.contains(m.getName()) ? 1.0
+                            : m.getName().equals("scheduler") ? schedulerNs
+                            : !hot.floor().isEmpty() ? Math.min(2.0, hot.maxRatioToFloor()) : 50.0;
                     run.add(result(type.getName() + "." + m.getName(), scenario, ns, 0.0001));
                 }
             }
@@ -47,7 +59,10 @@ class GateCheckTest {
     private static ObjectNode result(String benchmark, String scenario, double ns, double allocBytesPerOp) {
         ObjectNode r = JSON.createObjectNode();
         r.put("benchmark", benchmark);
-        r.putObject("params").put("scenario", scenario);
+        ObjectNode params = r.putObject("params");
+        if (scenario != null) {
+            params.put("scenario", scenario);
+        }
         ObjectNode primary = r.putObject("primaryMetric");
         primary.put("score", ns);
         primary.put("scoreUnit", "ns/op");
@@ -59,6 +74,14 @@ class GateCheckTest {
     }
 
     private static ObjectNode find(ArrayNode run, String benchmark, String scenario) {
+        if (scenario == null) {
+            for (JsonNode r : run) {
+                if (r.path("benchmark").asText().equals(benchmark) && r.path("params").isEmpty()) {
+                    return (ObjectNode) r;
+                }
+            }
+            throw new AssertionError("no " + benchmark);
+        }
         for (JsonNode r : run) {
             if (r.path("benchmark").asText().equals(benchmark)
                     && r.path("params").path("scenario").asText().equals(scenario)) {
@@ -78,7 +101,7 @@ class GateCheckTest {
         List<String> problems = check(passingRun(2.0));
 
         assertThat(problems).isEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 16 passed, 0 failed");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 18 passed, 0 failed");
     }
 
     @Test
@@ -90,9 +113,9 @@ class GateCheckTest {
         List<String> problems = check(run);
 
         assertThat(problems).containsExactly("gate: FAIL SchedulerStepBenchmark.generator [scenario=four32]:"
-                + " allocates 24.00 B/op, 23.90 B/op over the 0.1 B/op a hot path may allocate");
+                + " allocates 24.00 B/op, 23.90 B/op over the 0.1 B/op it may allocate");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(problems.get(0));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 15 passed, 1 failed");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 17 passed, 1 failed");
     }
 
     @Test
@@ -145,6 +168,26 @@ class GateCheckTest {
                         + " (run JMH with -prof gc)",
                 "gate: FAIL RigOutputBenchmark.stagePerPhase [scenario=hf10k]: not in the result (did the benchmark"
                         + " fail or was it left out?)");
+    }
+
+    @Test
+    void judgesThePreviewRedrawAgainstItsByteBudgetAndItsFloor() {
+        String redraw = "io.dorsal.bench.TherapyPipelineBenchmark.previewRedraw";
+        ArrayNode within = passingRun(2.0);
+        ((ObjectNode) find(within, redraw, null).path("secondaryMetrics").path("gc.alloc.rate.norm"))
+                .put("score", 627_408.0);
+        assertThat(check(within)).isEmpty();
+
+        ArrayNode over = passingRun(2.0);
+        ((ObjectNode) find(over, redraw, null).path("secondaryMetrics").path("gc.alloc.rate.norm"))
+                .put("score", 2_448_218.0);
+        ObjectNode primary = (ObjectNode) find(over, redraw, null).path("primaryMetric");
+        primary.putArray("rawData").addArray().add(1_000.0);
+
+        assertThat(check(over)).hasSize(2).anySatisfy(p -> assertThat(p).startsWith(
+                "gate: FAIL TherapyPipelineBenchmark.previewRedraw: allocates 2448218.00 B/op"))
+                .anySatisfy(p -> assertThat(p).startsWith("gate: FAIL TherapyPipelineBenchmark.previewRedraw:"
+                        + " 1000.00x its floor"));
     }
 
     @Test
