@@ -129,7 +129,12 @@ public final class AuditLog implements AutoCloseable {
         if (!Files.exists(file)) {
             return new Verification(true, 0, GENESIS, 0, "");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // bytes that are not UTF-8 read as U+FFFD, so that their entry fails its hash rather than the reading
+        return verify(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList());
+    }
+
+    /** Checks the lines of a log as {@link #verify(Path)} checks a file's. */
+    public static Verification verify(List<String> lines) {
         String prev = GENESIS;
         long index = 0;
         for (String line : lines) {
@@ -150,7 +155,7 @@ public final class AuditLog implements AutoCloseable {
                 return new Verification(false, index - 1, prev, index, "entry " + index + " is numbered "
                         + entry.index() + " (removed or reordered entries)");
             }
-            if (!entry.prev().equals(prev)) {
+            if (!prev.equals(entry.prev())) {
                 return new Verification(false, index - 1, prev, index, "entry " + index
                         + " does not follow the entry before it (removed, reordered or altered entries)");
             }

@@ -43,6 +43,30 @@ class AuditLogTest {
     }
 
     @Test
+    void refusesAnEntryWithoutItsLinkInsteadOfFailing() {
+        // found by the audit-log fuzz target: an entry without "prev" stopped the check with a NullPointerException
+        AuditLog.Verification check = AuditLog.verify(List.of("{\"index\":1,\"hash\":\"" + "0".repeat(64) + "\"}"));
+
+        assertThat(check.intact()).isFalse();
+        assertThat(check.badLine()).isEqualTo(1);
+        assertThat(check.problem()).isEqualTo("entry 1 does not follow the entry before it (removed, reordered or"
+                + " altered entries)");
+    }
+
+    @Test
+    void findsBytesThatAreNotUtf8AnAlteredEntry() throws IOException {
+        Path file = logWith(2);
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("dr-ada");
+        bytes[at] = (byte) 0xC3; // a lead byte without its continuation
+
+        AuditLog.Verification check = AuditLog.verify(Files.write(file, bytes));
+
+        assertThat(check.intact()).isFalse();
+        assertThat(check.problem()).isEqualTo("entry 1 was altered (its hash does not match its content)");
+    }
+
+    @Test
     void detectsARemovedEntry() throws IOException {
         Path file = logWith(5);
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
