@@ -2,9 +2,14 @@ package io.dorsal.rig.pump;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dorsal.core.json.InputBounds;
 import io.dorsal.core.json.JsonProblem;
 import io.dorsal.core.json.JsonProblems;
@@ -38,7 +43,12 @@ public record PumpPins(@JsonProperty(value = "stepBcm", required = true) int ste
     /** What is read of a pump pin map: 16 KiB, nested 4 deep, strings of 200 and numbers of 32 characters. */
     private static final InputBounds BOUNDS = new InputBounds(MAX_FILE_BYTES, 4, 200, 32, 64, 64);
 
+    /** As strict as the program file's reader: no duplicated key, no string or fraction for a whole number. */
     private static final ObjectMapper MAPPER = JsonMapper.builder(BOUNDS.jsonFactory())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -120,5 +120,9 @@ class RigPumpRunTest {
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> PumpPins.read(good.replace("\"stepPulseUs\": 2", "\"stepPulseUs\": 2.5")))
                 .hasMessageContaining("stepPulseUs: expected a whole number, found 2.5");
+        assertThatThrownBy(() -> PumpPins.read(good.replace("\"stepBcm\": 23", "\"stepBcm\": \"23\"")))
+                .hasMessageContaining("stepBcm: expected a whole number, found \"23\"");
+        assertThatThrownBy(() -> PumpPins.read(good.replace("\"stepBcm\": 23", "\"stepBcm\": 23, \"stepBcm\": 22")))
+                .hasMessageContaining("Duplicate field 'stepBcm'");
     }
 }
