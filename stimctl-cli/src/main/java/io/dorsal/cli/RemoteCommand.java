@@ -1,5 +1,7 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.json.InputBounds;
+import io.dorsal.core.json.JsonProblems;
 import io.dorsal.link.client.LinkClient;
 import io.dorsal.link.identity.Identity;
 import io.dorsal.link.identity.Role;
@@ -7,8 +9,6 @@ import io.dorsal.link.wire.Messages;
 import io.dorsal.link.wire.Messages.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +72,7 @@ final class RemoteCommand implements Callable<Integer> {
             }
             Command request = switch (command) {
                 case "status" -> new Command.Status();
-                case "apply" -> new Command.Apply(Files.readString(Path.of(arg(0, "FILE")), StandardCharsets.UTF_8));
+                case "apply" -> new Command.Apply(file(arg(0, "FILE")));
                 case "amplitude" -> new Command.Amplitude(arg(0, "PROGRAM"), delta(arg(1, "+/-MA")));
                 case "start" -> new Command.Start();
                 case "stop" -> new Command.Stop();
@@ -80,10 +80,8 @@ final class RemoteCommand implements Callable<Integer> {
                 case "clear-fault" -> new Command.ClearFault();
                 case "pump-status" -> new Command.Pump.Status();
                 case "pump-bolus" -> new Command.Pump.Bolus();
-                case "pump-program" -> new Command.Pump.Program(Files.readString(Path.of(arg(0, "FILE")),
-                        StandardCharsets.UTF_8));
-                case "pump-refill" -> new Command.Pump.Refill(Files.readString(Path.of(arg(0, "FILE")),
-                        StandardCharsets.UTF_8), drawn(arg(1, "DRAWN_ML")));
+                case "pump-program" -> new Command.Pump.Program(file(arg(0, "FILE")));
+                case "pump-refill" -> new Command.Pump.Refill(file(arg(0, "FILE")), drawn(arg(1, "DRAWN_ML")));
                 case "pump-suspend" -> new Command.Pump.Suspend();
                 case "pump-resume" -> new Command.Pump.Resume();
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown remote command '"
@@ -102,9 +100,35 @@ final class RemoteCommand implements Callable<Integer> {
             }
         } catch (CommandLine.ParameterException e) {
             throw e;
+        } catch (UnreadableFile e) {
+            err.println(e.getMessage());
+            return Stimctl.EXIT_REFUSED;
         } catch (IOException e) {
             err.println("stimctl: " + connect + ": " + e.getMessage());
             return Stimctl.EXIT_REFUSED;
+        }
+    }
+
+    /**
+     * A file the command sends, read before connecting and no further than a link message carries
+     * ({@link InputBounds#MESSAGE}): a missing, unreadable, larger or non-UTF-8 file is refused with its name.
+     */
+    private static String file(String name) throws UnreadableFile {
+        try {
+            return InputBounds.MESSAGE.readFile(Path.of(name));
+        } catch (InputBounds.TooLarge e) {
+            throw new UnreadableFile(name + ": the file is " + e.getMessage() + " (what one link message carries)");
+        } catch (IOException e) {
+            throw new UnreadableFile(name + ": cannot read the file: " + JsonProblems.describeIo(e));
+        }
+    }
+
+    /** A file named on the command line that cannot be sent: its one-line problem, nothing sent. */
+    private static final class UnreadableFile extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableFile(String message) {
+            super(message);
         }
     }
 

@@ -97,6 +97,26 @@ class StimctlLinkTest {
     }
 
     @Test
+    void aFileThatCannotBeSentIsRefusedWithItsNameBeforeConnecting() throws Exception {
+        remote("dr-ada", "pair", pairingCode("clinician"));
+        Path notUtf8 = java.nio.file.Files.write(dir.resolve("latin1.json"), new byte[] {'{', (byte) 0xE9, '}'});
+        Path large = java.nio.file.Files.writeString(dir.resolve("large.json"), " ".repeat(64 * 1024 + 1));
+
+        CliRun missing = remote("dr-ada", "apply", dir.resolve("missing.json").toString());
+        CliRun latin1 = remote("dr-ada", "apply", notUtf8.toString());
+        CliRun tooLarge = remote("dr-ada", "pump-program", large.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(missing.err().strip()).startsWith(dir.resolve("missing.json") + ": cannot read the file: no such file")
+                .doesNotContain("\n");
+        assertThat(latin1.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(latin1.err()).contains("latin1.json: cannot read the file: io (not UTF-8 text)");
+        assertThat(tooLarge.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(tooLarge.err()).contains("large.json: the file is larger than 65,536 bytes; limit 65,536 bytes");
+        assertThat(rig.generator().therapy().orElseThrow().therapy().program("tonic")).isPresent();
+    }
+
+    @Test
     void aPatientRemoteMayNotApplyAProgramFile() {
         remote("remote-7", "pair", pairingCode("patient"));
 
