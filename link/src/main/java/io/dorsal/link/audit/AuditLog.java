@@ -1,6 +1,7 @@
 package io.dorsal.link.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -27,7 +28,9 @@ public final class AuditLog implements AutoCloseable {
     /** The {@code prev} of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Reads an entry whole: text after its object (such as {@code null{...}}) is not an entry. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final String HASH_FIELD = ",\"hash\":\"";
 
     private final Path file;
@@ -149,6 +152,9 @@ public final class AuditLog implements AutoCloseable {
             try {
                 entry = JSON.readValue(body, AuditEntry.class);
             } catch (JsonProcessingException e) {
+                entry = null;
+            }
+            if (entry == null) {
                 return new Verification(false, index - 1, prev, index, "entry " + index + " is not an entry");
             }
             if (entry.index() != index) {

@@ -54,6 +54,16 @@ class AuditLogTest {
     }
 
     @Test
+    void refusesALineThatIsNotAnEntryInsteadOfFailing() {
+        // found by the audit-log fuzz target (crash-9f6e00a2...): "null" before an entry read as no entry at all
+        AuditLog.Verification check = AuditLog.verify(List.of("null{\"index\":1,\"hash\":\"" + "0".repeat(64) + "\"}"));
+
+        assertThat(check.intact()).isFalse();
+        assertThat(check.badLine()).isEqualTo(1);
+        assertThat(check.problem()).isEqualTo("entry 1 is not an entry");
+    }
+
+    @Test
     void findsBytesThatAreNotUtf8AnAlteredEntry() throws IOException {
         Path file = logWith(2);
         byte[] bytes = Files.readAllBytes(file);
