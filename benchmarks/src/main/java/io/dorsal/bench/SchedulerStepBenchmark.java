@@ -125,8 +125,9 @@ public class SchedulerStepBenchmark {
     }
 
     /**
-     * The firmware's real-time entry, {@code PulseGenerator.poll}: the scheduler step plus the handover check
-     * and the battery meter (a sum over the phase's contacts) before the output stage.
+     * The firmware's real-time entry, {@code PulseGenerator.poll}: the scheduler step plus the check for a change
+     * (one volatile read) and the battery meter (a period's compiled draw, at the period's first phase) before the
+     * output stage.
      */
     @Benchmark
     @HotPath(floor = "floor", maxRatioToFloor = GENERATOR_BOUND)

@@ -112,6 +112,24 @@ class StopAndFaultTest {
         }
 
         @Test
+        void startingRightAfterStopAllWaitsForTheEndOfThePeriodItCut() {
+            // left-leg's period [0, 10) ms: its pulse delivered, stopped at once at 3 ms and started again at 4 ms;
+            // as after a graceful stop, the next pulse comes no sooner than the old rate allows
+            GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg()));
+            bench.runTo(ms(3));
+            bench.generator.stopAll(CLINICIAN);
+            bench.runTo(ms(4));
+
+            ApplyResult restarted = bench.generator.start(CLINICIAN);
+            bench.runTo(ms(30));
+
+            assertThat(restarted.applied()).isTrue();
+            List<DeliveredPhase> stims = stims(bench.delivered());
+            assertThat(stims.get(0).startNs()).isZero();
+            assertThat(stims.get(1).startNs()).isEqualTo(ms(10));
+        }
+
+        @Test
         void startingAfterStopAllArmsTheStageAgainAndDeliversAgain() {
             GeneratorBench bench = new GeneratorBench().running(onLeads(leftLeg()));
             bench.runTo(ms(15));
