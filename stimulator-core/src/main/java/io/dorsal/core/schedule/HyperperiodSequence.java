@@ -18,9 +18,12 @@ package io.dorsal.core.schedule;
  * table, and building it (a linear merge) costs tens of microseconds, which a programmer may pay on every
  * edit. Every therapy of programs at rates that share a round base (tonic 40/50/100 Hz, 10 kHz with a tonic
  * program, BurstDR) fits; rates whose periods share no large divisor (say 47 and 53 Hz) do not, and keep the
- * cursor. Cycling therapies keep the cursor too: an off-time skips whole periods for seconds, which a sequence
- * would have to walk through on the real-time thread; so do tables in which a program rises by the device's step
- * each period after a change (a short transient, compiled only for the hand-over).
+ * cursor. Cycling is a slower dimension than the hyperperiod: the scheduler decides a cycling program's periods
+ * (off in its off-time, ramped again after it), and when some programs cycle and others do not, the sequence also
+ * holds the frame without the cycling programs' events ({@link #cyclingOff}: at most as many events again, plus a
+ * 4-byte index into the full frame each), which the scheduler steps while they are all off. Tables in which a
+ * program rises by the device's step each period after a change keep the cursor (a short transient, compiled only
+ * for the hand-over).
  */
 public final class HyperperiodSequence {
 
@@ -43,22 +46,28 @@ public final class HyperperiodSequence {
     private final long[] eventNs;
     private final int[] eventCode;
     private final long[] openedEndNs;
+    /** Where each event sits in the full sequence (null for the full sequence itself). */
+    private final int[] fullIndex;
+    /** The same frame with every cycling program's events left out, or null (no program cycles, or all do). */
+    private final HyperperiodSequence cyclingOff;
     private final long[][] rampLevelFromNs;
     private final double[][] rampLevelScale;
 
     private HyperperiodSequence(long hyperperiodNs, long[] eventNs, int[] eventCode, long[] openedEndNs,
-            long[][] rampLevelFromNs, double[][] rampLevelScale) {
+            int[] fullIndex, HyperperiodSequence cyclingOff, long[][] rampLevelFromNs, double[][] rampLevelScale) {
         this.hyperperiodNs = hyperperiodNs;
         this.eventNs = eventNs;
         this.eventCode = eventCode;
         this.openedEndNs = openedEndNs;
+        this.fullIndex = fullIndex;
+        this.cyclingOff = cyclingOff;
         this.rampLevelFromNs = rampLevelFromNs;
         this.rampLevelScale = rampLevelScale;
     }
 
     /**
      * The sequence of a table, or null when the table does not fit the bound (too many events in a hyperperiod,
-     * a ramp of too many levels), a program cycles, or a program rises by steps.
+     * a ramp of too many levels) or a program rises by steps.
      */
     static HyperperiodSequence of(PulseTable table) {
         int programs = table.programCount();
@@ -157,7 +166,39 @@ public final class HyperperiodSequence {
             step(table, best, nextNs, periodStartNs, phase);
         }
         return new HyperperiodSequence(hyperperiodNs, eventNs, eventCode,
-                openedEnds(table, hyperperiodNs, eventNs, eventCode), levelFromNs, levelScale);
+                openedEnds(table, hyperperiodNs, eventNs, eventCode), null,
+                cyclingOff(table, hyperperiodNs, eventNs, eventCode), levelFromNs, levelScale);
+    }
+
+    /**
+     * The frame while every cycling program is in its off-time: the other programs' events alone, so that the
+     * scheduler stays steady through an off-time too. Null when no program cycles or every program does.
+     */
+    private static HyperperiodSequence cyclingOff(PulseTable table, long hyperperiodNs, long[] eventNs,
+            int[] eventCode) {
+        int kept = 0;
+        for (int code : eventCode) {
+            if (!table.cycles(program(code))) {
+                kept++;
+            }
+        }
+        if (kept == 0 || kept == eventCode.length) {
+            return null;
+        }
+        long[] keptNs = new long[kept];
+        int[] keptCode = new int[kept];
+        int[] fullIndex = new int[kept];
+        int k = 0;
+        for (int e = 0; e < eventCode.length; e++) {
+            if (!table.cycles(program(eventCode[e]))) {
+                keptNs[k] = eventNs[e];
+                keptCode[k] = eventCode[e];
+                fullIndex[k] = e;
+                k++;
+            }
+        }
+        return new HyperperiodSequence(hyperperiodNs, keptNs, keptCode,
+                openedEnds(table, hyperperiodNs, keptNs, keptCode), fullIndex, null, null, null);
     }
 
     /**
@@ -228,7 +269,10 @@ public final class HyperperiodSequence {
     /** Bytes the event arrays and ramp tables hold. */
     public long bytes() {
         long bytes = (long) eventNs.length * BYTES_PER_EVENT;
-        for (long[] levels : rampLevelFromNs) {
+        if (cyclingOff != null) {
+            bytes += cyclingOff.bytes() + cyclingOff.eventCount() * (long) Integer.BYTES;
+        }
+        for (long[] levels : rampLevelFromNs == null ? new long[0][] : rampLevelFromNs) {
             bytes += levels.length * 16L;
         }
         return bytes;
@@ -244,6 +288,14 @@ public final class HyperperiodSequence {
 
     long[] openedEndNs() {
         return openedEndNs;
+    }
+
+    int[] fullIndex() {
+        return fullIndex;
+    }
+
+    HyperperiodSequence cyclingOff() {
+        return cyclingOff;
     }
 
     long[] rampLevelFromNs(int program) {

@@ -7,10 +7,15 @@ import java.util.Arrays;
  * comes next is a pure function of the table, the start time and the time now.
  *
  * <p>When the table holds a {@link HyperperiodSequence} (the merged order of one hyperperiod, decided at
- * compile time), a step reads the next event from it and adds the frame's base time; a period's opening event
- * decides whether the period runs (not before the program's first period, not at or after a stop) and its ramp
- * scale, from the sequence's ramp table by comparison. Otherwise (a hyperperiod too long, or cycling) a cursor
- * per program finds the earliest of their next phases, O(programs) per step. Both emit the same phases in the
+ * compile time), a step reads the next event from it and adds the frame's base time. While a ramp, a first
+ * period, a cycling edge or a stop is near, a period's opening event decides whether the period runs (not before
+ * the program's first period, not in a cycling off-time, not at or after a stop) and its ramp scale (from the
+ * sequence's ramp table by comparison; for a cycling program's on-time ramps, the cursor's own division once a
+ * period); when every program is off, the head moves to the earliest that comes back by a search. Once a whole
+ * frame needs no decision (every program at full scale, or every cycling program off and the rest at full scale)
+ * the scheduler is <em>steady</em>: a step is the next event plus the frame's base, nothing decided, until the
+ * frame that reaches the next cycling edge. Otherwise (a hyperperiod too long, or a program rising after a change)
+ * a cursor per program finds the earliest of their next phases, O(programs) per step. Both emit the same phases in the
  * same order at the same times (a property test holds them to it); {@link #cursor} makes the cursor alone.
  *
  * <p>Each step allocates nothing, takes no lock, logs
@@ -48,6 +53,12 @@ public final class PulseScheduler {
     private final long[] resumeNs;
     private final int[] rampLevel;
     private final long[] openedEndNs;
+    private final HyperperiodSequence cyclingOff;
+    // what steady steps read: the full sequence, or the one without the cycling programs while they are all off
+    private long[] stepNs;
+    private int[] stepCode;
+    private long[] stepOpenedEndNs;
+    private int[] stepFullIndex;
     private final long steadyAfterNs;
     private int live;
     private int index;
@@ -58,7 +69,7 @@ public final class PulseScheduler {
      * frame's base, nothing decided (the head and the end of the periods begun are then worked out when asked).
      */
     private boolean steady;
-    /** While steady: the first off-time of a cycling program; the frame that reaches it is decided again. */
+    /** While steady: the next cycling edge (an off-time starts, or one ends); the frame that reaches it is decided. */
     private long steadyUntilNs;
 
     /**
@@ -86,6 +97,7 @@ public final class PulseScheduler {
         this.eventCode = sequence == null ? null : sequence.eventCode();
         this.hyperperiodNs = sequence == null ? 0 : sequence.hyperperiodNs();
         this.openedEndNs = sequence == null ? null : sequence.openedEndNs();
+        this.cyclingOff = sequence == null ? null : sequence.cyclingOff();
         this.steadyAfterNs = sequence == null ? 0 : steadyAfterNs(table);
         this.originNs = originNs;
         this.event = new PhaseEvent(table);
@@ -121,6 +133,7 @@ public final class PulseScheduler {
             index = 0;
             frameNs = originNs;
             steady = false;
+            stepFull();
             settle();
             return;
         }
@@ -151,7 +164,7 @@ public final class PulseScheduler {
     /** The start of the next phase to emit, or {@link #NO_EVENT}. */
     public long nextEventNs() {
         if (sequence != null) {
-            return steady ? frameNs + eventNs[index] : headNs;
+            return steady ? frameNs + stepNs[index] : headNs;
         }
         long earliest = NO_EVENT;
         for (int p = 0; p < nextStartNs.length; p++) {
@@ -220,7 +233,7 @@ public final class PulseScheduler {
      */
     public void stopStartingAt(long atNs) {
         if (steady) {
-            leaveSteady();
+            leaveSteady(false);
         }
         stopAtNs = Math.min(stopAtNs, atNs);
         if (sequence != null) {
@@ -254,10 +267,10 @@ public final class PulseScheduler {
             int last = index - 1;
             long frame = frameNs;
             if (last < 0) {
-                last = eventNs.length - 1;
+                last = stepNs.length - 1;
                 frame -= hyperperiodNs;
             }
-            return Math.max(startedPeriodsEndNs, frame + openedEndNs[last]);
+            return Math.max(startedPeriodsEndNs, frame + stepOpenedEndNs[last]);
         }
         return startedPeriodsEndNs;
     }
@@ -297,20 +310,21 @@ public final class PulseScheduler {
         int emitted = 0;
         int i = index;
         long frame = frameNs;
+        long[] times = stepNs;
         while (emitted < limit) {
-            long startNs = frame + eventNs[i];
+            long startNs = frame + times[i];
             if (startNs > nowNs) {
                 break;
             }
-            event.set(startNs, eventCode[i]);
-            if (++i == eventNs.length) {
+            event.set(startNs, stepCode[i]);
+            if (++i == times.length) {
                 i = 0;
                 frame += hyperperiodNs;
                 frameNs = frame;
                 if (frame + hyperperiodNs > steadyUntilNs) {
-                    // the new frame reaches a cycling off-time: decide its periods again
+                    // the new frame reaches a cycling off-time or the end of one: decide its periods again
                     index = 0;
-                    leaveSteady();
+                    leaveSteady(true);
                     settle();
                     sink.onPhase(event);
                     return emitted + 1 + pollCompiled(nowNs, sink, limit - emitted - 1);
@@ -329,60 +343,107 @@ public final class PulseScheduler {
         if (i == eventNs.length) {
             i = 0;
             frameNs += hyperperiodNs;
-            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs && steadyFrame()) {
-                enterSteady();
-                index = 0;
-                return;
+            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs) {
+                int kind = steadyFrame();
+                if (kind != NOT_STEADY) {
+                    enterSteady(kind);
+                    index = 0;
+                    return;
+                }
             }
         }
         index = i;
         settle();
     }
 
+    private static final int NOT_STEADY = 0;
+    private static final int ALL_ON = 1;
+    private static final int CYCLING_OFF = 2;
+
     /**
-     * From a frame's start on, every period runs at full scale: each program's earliest period that the frame
-     * touches (and the one before it, whose end the frame's first events may still count) has begun after its
-     * first period and after its ramp. The running flags and scales hold (each program's last period was decided
-     * running at full scale), so a stop may go back to deciding at any event.
+     * From a frame's start on, every period runs at full scale, or (CYCLING_OFF) every cycling program is in its
+     * off-time and every other runs at full scale: each program's earliest period that the frame touches (and the
+     * one before it, whose end the frame's first events may still count) has begun after its first period and its
+     * ramp. The running flags and scales are those deciding would give, so a stop may go back to deciding at any
+     * event.
      */
-    private void enterSteady() {
+    private void enterSteady(int kind) {
         for (int p = 0; p < running.length; p++) {
-            running[p] = true;
-            off[p] = false;
+            boolean isOff = kind == CYCLING_OFF && table.cycles(p);
+            running[p] = !isOff;
+            off[p] = isOff;
             scale[p] = 1.0;
         }
         event.fullScale();
+        if (kind == CYCLING_OFF) {
+            stepNs = cyclingOff.eventNs();
+            stepCode = cyclingOff.eventCode();
+            stepOpenedEndNs = cyclingOff.openedEndNs();
+            stepFullIndex = cyclingOff.fullIndex();
+        } else {
+            stepFull();
+        }
         steady = true;
     }
 
+    private void stepFull() {
+        stepNs = eventNs;
+        stepCode = eventCode;
+        stepOpenedEndNs = openedEndNs;
+        stepFullIndex = null;
+    }
+
     /**
-     * Whether every program's periods from two before this frame to its end lie in one on-time of its cycling,
-     * past that on-time's ramp; if so, notes when the first of those on-times ends ({@link #steadyUntilNs}).
-     * Divisions, once a frame and only while not steady.
+     * Whether this frame may be stepped without deciding: ALL_ON when every cycling program's periods from two before
+     * the frame to its end lie in one on-time past its ramp; CYCLING_OFF when they all lie in one off-time of each
+     * (and the other programs' events alone make the frame). Notes when that ends ({@link #steadyUntilNs}); for
+     * CYCLING_OFF also when each cycling program comes back. Divisions, once a frame and only while not steady.
      */
-    private boolean steadyFrame() {
-        long untilNs = NO_EVENT;
-        for (int p = 0; p < running.length; p++) {
+    private int steadyFrame() {
+        long untilOnNs = NO_EVENT;
+        long untilOffNs = NO_EVENT;
+        boolean allOn = true;
+        boolean allOff = cyclingOff != null;
+        long frameFromNs = frameNs - originNs;
+        for (int p = 0; p < running.length && (allOn || allOff); p++) {
             if (!table.cycles(p)) {
                 continue;
             }
             long cycleNs = table.cycleOnNs(p) + table.cycleOffNs(p);
-            long fromNs = frameNs - originNs - 2 * table.periodNs(p);
+            long fromNs = frameFromNs - 2 * table.periodNs(p);
             long cycleStartNs = fromNs - Math.floorMod(fromNs, cycleNs);
             long rampNs = cycleStartNs == 0 ? table.initialRampNs(p) : table.rampNs(p);
             long onEndNs = cycleStartNs + table.cycleOnNs(p);
-            if (fromNs - cycleStartNs < rampNs || frameNs - originNs + hyperperiodNs > onEndNs) {
-                return false;
-            }
-            untilNs = Math.min(untilNs, originNs + onEndNs);
+            long nextOnNs = cycleStartNs + cycleNs;
+            allOn &= fromNs - cycleStartNs >= rampNs && frameFromNs + hyperperiodNs <= onEndNs;
+            untilOnNs = Math.min(untilOnNs, originNs + onEndNs);
+            allOff &= fromNs >= onEndNs && frameFromNs + hyperperiodNs <= nextOnNs;
+            untilOffNs = Math.min(untilOffNs, originNs + nextOnNs);
+            long periodNs = table.periodNs(p);
+            resumeNs[p] = originNs + table.offsetNs(p) + Math.ceilDiv(nextOnNs - table.offsetNs(p), periodNs) * periodNs;
         }
-        steadyUntilNs = untilNs;
-        return true;
+        if (allOn) {
+            steadyUntilNs = untilOnNs;
+            return ALL_ON;
+        }
+        if (allOff) {
+            steadyUntilNs = untilOffNs;
+            return CYCLING_OFF;
+        }
+        return NOT_STEADY;
     }
 
-    /** Back to deciding each period (a stop): the head and the end of the periods begun as fields again. */
-    private void leaveSteady() {
+    /**
+     * Back to deciding each period (a stop, a seek, or a frame that reaches a cycling boundary): the head and the end
+     * of the periods begun as fields again, the head's index in the full sequence (at a frame's start its first
+     * event: a cycling program may come back with it).
+     */
+    private void leaveSteady(boolean atFrameStart) {
         startedPeriodsEndNs = startedPeriodsEndNs();
+        if (stepFullIndex != null) {
+            index = atFrameStart ? 0 : stepFullIndex[index];
+        }
+        stepFull();
         headNs = frameNs + eventNs[index];
         steady = false;
     }
@@ -540,7 +601,7 @@ public final class PulseScheduler {
 
     private void seekCompiled(long timeNs) {
         if (steady) {
-            leaveSteady();
+            leaveSteady(false);
         }
         long sinceStart = timeNs - originNs;
         long frame = Math.floorDiv(sinceStart, hyperperiodNs);

@@ -56,19 +56,24 @@ class CompiledSequenceEquivalenceTest {
     }
 
     /**
-     * The bundled two-program therapy: 50 Hz with a 2 s ramp cycling 60 s on and 120 s off, beside 100 Hz. The
-     * compiled scheduler steps steady once the ramp is over, decides again from the frame that reaches the off-time,
-     * is steady again after the next on-time's ramp, and emits what the cursor emits all the way.
+     * The bundled two-program therapy: 50 Hz with a 2 s ramp cycling 60 s on and 120 s off, beside 100 Hz (a 20 ms
+     * hyperperiod). The compiled scheduler steps steady once the ramp is over, decides again in the frame that
+     * reaches the off-time, steps steady through the off-time (the 100 Hz program's events alone), decides again
+     * from the next on-time through its ramp, and emits what the cursor emits all the way.
      */
     @org.junit.jupiter.api.Test
-    void aCyclingProgramBesideASteadyOneIsSteadyInItsOnTimeAndDecidedThroughItsOffTime() {
+    void aCyclingProgramBesideASteadyOneIsSteadyInItsOnAndOffTimesAndDecidedAcrossTheirEdges() {
         PulseTable table = PulseTable.compile(validated(TimelineFixtures.readExample("two-programs.json")));
         Follow run = follow(table, 400);
 
-        assertThat(run.steadyAt(30)).isTrue();
-        assertThat(run.steadyAt(100)).isFalse();
-        assertThat(run.steadyAt(200)).isTrue();
-        assertThat(run.steadyAt(300)).isFalse();
+        assertThat(run.steadyAtMs(30_000)).isTrue();
+        assertThat(run.steadyAtMs(59_990)).isTrue();
+        assertThat(run.steadyAtMs(60_005)).isFalse();
+        assertThat(run.steadyAtMs(100_000)).isTrue();
+        assertThat(run.steadyAtMs(179_990)).isTrue();
+        assertThat(run.steadyAtMs(181_000)).isFalse();
+        assertThat(run.steadyAtMs(200_000)).isTrue();
+        assertThat(run.steadyAtMs(300_000)).isTrue();
         assertThat(run.phasesOf0Between(61, 180)).isZero();
         assertThat(run.phasesOf0Between(181, 240)).isPositive();
     }
@@ -84,8 +89,8 @@ class CompiledSequenceEquivalenceTest {
         PulseTable table = PulseTable.compile(validated(alone));
         Follow run = follow(table, 400);
 
-        assertThat(run.steadyAt(30)).isTrue();
-        assertThat(run.steadyAt(100)).isFalse();
+        assertThat(run.steadyAtMs(30_000)).isTrue();
+        assertThat(run.steadyAtMs(100_000)).isFalse();
         assertThat(run.phasesOf0Between(61, 180)).isZero();
         // the last phase of the on-time is followed directly by the first of the next one
         assertThat(run.firstStartAfterNs(60)).isEqualTo(TimelineFixtures.s(180));
@@ -98,12 +103,13 @@ class CompiledSequenceEquivalenceTest {
         PulseScheduler cursor = PulseScheduler.cursor(table, 0);
         long[] expected = new long[3];
         long[] actual = new long[3];
-        Follow run = new Follow(seconds);
+        Follow run = new Follow();
         long endNs = TimelineFixtures.s(seconds);
         while (cursor.nextEventNs() < endNs) {
             long nowNs = cursor.nextEventNs();
             assertThat(compiled.nextEventNs()).as("next event").isEqualTo(nowNs);
-            run.steady[(int) (nowNs / TimelineFixtures.NS_PER_S)] |= compiled.steady();
+            run.atNs.add(nowNs);
+            run.steady.add(compiled.steady());
             cursor.poll(nowNs, e -> record(e, expected), 1);
             compiled.poll(nowNs, e -> record(e, actual), 1);
             assertThat(actual).as("the phase at %d ns", nowNs).containsExactly(expected);
@@ -123,15 +129,18 @@ class CompiledSequenceEquivalenceTest {
 
     /** What a followed run saw: per second whether the compiled scheduler was steady, and program 0's phases. */
     private static final class Follow {
-        final boolean[] steady;
+        final List<Long> atNs = new ArrayList<>();
+        final List<Boolean> steady = new ArrayList<>();
         final List<Long> startsOf0 = new ArrayList<>();
 
-        Follow(int seconds) {
-            steady = new boolean[seconds + 1];
-        }
-
-        boolean steadyAt(int second) {
-            return steady[second];
+        /** Whether the compiled scheduler was steady before the first phase at or after {@code ms}. */
+        boolean steadyAtMs(long ms) {
+            for (int i = 0; i < atNs.size(); i++) {
+                if (atNs.get(i) >= ms * TimelineFixtures.NS_PER_MS) {
+                    return steady.get(i);
+                }
+            }
+            throw new AssertionError("no phase at or after " + ms + " ms");
         }
 
         long phasesOf0Between(int fromS, int toS) {
