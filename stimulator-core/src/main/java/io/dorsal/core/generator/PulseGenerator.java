@@ -333,8 +333,7 @@ public final class PulseGenerator {
             long now = clock.nanoTime();
             double[] ramps = restartRamps(next, now);
             int[] rises = rises(next, ramps, now);
-            desired = new Run(new PulseScheduler(PulseTable.compile(next, ramps, rises), 0), next);
-            changes++;
+            want(new Run(new PulseScheduler(PulseTable.compile(next, ramps, rises), 0), next));
             summary += "; takes over at the next pulse boundary" + describeRises(next, rises);
         }
         log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
@@ -467,27 +466,33 @@ public final class PulseGenerator {
             return refuse("generator", "battery", "end of service", "replace the generator");
         }
         if (desired == null) {
-            desired = new Run(new PulseScheduler(PulseTable.compile(therapy), 0), therapy);
-            changes++;
+            want(new Run(new PulseScheduler(PulseTable.compile(therapy), 0), therapy));
             log(GeneratorEvent.Kind.STARTED, who, "therapy on");
         }
         return new ApplyResult.Applied("therapy on");
     }
 
+    /**
+     * Hands the real-time thread the therapy it should run (null: none), with the change count it checks on every
+     * poll: every write of {@link #desired} goes through here, or the real-time thread would not look.
+     */
+    private void want(Run run) {
+        desired = run;
+        changes++;
+    }
+
     /** Stops therapy at the end of the periods under way, so that every pulse ends charge balanced. */
     public synchronized void stop(String who) {
         if (desired != null) {
-            desired = null;
-            changes++;
+            want(null);
             log(GeneratorEvent.Kind.STOPPED, who, "therapy off at the next pulse boundary");
         }
     }
 
     /** Stops every output at once and drives them to their safe state. */
     public synchronized void stopAll(String who) {
-        desired = null;
         abortGeneration++;
-        changes++;
+        want(null);
         stage.safe();
         log(GeneratorEvent.Kind.STOP_ALL, who, "every output stopped and safe");
     }
@@ -495,9 +500,8 @@ public final class PulseGenerator {
     /** Puts the generator in FAULT: every output safe at once, no therapy until a clinician clears it. */
     public synchronized void fault(String reason) {
         faulted = true;
-        desired = null;
         abortGeneration++;
-        changes++;
+        want(null);
         stage.safe();
         if (faultReason == null) {
             faultReason = reason;
@@ -510,7 +514,7 @@ public final class PulseGenerator {
         if (faulted) {
             log(GeneratorEvent.Kind.FAULT_CLEARED, who, "fault cleared: " + faultReason);
             faulted = false;
-            changes++;
+            changes++; // the real-time thread looks again
             faultReason = null;
         }
     }
