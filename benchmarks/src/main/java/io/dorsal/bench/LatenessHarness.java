@@ -6,6 +6,7 @@ import io.dorsal.core.time.Clock;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.platform.RigPlatform;
+import io.dorsal.rig.runtime.LateActionLog;
 import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunReport;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -52,8 +54,13 @@ public final class LatenessHarness {
 
     /** One scenario's figures, in us. */
     record Figures(String scenario, long actions, long misses, double p50Us, double p99Us, double p999Us,
-                   double maxUs, String ended) {
+                   double maxUs, long skippedPulses, String ended, LateActionLog late, String idle) {
     }
+
+    /** Late actions kept per scenario for the diagnosis (20 bytes each). */
+    static final int LATE_LOG_CAPACITY = 500_000;
+    /** The worst late actions listed per scenario. */
+    static final int WORST_LISTED = 5;
 
     public static void main(String[] args) throws IOException, InterruptedException {
         long seconds = 10;
@@ -78,22 +85,38 @@ public final class LatenessHarness {
         boolean unsafe = false;
         for (String[] scenario : new String[][] {{"tonic", Scenarios.TONIC}, {"burst", Scenarios.BURST},
                 {"hf10k", Scenarios.HIGH_FREQUENCY}}) {
-            RigRun.Outcome outcome = run(Scenarios.validated(scenario[1]), pins, seconds);
+            LateActionLog late = new LateActionLog(lateThresholdNs(), LATE_LOG_CAPACITY);
+            ParkThenSpinIdleStrategy idle = new ParkThenSpinIdleStrategy(SystemClock.INSTANCE);
+            RigRun.Outcome outcome = run(Scenarios.validated(scenario[1]), pins, seconds, idle, late);
             RunReport r = outcome.report();
             unsafe |= !outcome.everyLineSafe();
             all.add(new Figures(scenario[0], r.actions(), r.misses(), r.p50Us(), r.p99Us(), r.p999Us(), r.maxUs(),
-                    r.fault().map(f -> "fault: " + f).orElse(r.stopReason())));
+                    r.skippedPulses(), r.fault().map(f -> "fault: " + f).orElse(r.stopReason()), late,
+                    String.format(Locale.ROOT, "park-then-spin: worst park overshoot %.1f us, final margin %.1f us",
+                            idle.worstOvershootNs() / 1e3, idle.spinWindowNs() / 1e3)));
         }
         Figures base = all.get(0);
-        System.out.printf(Locale.ROOT, "%-9s %10s %8s %9s %9s %9s %10s   %-22s %s%n", "scenario", "actions", "misses",
-                "p50 us", "p99 us", "p99.9 us", "max us", "x baseline p99/p99.9", "goals");
+        System.out.printf(Locale.ROOT, "%-9s %10s %8s %8s %9s %9s %9s %10s   %-22s %s%n", "scenario", "actions",
+                "misses", "skipped", "p50 us", "p99 us", "p99.9 us", "max us", "x baseline p99/p99.9", "goals");
         for (Figures f : all) {
             boolean isBase = f == base;
             String multiples = isBase ? "" : String.format(Locale.ROOT, "%.1fx / %.1fx", ratio(f.p99Us(), base.p99Us()),
                     ratio(f.p999Us(), base.p999Us()));
             String goals = isBase ? "" : goals(f, base);
-            System.out.printf(Locale.ROOT, "%-9s %10d %8d %9.1f %9.1f %9.1f %10.1f   %-22s %s%n", f.scenario(),
-                    f.actions(), f.misses(), f.p50Us(), f.p99Us(), f.p999Us(), f.maxUs(), multiples, goals);
+            System.out.printf(Locale.ROOT, "%-9s %10d %8d %8d %9.1f %9.1f %9.1f %10.1f   %-22s %s%n", f.scenario(),
+                    f.actions(), f.misses(), f.skippedPulses(), f.p50Us(), f.p99Us(), f.p999Us(), f.maxUs(), multiples,
+                    goals);
+        }
+        System.out.printf(Locale.ROOT, "load average at the end %s; misses are actions later than %d us; skipped are"
+                + " stimulation pulses due before their predecessor was off%n", loadAverage(),
+                RunnerSettings.DEFAULTS.missThresholdNs() / 1_000);
+        System.out.printf(Locale.ROOT, "%nwhere the actions later than %d us fall (second from the scenario's start:"
+                + " count) and what they were:%n", lateThresholdNs() / 1_000);
+        for (Figures f : all) {
+            System.out.print(LateSummary.describe(f.scenario(), f.late(), seconds, WORST_LISTED));
+            if (!f.idle().isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %s%n", f.idle());
+            }
         }
         if (json != null) {
             StringBuilder out = new StringBuilder();
@@ -109,9 +132,9 @@ public final class LatenessHarness {
             for (int i = 0; i < all.size(); i++) {
                 Figures f = all.get(i);
                 out.append(String.format(Locale.ROOT, "  {\"scenario\": \"%s\", \"actions\": %d, \"misses\": %d,"
-                        + " \"p50Us\": %.3f, \"p99Us\": %.3f, \"p999Us\": %.3f, \"maxUs\": %.3f, \"ended\": \"%s\"}%s%n",
+                        + " \"p50Us\": %.3f, \"p99Us\": %.3f, \"p999Us\": %.3f, \"maxUs\": %.3f, \"skippedPulses\": %d, \"ended\": \"%s\"}%s%n",
                         f.scenario(), f.actions(), f.misses(), f.p50Us(), f.p99Us(), f.p999Us(), f.maxUs(),
-                        f.ended().replace("\\", "\\\\").replace("\"", "'"), i + 1 < all.size() ? "," : ""));
+                        f.skippedPulses(), f.ended().replace("\\", "\\\\").replace("\"", "'"), i + 1 < all.size() ? "," : ""));
             }
             out.append(" ]}\n");
             Files.writeString(json, out, StandardCharsets.UTF_8);
@@ -140,14 +163,20 @@ public final class LatenessHarness {
         return value / Math.max(baseline, 0.001);
     }
 
-    private static RigRun.Outcome run(ValidatedTherapy therapy, PinMap pins, long seconds) {
+    /** Actions later than this are listed with their time and kind: the p99 goal. */
+    static long lateThresholdNs() {
+        return (long) (GOAL_P99_US * 1_000);
+    }
+
+    private static RigRun.Outcome run(ValidatedTherapy therapy, PinMap pins, long seconds, ParkThenSpinIdleStrategy idle,
+                                      LateActionLog late) {
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(1_000_000_000L)
                 .withOverrunBoundNs(1_000_000_000L);
         Context mock = RigPlatform.mock();
         try {
             return RigRun.run(therapy, pins, mock, SystemClock.INSTANCE,
-                    new RigRun.Options(seconds * 1_000_000_000L, settings,
-                            new ParkThenSpinIdleStrategy(SystemClock.INSTANCE), false, seconds * 1_000_000_000L),
+                    new RigRun.Options(seconds * 1_000_000_000L, settings, idle, false, seconds * 1_000_000_000L,
+                            Optional.of(late)),
                     line -> { });
         } finally {
             mock.shutdown();
@@ -157,10 +186,12 @@ public final class LatenessHarness {
     /** The bare baseline on a thread set up as the runner's: spinning on the clock, deadlines every 100 us. */
     static Figures baseline(long seconds) throws InterruptedException {
         Histogram lateness = new Histogram(HIGHEST_TRACKABLE_NS, 3);
+        LateActionLog lateLog = new LateActionLog(lateThresholdNs(), LATE_LOG_CAPACITY);
         Clock clock = SystemClock.INSTANCE;
         long[] misses = new long[1];
         Thread rt = Thread.ofPlatform().name("dorsal-rt-baseline").priority(Thread.MAX_PRIORITY).unstarted(() -> {
             long start = clock.nanoTime();
+            lateLog.origin(start);
             long end = start + seconds * 1_000_000_000L;
             long deadline = start + BASELINE_PERIOD_NS;
             while (deadline < end) {
@@ -173,6 +204,7 @@ public final class LatenessHarness {
                 while (deadline <= now && deadline < end) {
                     long late = now - deadline;
                     lateness.recordValue(Math.min(late, HIGHEST_TRACKABLE_NS));
+                    lateLog.record(deadline, late, null);
                     if (late > RunnerSettings.DEFAULTS.missThresholdNs()) {
                         misses[0]++;
                     }
@@ -184,7 +216,7 @@ public final class LatenessHarness {
         rt.join();
         return new Figures("baseline", lateness.getTotalCount(), misses[0],
                 lateness.getValueAtPercentile(50) / 1_000.0, lateness.getValueAtPercentile(99) / 1_000.0,
-                lateness.getValueAtPercentile(99.9) / 1_000.0, lateness.getMaxValue() / 1_000.0, "duration reached");
+                lateness.getValueAtPercentile(99.9) / 1_000.0, lateness.getMaxValue() / 1_000.0, 0, "duration reached", lateLog, "");
     }
 
     private static String loadAverage() {

@@ -58,6 +58,15 @@ public final class Pi4jOutputStage implements OutputStage {
      * stretches by as much (scaled by its current), so the period stays balanced. See docs/bench-rig.md.
      */
     public static final long DEFAULT_OVERRUN_BOUND_NS = 20_000L;
+    /**
+     * How late a stimulation phase may start because the active recharge before it was still on: 20 us, the default
+     * overrun bound. Within it the pulse follows the recharge at once and keeps its length (a few microseconds of
+     * lateness at 10 kHz, where a recharge ends 20 us before the next pulse); past it the runner is behind its
+     * schedule (a stall), and delivering the backlog back to back would raise the pulse rate above the programmed one,
+     * so the pulse is skipped with its recharge, and counted, until the schedule is regained. Fixed, not the
+     * (settable) overrun bound, so that the mock's looser bound does not let a stall's backlog through.
+     */
+    public static final long MAX_START_SLIP_NS = 20_000L;
     /** Sentinel: no bleed under way. */
     public static final long NO_BLEED = Long.MIN_VALUE;
 
@@ -92,8 +101,13 @@ public final class Pi4jOutputStage implements OutputStage {
     private long onAtNs;
     /** Whether the phase now due was skipped: its switch-off then writes nothing. */
     private boolean phaseSkipped;
-    /** When the last phase really switched off (clock read after its switch-off writes returned). */
-    private long lastOffAtNs = Long.MIN_VALUE;
+    /**
+     * When the last driven phase (stimulation or active recharge; ENABLE gated) really switched off: the clock read
+     * after its switch-off writes returned. A passive window drives nothing and does not count.
+     */
+    private long lastDrivenOffAtNs = Long.MIN_VALUE;
+    /** Whether that phase was a stimulation phase: a stimulation phase due before it was off would be joined to it. */
+    private boolean lastDrivenWasStim;
     /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
     private long[] deliveredNs = new long[0];
     private long overrunBoundNs = DEFAULT_OVERRUN_BOUND_NS;
@@ -109,6 +123,7 @@ public final class Pi4jOutputStage implements OutputStage {
     private volatile boolean charged;
     private volatile long bleedUntilNs = NO_BLEED;
     private long firstWriteNs;
+    private PinAction lastAction = PinAction.SAFE;
 
     /**
      * Provisions every line of the pin map on the context, each at its safe level.
@@ -301,6 +316,7 @@ public final class Pi4jOutputStage implements OutputStage {
             phaseSkipped = false;
             driveSafe(nowNs);
             firstWriteNs = nowNs;
+            lastAction = PinAction.SAFE;
             return due == NO_ACTION ? nowNs : due;
         }
         firstWriteNs = NO_ACTION;
@@ -312,12 +328,17 @@ public final class Pi4jOutputStage implements OutputStage {
         RigPlan current = actionPlan[slot];
         head++;
         switch (kind) {
-            case ACTION_ON -> switchOn(current, arg, due);
+            case ACTION_ON -> {
+                switchOn(current, arg, due);
+                lastAction = phaseSkipped ? PinAction.SKIPPED : edge(current, arg, true);
+            }
             case ACTION_OFF -> {
+                lastAction = phaseSkipped ? PinAction.SKIPPED : edge(current, arg, false);
                 switchOff(current, arg);
                 writePendingDuties();
             }
             default -> {
+                lastAction = PinAction.AMPLITUDE;
                 if (level[PinMap.ENABLE_LINE] == map.enable().activeLevel()) {
                     // a source's amplitude never changes while ENABLE is on: the change waits for the switch-off
                     pendingDuty[arg] = newDuty;
@@ -332,12 +353,30 @@ public final class Pi4jOutputStage implements OutputStage {
         return due;
     }
 
+    private static PinAction edge(RigPlan current, int phase, boolean on) {
+        if (current.stimulation(phase)) {
+            return on ? PinAction.STIM_ON : PinAction.STIM_OFF;
+        }
+        if (current.gated(phase)) {
+            return on ? PinAction.RECHARGE_ON : PinAction.RECHARGE_OFF;
+        }
+        return on ? PinAction.PASSIVE_ON : PinAction.PASSIVE_OFF;
+    }
+
+    /** What the last {@link #runNextAction} did (the runner's lateness diagnosis). */
+    public PinAction lastAction() {
+        return lastAction;
+    }
+
     /**
      * Switches a phase on (contact lines, then enable) and works out when it must switch off, from the time the
      * last write returned: a phase switched on late keeps its length; an active recharge lasts as long as the charge
      * its stimulation phase really delivered needs (its programmed length scaled by the stimulation's real length
-     * over its programmed one), so the period balances. A stimulation phase due before its predecessor really
-     * switched off is skipped (never joined to it) with its recharge, and counted.
+     * over its programmed one), so the period balances. A stimulation phase due before the stimulation phase before it
+     * really switched off is skipped (never joined to it) with its recharge, and counted. One due while an active
+     * recharge was still on follows it at once, keeping its length, if that is at most {@link #MAX_START_SLIP_NS} late
+     * (the recharge's opposite current separates the two pulses), and is skipped so otherwise (the runner is behind
+     * its schedule). A passive window drives nothing, is opened first, and never causes a skip.
      */
     private void switchOn(RigPlan current, int phase, long dueNs) {
         long lengthNs = current.durationNs(phase);
@@ -350,7 +389,8 @@ public final class Pi4jOutputStage implements OutputStage {
             }
             long programmed = current.durationNs(stim);
             lengthNs = delivered == programmed ? lengthNs : Math.round((double) lengthNs * delivered / programmed);
-        } else if (current.stimulation(phase) && lastOffAtNs > dueNs) {
+        } else if (current.stimulation(phase) && lastDrivenOffAtNs > dueNs
+                && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)) {
             deliveredNs[phase] = 0;
             skippedPulses++;
             skip(dueNs);
@@ -401,7 +441,11 @@ public final class Pi4jOutputStage implements OutputStage {
         if (current.stimulation(phase)) {
             deliveredNs[phase] = offAt - onAtNs;
         }
-        lastOffAtNs = at;
+        // a passive window drives nothing (ENABLE is off) and is opened before the next switch-on: it joins nothing
+        if (current.gated(phase)) {
+            lastDrivenOffAtNs = at;
+            lastDrivenWasStim = current.stimulation(phase);
+        }
         // a passive window that runs long drives no current (enable is off): only a gated phase overruns
         long over = offAt - offDueNs;
         if (current.gated(phase) && over > overrunBoundNs) {

@@ -49,6 +49,7 @@ public final class RealtimeRunner implements Runnable {
     private volatile String fault;
     private volatile long faults;
     private volatile boolean stopOnFault = true;
+    private LateActionLog lateLog;
 
     public RealtimeRunner(PulseGenerator generator, Pi4jOutputStage stage, Clock clock, IdleStrategy idle,
                           RunnerSettings settings) {
@@ -67,6 +68,11 @@ public final class RealtimeRunner implements Runnable {
      */
     public void continueAfterFault() {
         stopOnFault = false;
+    }
+
+    /** Keeps every action later than the log's threshold in it (diagnosis); set before {@link #run()}. */
+    public void logLateActions(LateActionLog log) {
+        lateLog = log;
     }
 
     /** The run ends gracefully at this time: no new period starts, started ones finish, then every line is safe. */
@@ -139,6 +145,10 @@ public final class RealtimeRunner implements Runnable {
                 // measured to when the action's first write returned, not to when the loop began it
                 long lateness = stage.firstWriteNs() - dueNs;
                 record(lateness);
+                LateActionLog log = lateLog;
+                if (log != null) {
+                    log.record(dueNs, lateness, stage.lastAction());
+                }
                 work++;
                 if (stage.overran()) {
                     // the phase is already switched off (enable first): now every line safe, then the bleed

@@ -50,9 +50,18 @@ public final class RigRun {
         return RigPlan.problems(therapy, map);
     }
 
-    /** What the run needs besides the therapy and the pins. */
+    /**
+     * What the run needs besides the therapy and the pins.
+     *
+     * @param lateActions where to keep the run's late actions (the lateness harness's diagnosis), or empty
+     */
     public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
-                          long progressEveryNs) {
+                          long progressEveryNs, Optional<LateActionLog> lateActions) {
+
+        public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
+                       long progressEveryNs) {
+            this(durationNs, settings, idle, trace, progressEveryNs, Optional.empty());
+        }
     }
 
     /** The run's figures and, if asked for, its trace. */
@@ -80,6 +89,10 @@ public final class RigRun {
         }
         RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, options.idle(), options.settings());
         runner.endAt(start + options.durationNs());
+        options.lateActions().ifPresent(log -> {
+            log.origin(start);
+            runner.logLateActions(log);
+        });
         Thread rt = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).unstarted(runner);
         Thread hook = new Thread(() -> {
             runner.requestStop("JVM shutdown (Ctrl-C)");

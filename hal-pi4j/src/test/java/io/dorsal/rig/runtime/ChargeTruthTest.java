@@ -193,4 +193,88 @@ class ChargeTruthTest {
         assertThat(enable).allSatisfy(e -> assertThat(e[1] - e[0]).isLessThanOrEqualTo(2_200));
         assertThat(run.report().fault()).isEmpty();
     }
+
+    @Test
+    void aBurstsFirstPulseDueWhileThePassiveWindowClosesLateIsSwitchedOnLateNotSkipped() throws IOException {
+        // burst: the passive window after the first burst (9,500 to 25,500 us) closes 3 us late, right when the next
+        // burst's first pulse is due; the window drove nothing, so the pulse follows it, keeping its 1,000 us
+        Run run = run(RigFixtures.example("rig-burst.json"), 30 * MS, 25_500 * US, 3 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable).filteredOn(e -> e[0] >= 25_000).hasSize(5);
+        assertThat(enable).filteredOn(e -> e[0] >= 25_000).first().satisfies(e -> assertThat(e).containsExactly(
+                25_503, 26_503));
+        // the discharge line opened before the pulse's lines closed
+        List<long[]> discharge = run.highIntervals("DISCHARGE");
+        assertThat(discharge.get(0)[1]).isLessThanOrEqualTo(25_503);
+        assertThat(run.report().skippedPulses()).isZero();
+        assertThat(run.report().fault()).isEmpty();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
+    private static final String HF10K = """
+            {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": 6.0, "impedanceOhm": 1000}],
+             "programs": [{"name": "hf10k", "electrodes": {"L1.2": -100, "L1.3": 100},
+               "amplitudeMa": 3.0, "pulseWidthUs": 30, "rateHz": 10000, "pattern": {"type": "highFrequency"},
+               "recharge": {"type": "active", "interphaseGapUs": 20}}]}
+            """;
+
+    @Test
+    void at10kHzAPulseDueWhileTheRechargeBeforeItIsStillOnIsSwitchedOnLateKeepingItsLengthNotSkipped()
+            throws IOException {
+        // 10 kHz: stim 30 us, gap 20 us, recharge 30 us, 20 us to the next stim; one recharge switches on 25 us late
+        // (due at 1,050 us) and keeps its 30 us, so it is still on when the next stim is due at 1,100 us
+        Run run = run(RigFixtures.validate(HF10K), 3 * MS, 1_050 * US, 25 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable).anySatisfy(e -> assertThat(e).containsExactly(1_075, 1_105));
+        // the next stim follows the recharge at once and keeps its 30 us; its own recharge comes at its time
+        assertThat(enable).anySatisfy(e -> assertThat(e).containsExactly(1_105, 1_135));
+        assertThat(enable).anySatisfy(e -> assertThat(e).containsExactly(1_150, 1_180));
+        assertThat(run.report().skippedPulses()).isZero();
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
+    void at10kHzAPulseThatWouldStartRightAtTheSlipLimitFollowsTheRecharge() throws IOException {
+        long slipUs = Pi4jOutputStage.MAX_START_SLIP_NS / US;
+        // the recharge due at 1,050 us switches on late enough to end exactly slipUs after the next stim's 1,100 us
+        Run run = run(RigFixtures.validate(HF10K), 3 * MS, 1_050 * US, (20 + slipUs) * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.highIntervals("ENABLE")).anySatisfy(e -> assertThat(e).containsExactly(1_100 + slipUs,
+                1_130 + slipUs));
+        assertThat(run.report().skippedPulses()).isZero();
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+    }
+
+    @Test
+    void at10kHzAPulseThatWouldStartPastTheSlipLimitIsSkippedWithItsRecharge() throws IOException {
+        long slipUs = Pi4jOutputStage.MAX_START_SLIP_NS / US;
+        Run run = run(RigFixtures.validate(HF10K), 3 * MS, 1_050 * US, (21 + slipUs) * US, RunnerSettings.DEFAULTS);
+
+        // one microsecond more and the stim due at 1,100 us is skipped with its recharge; the next comes on time
+        assertThat(run.highIntervals("ENABLE")).noneSatisfy(e -> assertThat(e[0]).isBetween(1_100L, 1_199L));
+        assertThat(run.highIntervals("ENABLE")).anySatisfy(e -> assertThat(e).containsExactly(1_200, 1_230));
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
+    void at10kHzAStallSkipsThePulsesItsBacklogWouldPackBackToBackAndRegainsTheSchedule() throws IOException {
+        // the recharge due at 1,050 us stalls 300 us: it runs 1,350 to 1,380 us; the stims due at 1,100, 1,200 and
+        // 1,300 us would follow it back to back, above the programmed rate: they are skipped; 1,400 us is on time
+        Run run = run(RigFixtures.validate(HF10K), 3 * MS, 1_050 * US, 300 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable).anySatisfy(e -> assertThat(e).containsExactly(1_350, 1_380));
+        assertThat(enable).noneSatisfy(e -> assertThat(e[0]).isBetween(1_381L, 1_399L));
+        assertThat(enable).anySatisfy(e -> assertThat(e).containsExactly(1_400, 1_430));
+        assertThat(run.report().skippedPulses()).isEqualTo(3);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+    }
 }
