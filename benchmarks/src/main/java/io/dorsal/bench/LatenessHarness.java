@@ -11,6 +11,7 @@ import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunReport;
 import io.dorsal.rig.runtime.RunnerSettings;
+import io.dorsal.rig.runtime.ThreadPlacement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,11 @@ import org.HdrHistogram.Histogram;
  * <p>The fault bound and the overrun bound are raised to one second so that a hiccup of a shared machine is measured
  * instead of ending the run. The load average is printed with the figures: on a loaded machine they measure the load.
  *
- * <pre>java -cp benchmarks.jar io.dorsal.bench.LatenessHarness [--seconds N] [--json FILE]</pre>
+ * <p>{@code --rt-fifo P} and {@code --rt-cpu C} put the real-time thread (the baseline's and the runner's) on
+ * SCHED_FIFO priority P and CPU C, as a rig's launcher does; start the JVM on the other CPUs ({@code taskset -c 0})
+ * to keep its other threads off C, as {@code isolcpus} does on a Pi ({@link ThreadPlacement}).
+ *
+ * <pre>java -cp benchmarks.jar io.dorsal.bench.LatenessHarness [--seconds N] [--json FILE] [--rt-fifo P] [--rt-cpu C]</pre>
  */
 public final class LatenessHarness {
 
@@ -65,29 +70,38 @@ public final class LatenessHarness {
     public static void main(String[] args) throws IOException, InterruptedException {
         long seconds = 10;
         Path json = null;
+        int fifo = 0;
+        int cpu = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Long.parseLong(value(args, ++i));
                 case "--json" -> json = Path.of(value(args, ++i));
+                case "--rt-fifo" -> fifo = Integer.parseInt(value(args, ++i));
+                case "--rt-cpu" -> cpu = Integer.parseInt(value(args, ++i));
                 default -> usage("unknown argument " + args[i]);
             }
         }
         if (seconds < 1 || seconds > 3_600) {
             usage("--seconds is 1 to 3600, was " + seconds);
         }
+        if (fifo < 0 || fifo > 99 || cpu < -1) {
+            usage("--rt-fifo is 1 to 99 and --rt-cpu 0 or more");
+        }
+        ThreadPlacement placement = new ThreadPlacement(fifo, cpu);
         String load = loadAverage();
         System.out.printf(Locale.ROOT, "lateness on the mock rig, %d s a scenario, %d cores, %s %s, load average %s%n",
                 seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), load);
+        System.out.printf(Locale.ROOT, "real-time thread: %s; JVM affinity %s%n", placement, jvmAffinity());
         PinMap pins = Scenarios.rigPins();
         List<Figures> all = new ArrayList<>();
-        all.add(baseline(seconds));
+        all.add(baseline(seconds, placement));
         boolean unsafe = false;
         for (String[] scenario : new String[][] {{"tonic", Scenarios.TONIC}, {"burst", Scenarios.BURST},
                 {"hf10k", Scenarios.HIGH_FREQUENCY}}) {
             LateActionLog late = new LateActionLog(lateThresholdNs(), LATE_LOG_CAPACITY);
             ParkThenSpinIdleStrategy idle = new ParkThenSpinIdleStrategy(SystemClock.INSTANCE);
-            RigRun.Outcome outcome = run(Scenarios.validated(scenario[1]), pins, seconds, idle, late);
+            RigRun.Outcome outcome = run(Scenarios.validated(scenario[1]), pins, seconds, idle, late, placement);
             RunReport r = outcome.report();
             unsafe |= !outcome.everyLineSafe();
             all.add(new Figures(scenario[0], r.actions(), r.misses(), r.p50Us(), r.p99Us(), r.p999Us(), r.maxUs(),
@@ -169,14 +183,14 @@ public final class LatenessHarness {
     }
 
     private static RigRun.Outcome run(ValidatedTherapy therapy, PinMap pins, long seconds, ParkThenSpinIdleStrategy idle,
-                                      LateActionLog late) {
+                                      LateActionLog late, ThreadPlacement placement) {
         RunnerSettings settings = RunnerSettings.DEFAULTS.withFaultLatenessNs(1_000_000_000L)
                 .withOverrunBoundNs(1_000_000_000L);
         Context mock = RigPlatform.mock();
         try {
             return RigRun.run(therapy, pins, mock, SystemClock.INSTANCE,
                     new RigRun.Options(seconds * 1_000_000_000L, settings, idle, false, seconds * 1_000_000_000L,
-                            Optional.of(late)),
+                            Optional.of(late), placement),
                     line -> { });
         } finally {
             mock.shutdown();
@@ -184,12 +198,22 @@ public final class LatenessHarness {
     }
 
     /** The bare baseline on a thread set up as the runner's: spinning on the clock, deadlines every 100 us. */
-    static Figures baseline(long seconds) throws InterruptedException {
+    static Figures baseline(long seconds, ThreadPlacement placement) throws InterruptedException {
         Histogram lateness = new Histogram(HIGHEST_TRACKABLE_NS, 3);
         LateActionLog lateLog = new LateActionLog(lateThresholdNs(), LATE_LOG_CAPACITY);
         Clock clock = SystemClock.INSTANCE;
         long[] misses = new long[1];
         Thread rt = Thread.ofPlatform().name("dorsal-rt-baseline").priority(Thread.MAX_PRIORITY).unstarted(() -> {
+            if (placement.any()) {
+                try {
+                    placement.applyToCurrentThread();
+                } catch (IOException e) {
+                    throw new IllegalStateException("baseline: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             long start = clock.nanoTime();
             lateLog.origin(start);
             long end = start + seconds * 1_000_000_000L;
@@ -219,6 +243,16 @@ public final class LatenessHarness {
                 lateness.getValueAtPercentile(99.9) / 1_000.0, lateness.getMaxValue() / 1_000.0, 0, "duration reached", lateLog, "");
     }
 
+    /** The CPUs this JVM may run on (its main thread's affinity, from /proc). */
+    private static String jvmAffinity() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Cpus_allowed_list"))
+                    .map(l -> "CPUs " + l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
@@ -238,7 +272,7 @@ public final class LatenessHarness {
     private static void usage(String problem) {
         System.err.println("lateness harness: " + problem);
         System.err.println("usage: java -cp benchmarks.jar io.dorsal.bench.LatenessHarness"
-                + " [--seconds N] [--json FILE]");
+                + " [--seconds N] [--json FILE] [--rt-fifo PRIORITY] [--rt-cpu CPU]");
         System.exit(2);
     }
 }

@@ -4,7 +4,8 @@ import io.dorsal.core.time.Clock;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Parks only until a margin before the deadline, then spins on the clock until the deadline itself, and learns the
+ * Parks only until a margin before the deadline (never past the runner's heartbeat), then spins on the clock until
+ * the deadline itself, and learns the
  * margin from how late the parks wake: after each park the margin becomes at least twice the latest overshoot (up to
  * {@link #MAX_SPIN_WINDOW_NS}) and otherwise decays by 1/64 of its excess a park towards {@code minSpinWindowNs}. A
  * machine whose idle cores wake slowly (a virtual machine, deep C-states: hundreds of microseconds) thus gets a
@@ -53,14 +54,26 @@ public final class ParkThenSpinIdleStrategy implements IdleStrategy {
 
     @Override
     public void idle(long nowNs, long deadlineNs) {
-        long parkNs = deadlineNs - nowNs - spinWindowNs;
+        idle(nowNs, deadlineNs, deadlineNs);
+    }
+
+    /**
+     * Parks until the margin before the real deadline or until the heartbeat, whichever comes first; within the margin
+     * spins, to the deadline or the heartbeat. Only a real deadline is spun for: a margin wider than the heartbeat (a
+     * slow-waking machine) must not turn a tonic program's 20 ms between pulses into 20 ms of spinning.
+     */
+    @Override
+    public void idle(long nowNs, long deadlineNs, long heartbeatNs) {
+        long parkUntil = Math.min(deadlineNs - spinWindowNs, heartbeatNs);
+        long parkNs = parkUntil - nowNs;
         if (parkNs > 0) {
             parker.parkNanos(parkNs);
-            learn(clock.nanoTime() - (nowNs + parkNs));
+            learn(clock.nanoTime() - parkUntil);
             // back to the runner: it looks for new work, then idles again, spinning once within the margin
             return;
         }
-        while (clock.nanoTime() < deadlineNs) {
+        long spinUntil = Math.min(deadlineNs, heartbeatNs);
+        while (clock.nanoTime() < spinUntil) {
             Thread.onSpinWait();
         }
     }

@@ -118,7 +118,7 @@ public final class RealtimeRunner implements Runnable {
                 if (work == 0) {
                     // never idle past a heartbeat: a therapy started or a stop asked for from another thread is
                     // noticed within it even when nothing is scheduled
-                    idle.idle(now, Math.min(nextDeadlineNs(), now + MAX_IDLE_NS));
+                    idle.idle(now, nextDeadlineNs(), now + MAX_IDLE_NS);
                 }
             }
         } catch (Throwable t) {

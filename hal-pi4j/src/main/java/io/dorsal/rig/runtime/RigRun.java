@@ -23,6 +23,7 @@ import io.dorsal.rig.output.RigPlan;
 import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.platform.RigPlatform;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,13 +55,15 @@ public final class RigRun {
      * What the run needs besides the therapy and the pins.
      *
      * @param lateActions where to keep the run's late actions (the lateness harness's diagnosis), or empty
+     * @param placement   the real-time thread's scheduling class and CPU, applied by the thread itself before the
+     *                    therapy starts
      */
     public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
-                          long progressEveryNs, Optional<LateActionLog> lateActions) {
+                          long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement) {
 
         public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
                        long progressEveryNs) {
-            this(durationNs, settings, idle, trace, progressEveryNs, Optional.empty());
+            this(durationNs, settings, idle, trace, progressEveryNs, Optional.empty(), ThreadPlacement.NONE);
         }
     }
 
@@ -88,12 +91,26 @@ public final class RigRun {
             throw new IllegalStateException("a validated therapy was refused: " + loaded);
         }
         RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, options.idle(), options.settings());
-        runner.endAt(start + options.durationNs());
-        options.lateActions().ifPresent(log -> {
-            log.origin(start);
-            runner.logLateActions(log);
+        options.lateActions().ifPresent(runner::logLateActions);
+        String[] placementFailure = {null};
+        // the thread places itself (SCHED_FIFO, its CPU) and only then starts the therapy, so that no pulse falls due
+        // while chrt and taskset run
+        Thread rt = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).unstarted(() -> {
+            try {
+                options.placement().applyToCurrentThread();
+            } catch (IOException | RuntimeException e) {
+                placementFailure[0] = e.getMessage();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long begin = clock.nanoTime();
+            options.lateActions().ifPresent(log -> log.origin(begin));
+            runner.endAt(begin + options.durationNs());
+            generator.start("rig");
+            runner.run();
         });
-        Thread rt = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).unstarted(runner);
         Thread hook = new Thread(() -> {
             runner.requestStop("JVM shutdown (Ctrl-C)");
             try {
@@ -104,7 +121,6 @@ public final class RigRun {
             stage.safe();
         }, "dorsal-rig-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        generator.start("rig");
         rt.start();
         long skippedLogged = 0;
         try {
@@ -129,6 +145,10 @@ public final class RigRun {
                 // the hook is running already and drives the lines safe itself
             }
             stage.safe();
+        }
+        if (placementFailure[0] != null) {
+            throw new IllegalStateException("the real-time thread could not be put on " + options.placement() + ": "
+                    + placementFailure[0] + " (SCHED_FIFO needs root or CAP_SYS_NICE; see docs/bench-rig.md)");
         }
         boolean safe = allSafe(stage, map);
         return new Outcome(runner.report(), trace, safe);

@@ -45,6 +45,36 @@ class ParkThenSpinIdleStrategyTest {
     }
 
     @Test
+    void aMarginWiderThanTheHeartbeatStillParksUntilTheHeartbeatWhenTheDeadlineIsFar() {
+        ParkThenSpinIdleStrategy idle = strategy(100_000);
+        overshootNs = 1_000_000;
+        idle.idle(clock.nanoTime(), clock.nanoTime() + 10_000_000);
+        assertThat(idle.spinWindowNs()).isEqualTo(ParkThenSpinIdleStrategy.MAX_SPIN_WINDOW_NS);
+        overshootNs = 0;
+        parks.clear();
+
+        // tonic: the next pulse 18 ms away, the heartbeat 1 ms: a park to the heartbeat, not 1 ms of spinning
+        long now = clock.nanoTime();
+        idle.idle(now, now + 18_000_000, now + RealtimeRunner.MAX_IDLE_NS);
+
+        assertThat(parks).containsExactly(RealtimeRunner.MAX_IDLE_NS);
+    }
+
+    @Test
+    void withinTheMarginSpinsOnlyToTheHeartbeatAndNeverParks() {
+        // the deadline 1.5 ms away within a 2 ms margin: spin, but hand back to the runner at its 1 ms heartbeat
+        long[] readNs = {0};
+        List<Long> parked = new ArrayList<>();
+        ParkThenSpinIdleStrategy idle = new ParkThenSpinIdleStrategy(() -> readNs[0] += 1_000, parked::add,
+                ParkThenSpinIdleStrategy.MAX_SPIN_WINDOW_NS);
+
+        idle.idle(0, 1_500_000, RealtimeRunner.MAX_IDLE_NS);
+
+        assertThat(parked).isEmpty();
+        assertThat(readNs[0]).isEqualTo(RealtimeRunner.MAX_IDLE_NS);
+    }
+
+    @Test
     void aLateWakeWidensTheMarginToTwiceTheOvershootThenItDecaysBackToItsFloor() {
         ParkThenSpinIdleStrategy idle = strategy(100_000);
         overshootNs = 400_000;
