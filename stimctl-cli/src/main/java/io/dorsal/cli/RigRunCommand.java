@@ -14,6 +14,7 @@ import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.IdleStrategy;
+import io.dorsal.rig.runtime.ThreadPlacement;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunReport;
 import io.dorsal.rig.runtime.RunnerSettings;
@@ -93,6 +94,9 @@ final class RigRunCommand implements Callable<Integer> {
                     + " then spin to the deadline) or busy-spin (an isolated core)", defaultValue = "spin-park")
     String idle;
 
+    @CommandLine.Mixin
+    RealtimeThreadOptions realtimeThread = new RealtimeThreadOptions();
+
     @Option(names = "--virtual-time", hidden = true,
             description = "with --mock: run on a virtual clock as fast as possible (tests and CI)")
     boolean virtualTime;
@@ -122,6 +126,11 @@ final class RigRunCommand implements Callable<Integer> {
         }
         if (!idle.equals("spin-park") && !idle.equals("busy-spin")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--idle is spin-park or busy-spin, was " + idle);
+        }
+        ThreadPlacement placement = realtimeThread.placement(spec.commandLine());
+        if (virtualTime && placement.any()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rt-fifo and --rt-cpu need the real clock,"
+                    + " not --virtual-time");
         }
         Optional<ValidatedTherapy> therapy = TherapyLoader.load(file, err);
         Optional<PinMap> map = RigPins.load(pins, err);
@@ -153,6 +162,9 @@ final class RigRunCommand implements Callable<Integer> {
                 .withOverrunBoundNs(overrunBoundUs * 1_000L);
         out.println("running " + file + " on " + (options.mock ? "the mock platform" : "the rig") + " (" + map.get().name()
                 + ") for " + options.durationS + " s; fault bound " + faultLatenessUs + " us, overrun bound " + overrunBoundUs + " us");
+        if (placement.any()) {
+            out.println("real-time thread: " + placement);
+        }
         out.flush();
         long durationNs = options.durationS * 1_000_000_000L;
         boolean record = options.trace != null
@@ -160,10 +172,14 @@ final class RigRunCommand implements Callable<Integer> {
         RigRun.Outcome outcome;
         try {
             outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock,
-                    new RigRun.Options(durationNs, settings, idleStrategy, record, 1_000_000_000L), line -> {
+                    new RigRun.Options(durationNs, settings, idleStrategy, record, 1_000_000_000L, Optional.empty(),
+                            placement), line -> {
                         err.println(line);
                         err.flush();
                     });
+        } catch (RigRun.PlacementRefused e) {
+            err.println("stimctl: " + e.getMessage());
+            return Stimctl.EXIT_REFUSED;
         } finally {
             pi4j.get().shutdown();
         }

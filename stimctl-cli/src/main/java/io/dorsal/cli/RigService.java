@@ -21,11 +21,13 @@ import io.dorsal.rig.runtime.RealtimeRunner;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunnerSettings;
 import io.dorsal.rig.runtime.ParkThenSpinIdleStrategy;
+import io.dorsal.rig.runtime.ThreadPlacement;
 import io.dorsal.rig.sense.RigImpedanceMeter;
 import io.dorsal.rig.sim.SimulatedFrontEnd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The rig as a service: the generator on the rig's outputs, paced by the real-time runner on its own thread, and
@@ -44,15 +46,24 @@ final class RigService implements AutoCloseable {
 
     RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
                InetAddress bind, int port, RunnerSettings settings) throws IOException {
-        this(pi4j, map, rig, audit, therapy, bind, port, settings, null);
+        this(pi4j, map, rig, audit, therapy, bind, port, settings, null, ThreadPlacement.NONE);
+    }
+
+    /** As below, the real-time thread left as the JVM made it. */
+    RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
+               InetAddress bind, int port, RunnerSettings settings, PumpFirmware pump) throws IOException {
+        this(pi4j, map, rig, audit, therapy, bind, port, settings, pump, ThreadPlacement.NONE);
     }
 
     /**
      * As above, also serving {@code pump} over the link (null: no pump): its firmware runs on the wall clock and is
-     * brought up to date at every command and answer; it drives no pump hardware (`rig pump run` does).
+     * brought up to date at every command and answer; it drives no pump hardware (`rig pump run` does). The real-time
+     * thread places itself as {@code placement} says (SCHED_FIFO, its CPU) before it runs; the service does not start
+     * if it cannot.
      */
     RigService(Context pi4j, PinMap map, Identity rig, AuditLog audit, Optional<ValidatedTherapy> therapy,
-               InetAddress bind, int port, RunnerSettings settings, PumpFirmware pump) throws IOException {
+               InetAddress bind, int port, RunnerSettings settings, PumpFirmware pump, ThreadPlacement placement)
+            throws IOException {
         this.pi4j = pi4j;
         this.audit = audit;
         this.stage = new Pi4jOutputStage(pi4j, map, SystemClock.INSTANCE, RigRun.PWM_LEAD_NS, RigRun.MIN_PWM_INTERVAL_NS);
@@ -76,12 +87,43 @@ final class RigService implements AutoCloseable {
             if (!loaded.applied()) {
                 throw new IOException("the therapy was refused: " + loaded);
             }
-            generator.start("rig");
         }
         this.runner = new RealtimeRunner(generator, stage, SystemClock.INSTANCE,
                 new io.dorsal.rig.runtime.ParkThenSpinIdleStrategy(SystemClock.INSTANCE), settings);
         runner.continueAfterFault();
-        this.realtime = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).start(runner);
+        // the thread places itself (SCHED_FIFO, its CPU) before it runs; the service does not start if it cannot
+        CountDownLatch placed = new CountDownLatch(1);
+        String[] placementFailure = {null};
+        this.realtime = Thread.ofPlatform().name("dorsal-rt").priority(Thread.MAX_PRIORITY).start(() -> {
+            try {
+                placement.applyToCurrentThread();
+            } catch (IOException | RuntimeException e) {
+                placementFailure[0] = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                placementFailure[0] = "interrupted";
+            } finally {
+                placed.countDown();
+            }
+            if (placementFailure[0] == null) {
+                runner.run();
+            }
+        });
+        try {
+            placed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (placementFailure[0] != null) {
+            stage.safe();
+            server.close();
+            throw new IOException("the real-time thread could not be put on " + placement + ": " + placementFailure[0]
+                    + " (SCHED_FIFO needs root, CAP_SYS_NICE or LimitRTPRIO; see docs/bench-rig.md)");
+        }
+        // started once the thread runs where it should, so that no pulse falls due while it was being placed
+        if (therapy.isPresent()) {
+            generator.start("rig");
+        }
     }
 
     int port() {

@@ -9,6 +9,7 @@ import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.runtime.RigRun;
 import io.dorsal.rig.runtime.RunnerSettings;
+import io.dorsal.rig.runtime.ThreadPlacement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -60,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "also serve a drug pump filled with this prescription (validated first; docs/pump-format.md)")
     Path pumpPrescription;
 
+    @CommandLine.Mixin
+    RealtimeThreadOptions realtimeThread = new RealtimeThreadOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ThreadPlacement placement = realtimeThread.placement(spec.commandLine());
         Optional<PinMap> map = RigPins.load(pins, err);
         if (map.isEmpty()) {
             return Stimctl.EXIT_REFUSED;
@@ -110,8 +115,16 @@ final class ServeCommand implements Callable<Integer> {
                 (mock ? RigRunCommand.MOCK_FAULT_LATENESS_US : RigRunCommand.RIG_FAULT_LATENESS_US) * 1_000L)
                 .withOverrunBoundNs(mock ? RigRunCommand.SERVE_MOCK_OVERRUN_BOUND_US * 1_000L
                         : io.dorsal.rig.output.Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS);
-        RigService service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind),
-                port, settings, pump);
+        RigService service;
+        try {
+            service = new RigService(pi4j.get(), map.get(), rig, log, initial, InetAddress.getByName(bind), port,
+                    settings, pump, placement);
+        } catch (IOException e) {
+            err.println("stimctl: " + e.getMessage());
+            pi4j.get().shutdown();
+            log.close();
+            return Stimctl.EXIT_REFUSED;
+        }
         Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid(),
                 SystemdNotify.systemdNotifyTool(ProcessHandle.current().pid()));
         Thread hook = new Thread(() -> {

@@ -155,6 +155,26 @@ class StimctlRigTest {
     }
 
     @Test
+    void theRealTimeThreadsPriorityIsOneTo99AndItsCpuNotNegative() {
+        for (String[] bad : new String[][] {{"--rt-fifo", "0"}, {"--rt-fifo", "100"}, {"--rt-cpu", "-1"}}) {
+            CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--duration-s", "1",
+                    "--mock", bad[0], bad[1]);
+
+            assertThat(run.exitCode()).as(String.join(" ", bad)).isEqualTo(Stimctl.EXIT_USAGE);
+            assertThat(run.err()).contains(bad[0] + " must be");
+        }
+    }
+
+    @Test
+    void placingTheRealTimeThreadNeedsTheRealClock() {
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--duration-s", "1",
+                "--mock", "--virtual-time", "--rt-cpu", "0");
+
+        assertThat(run.exitCode()).isEqualTo(Stimctl.EXIT_USAGE);
+        assertThat(run.err()).contains("need the real clock");
+    }
+
+    @Test
     void auditsTheTraceOfARunAndPassesIt() throws Exception {
         Path trace = dir.resolve("t.csv");
         CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-burst.json", "--pins", PINS, "--mock", "--duration-s", "1",

@@ -67,6 +67,15 @@ public final class RigRun {
         }
     }
 
+    /** The real-time thread could not be placed as asked: the run did not start. */
+    public static final class PlacementRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlacementRefused(String message) {
+            super(message);
+        }
+    }
+
     /** The run's figures and, if asked for, its trace. */
     public record Outcome(RunReport report, Optional<LineTrace> trace, boolean everyLineSafe) {
     }
@@ -147,8 +156,9 @@ public final class RigRun {
             stage.safe();
         }
         if (placementFailure[0] != null) {
-            throw new IllegalStateException("the real-time thread could not be put on " + options.placement() + ": "
-                    + placementFailure[0] + " (SCHED_FIFO needs root or CAP_SYS_NICE; see docs/bench-rig.md)");
+            throw new PlacementRefused("the real-time thread could not be put on " + options.placement() + ": "
+                    + placementFailure[0] + " (SCHED_FIFO needs root, CAP_SYS_NICE or LimitRTPRIO; see"
+                    + " docs/bench-rig.md); no pulse was delivered, every line is at its safe level");
         }
         boolean safe = allSafe(stage, map);
         return new Outcome(runner.report(), trace, safe);
