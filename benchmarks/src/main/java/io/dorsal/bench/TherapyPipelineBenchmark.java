@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TherapyPipelineBenchmark {
 
     /** The redraw's bound in multiples of its floor, one sweep over the segments (docs/performance.md). */
-    static final double PREVIEW_BOUND = 40.0;
+    static final double PREVIEW_BOUND = 12.0;
     /** The redraw's allocation budget: the sample's segments (about 21,600 of 28 bytes, 627 KB) and a tenth more. */
     static final double PREVIEW_BYTES = 700_000;
 
