@@ -46,18 +46,10 @@ public final class Backups {
         }
         synchronized (records) {
             try (PreparedStatement vacuum = records.connection().prepareStatement("VACUUM INTO ?")) {
-                records.connection().commit();
-                records.connection().setAutoCommit(true);
                 vacuum.setString(1, target.toAbsolutePath().toString());
                 vacuum.execute();
             } catch (SQLException e) {
                 throw new ClinicDatabaseException(target + ": the backup could not be written: " + e.getMessage(), e);
-            } finally {
-                try {
-                    records.connection().setAutoCommit(false);
-                } catch (SQLException ignored) {
-                    // the connection is broken; the next use reports it
-                }
             }
         }
         ownerOnly(target);

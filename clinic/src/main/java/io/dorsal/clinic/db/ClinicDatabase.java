@@ -52,7 +52,6 @@ public final class ClinicDatabase implements AutoCloseable {
         Connection connection = Connections.open(location);
         try {
             Schema.migrate(location, connection, target);
-            connection.setAutoCommit(false);
         } catch (SQLException e) {
             Connections.closeQuietly(connection);
             throw new ClinicDatabaseException(location.describe() + ": cannot read the records' schema: "
@@ -71,9 +70,7 @@ public final class ClinicDatabase implements AutoCloseable {
     /** The schema version of the records as open. */
     public synchronized String schemaVersion() throws ClinicDatabaseException {
         try {
-            String version = Schema.applied(connection).map(Object::toString).orElse("none");
-            connection.commit();
-            return version;
+            return Schema.applied(connection).map(Object::toString).orElse("none");
         } catch (SQLException e) {
             throw failure("read the schema version", e);
         }
@@ -91,11 +88,8 @@ public final class ClinicDatabase implements AutoCloseable {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
             try {
-                List<Entry<R>> written = tryAppend(change, records);
-                connection.commit();
-                return written;
+                return inTransaction(() -> tryAppend(change, records));
             } catch (SQLException e) {
-                rollbackQuietly();
                 if (!isConflict(e)) {
                     throw failure("write " + records.size() + " record" + (records.size() == 1 ? "" : "s"), e);
                 }
@@ -168,10 +162,8 @@ public final class ClinicDatabase implements AutoCloseable {
                             rows.getString("audit_reason"), table.read(rows)));
                 }
             }
-            connection.commit();
             return entries;
         } catch (SQLException e) {
-            rollbackQuietly();
             throw failure("read " + table.name(), e);
         }
     }
@@ -181,12 +173,20 @@ public final class ClinicDatabase implements AutoCloseable {
      * in its table and with the content its entry hashed, and no row without an entry.
      */
     public synchronized ChainCheck verify() throws ClinicDatabaseException {
+        boolean postgres = location instanceof ClinicLocation.Postgres;
         try {
-            ChainCheck check = walk();
-            connection.commit();
-            return check;
+            if (postgres) {
+                // one snapshot for the chain and every table, while other programmers go on writing
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            try {
+                return inTransaction(this::walk);
+            } finally {
+                if (postgres) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+            }
         } catch (SQLException e) {
-            rollbackQuietly();
             throw failure("verify the audit chain", e);
         }
     }
@@ -282,6 +282,29 @@ public final class ClinicDatabase implements AutoCloseable {
         return new ClinicDatabaseException(location.describe() + ": cannot " + what + reason, e);
     }
 
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction (the connection is in auto-commit otherwise: with SQLite an open
+     * transaction would hold the file's write lock against other programmers). SQLite's transactions start
+     * IMMEDIATE, so a writer waits for the other's write rather than failing on it.
+     */
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     private void rollbackQuietly() {
         try {
             connection.rollback();
@@ -293,7 +316,6 @@ public final class ClinicDatabase implements AutoCloseable {
     @Override
     public synchronized void close() throws ClinicDatabaseException {
         try {
-            connection.rollback();
             connection.close();
         } catch (SQLException e) {
             throw failure("close the records", e);

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Opens the records: an SQLite file (created 0600 in a 0700 folder, checked to be an intact SQLite file first)
@@ -57,6 +59,11 @@ final class Connections {
         try {
             connection = DriverManager.getConnection(sqliteUrl(file), config.toProperties());
         } catch (SQLException e) {
+            if (damaged(e)) {
+                throw new ClinicDatabaseException(file + ": the records file is damaged or not a database ("
+                        + e.getMessage() + "); restore the last backup with `stimctl db restore`. Nothing was"
+                        + " changed.", e);
+            }
             throw new ClinicDatabaseException(file + ": cannot open the records: " + e.getMessage(), e);
         }
         try (Statement s = connection.createStatement(); ResultSet check = s.executeQuery("PRAGMA quick_check")) {
@@ -134,6 +141,11 @@ final class Connections {
         try (InputStream in = Files.newInputStream(file)) {
             return Arrays.equals(in.readNBytes(SQLITE_MAGIC.length), SQLITE_MAGIC);
         }
+    }
+
+    private static boolean damaged(SQLException e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB);
     }
 
     static void closeQuietly(Connection connection) {

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,8 +21,6 @@ final class TestDatabases {
 
     static final String PG_URL = "DORSAL_CLINIC_TEST_PG_URL";
     static final String PG_REQUIRED = "DORSAL_CLINIC_TEST_PG_REQUIRED";
-
-    private static final List<String> CREATED = new ArrayList<>();
 
     private TestDatabases() {
     }
@@ -59,9 +55,6 @@ final class TestDatabases {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new AssertionError("cannot create a test database on " + url + ": " + e.getMessage(), e);
-        }
-        synchronized (CREATED) {
-            CREATED.add(name);
         }
         return new ClinicLocation.Postgres(withDatabase(url, name), "", "");
     }
