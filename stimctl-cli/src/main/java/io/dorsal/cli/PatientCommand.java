@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "patient", mixinStandardHelpOptions = true,
         description = "Registers, finds and shows patients, and records their devices and leads (docs/clinic.md).",
         subcommands = {PatientCommand.Add.class, PatientCommand.Find.class, PatientCommand.Show.class,
-            PatientCommand.AddDevice.class, PatientCommand.AddLead.class})
+            PatientCommand.AddDevice.class, PatientCommand.AddLead.class, PatientVisitCommands.Apply.class,
+            PatientVisitCommands.Impedance.class, PatientVisitCommands.Battery.class, PatientVisitCommands.Refill.class,
+            PatientVisitCommands.Trends.class})
 final class PatientCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,7 +33,8 @@ final class PatientCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a patient command: add, find, show, add-device or add-lead");
+                "name a patient command: add, find, show, add-device, add-lead, apply, impedance, battery, refill"
+                        + " or trends");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Registers a new patient; prints its id.")

@@ -78,7 +78,7 @@ public final class Carryover {
             return new CarryoverPlan(trial, null, map, differences, unmapped, List.of());
         }
         Therapy implant = new Therapy(implantLeads, programs, implantLimits);
-        return switch (new SafetyValidator(measuredImpedanceOhm).validate(implant)) {
+        return switch (new SafetyValidator(implantLimits, measuredImpedanceOhm).validate(implant)) {
             case Validation.Safe safe -> new CarryoverPlan(trial, implant, map, differences, unmapped, List.of());
             case Validation.Unsafe unsafe -> new CarryoverPlan(trial, implant, map, differences, unmapped,
                     unsafe.violations());

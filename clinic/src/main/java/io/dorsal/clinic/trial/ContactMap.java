@@ -1,6 +1,7 @@
 package io.dorsal.clinic.trial;
 
 import io.dorsal.core.therapy.ContactId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Objects;
  */
 public record ContactMap(Map<String, Target> leads) {
 
+    // leads keep the order they were given in, so the map reads back as written
+
     /** The implanted lead a trial lead maps to, and the shift of contact indices. */
     public record Target(String lead, int shift) {
         public Target {
@@ -21,7 +24,7 @@ public record ContactMap(Map<String, Target> leads) {
     }
 
     public ContactMap {
-        leads = Map.copyOf(leads);
+        leads = Collections.unmodifiableMap(new LinkedHashMap<>(leads));
     }
 
     /** Trial lead i to implanted lead i, no shift. */

@@ -1,5 +1,6 @@
 package io.dorsal.clinic.trial;
 
+import io.dorsal.clinic.DeviceKind;
 import io.dorsal.core.therapy.DeviceLimits;
 
 /**
@@ -22,6 +23,11 @@ public final class TrialLimits {
     public static final DeviceLimits IMPLANT = DeviceLimits.DEFAULTS;
 
     private TrialLimits() {
+    }
+
+    /** The limits of a device of this kind: a trial stimulator's, or the implant's. */
+    public static DeviceLimits forDevice(DeviceKind kind) {
+        return kind == DeviceKind.TRIAL_STIMULATOR ? EXTERNAL_STIMULATOR : IMPLANT;
     }
 
     static DeviceLimits withCompliance(DeviceLimits d, double complianceVoltageV) {

@@ -6,7 +6,6 @@ import io.dorsal.clinic.Device;
 import io.dorsal.clinic.DeviceStatus;
 import io.dorsal.clinic.DiaryEntry;
 import io.dorsal.clinic.Entry;
-import io.dorsal.clinic.ImpedanceReading;
 import io.dorsal.clinic.Trial;
 import io.dorsal.clinic.TrialKind;
 import io.dorsal.clinic.TrialState;
@@ -14,6 +13,7 @@ import io.dorsal.clinic.db.ClinicDatabase;
 import io.dorsal.clinic.db.ClinicDatabaseException;
 import io.dorsal.clinic.records.PatientRegistry;
 import io.dorsal.clinic.records.RecordsException;
+import io.dorsal.clinic.records.Therapies;
 import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.therapy.ContactId;
@@ -190,14 +190,6 @@ public final class Trials {
 
     /** The latest reading of each contact of a device. */
     Map<ContactId, Double> latestImpedances(String deviceId) throws ClinicDatabaseException {
-        Map<ContactId, Double> out = new HashMap<>();
-        for (Entry<ImpedanceReading> e : records.where(ImpedanceReading.class, "device_id", deviceId)) {
-            try {
-                out.put(ContactId.parse(e.record().contact()), e.record().impedanceOhm());
-            } catch (IllegalArgumentException ignored) {
-                // a reading of a contact name the validator does not know cannot matter to it
-            }
-        }
-        return out;
+        return new Therapies(records).latestImpedances(deviceId);
     }
 }

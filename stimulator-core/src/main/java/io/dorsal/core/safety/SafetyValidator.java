@@ -46,6 +46,7 @@ public final class SafetyValidator {
     private static final java.util.regex.Pattern PROGRAM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]*");
     private static final double STEP_TOLERANCE = 1e-6;
 
+    private final DeviceLimits device;
     private final Map<ContactId, Double> measuredImpedanceOhm;
 
     /** A validator that takes contact impedances from the therapy's leads. */
@@ -55,13 +56,22 @@ public final class SafetyValidator {
 
     /** A validator that prefers impedances measured by the generator's impedance check. */
     public SafetyValidator(Map<ContactId, Double> measuredImpedanceOhm) {
+        this(DeviceLimits.DEFAULTS, measuredImpedanceOhm);
+    }
+
+    /**
+     * A validator for another device than the implant ({@link DeviceLimits#DEFAULTS}), such as an external trial
+     * stimulator: a file's limits may tighten {@code device}'s limits, never loosen them.
+     */
+    public SafetyValidator(DeviceLimits device, Map<ContactId, Double> measuredImpedanceOhm) {
+        this.device = java.util.Objects.requireNonNull(device, "device");
         this.measuredImpedanceOhm = Map.copyOf(measuredImpedanceOhm);
     }
 
     public Validation validate(Therapy therapy) {
         List<Violation> violations = new ArrayList<>();
         DeviceLimits limits = therapy.limits();
-        checkDeviceLimits(limits, violations);
+        checkDeviceLimits(device, limits, violations);
         // with a loosened or meaningless limit (a rate of 0 allowed, say) timelines are not worth building
         boolean limitsOk = violations.isEmpty();
         checkLeads(therapy, violations);
@@ -198,8 +208,7 @@ public final class SafetyValidator {
     // ----------------------------------------------------------------------------------------------------
     // therapy level
 
-    private static void checkDeviceLimits(DeviceLimits limits, List<Violation> out) {
-        DeviceLimits d = DeviceLimits.DEFAULTS;
+    private static void checkDeviceLimits(DeviceLimits d, DeviceLimits limits, List<Violation> out) {
         atMost("maxAmplitudeMa", limits.maxAmplitudeMa(), d.maxAmplitudeMa(), "mA", out);
         atMost("maxContactCurrentMa", limits.maxContactCurrentMa(), d.maxContactCurrentMa(), "mA", out);
         atLeast("minPulseWidthUs", limits.minPulseWidthUs(), d.minPulseWidthUs(), "us", out);
