@@ -462,9 +462,10 @@ public final class TraceAudit {
                 boolean stim = table.phaseKind(phase) == PhaseKind.STIM;
                 boolean passive = passive(p);
                 long widthUs = table.phaseDurationNs(phase) / 1_000;
+                Window prev = previous[p];
                 // the stamps of a window's two ends are each truncated to the microsecond: 1 us of slack
-                long allowedUs = widthUs + (long) STAMP_RESOLUTION_US
-                        + (stim ? boundUs : (long) Math.ceil(boundUs * stretchRatio(p)));
+                long allowedUs = stim ? widthUs + (long) STAMP_RESOLUTION_US + boundUs
+                        : stretchedRechargeUs(widthUs, prev) + (long) Math.ceil(boundUs * stretchRatio(p));
                 if (f.longestUs == 0 || win.lengthUs() - widthUs > f.longestOverUs) {
                     f.longestOverUs = win.lengthUs() - widthUs;
                     f.longestUs = win.lengthUs();
@@ -480,7 +481,6 @@ public final class TraceAudit {
                                 + " us) and the run went on"));
                     }
                 }
-                Window prev = previous[p];
                 if (stim && prev != null && table.phaseKind(prev.phase()) == PhaseKind.STIM) {
                     long programmedOffUs = programmedSeparationUs(prev.phase(), phase);
                     long offUs = win.startUs() - prev.endUs();
@@ -658,6 +658,24 @@ public final class TraceAudit {
             }
         }
         return last;
+    }
+
+    /**
+     * How long a recharge may run before its bound: the runner stretches a recharge by the length its stimulation
+     * phase really ran over its width (returning the charge it delivered), so the recharge's length is judged
+     * against its width scaled the same way, plus the stamps' resolution at both phases' ends.
+     */
+    private long stretchedRechargeUs(long widthUs, Window stimWindow) {
+        long slackUs = (long) STAMP_RESOLUTION_US;
+        if (stimWindow == null || table.phaseKind(stimWindow.phase()) != PhaseKind.STIM) {
+            return widthUs + slackUs;
+        }
+        long stimWidthUs = table.phaseDurationNs(stimWindow.phase()) / 1_000;
+        if (stimWidthUs <= 0 || stimWindow.lengthUs() <= stimWidthUs) {
+            return widthUs + slackUs;
+        }
+        double ratio = (double) widthUs / stimWidthUs;
+        return (long) Math.ceil((stimWindow.lengthUs() + slackUs) * ratio) + slackUs;
     }
 
     /** How much longer than programmed a recharge may run to return its stimulation's overrun (current ratio). */

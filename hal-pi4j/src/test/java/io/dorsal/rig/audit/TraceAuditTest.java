@@ -117,6 +117,22 @@ class TraceAuditTest {
     }
 
     @Test
+    void aRechargeStretchedByItsStimulationsOverrunIsJudgedFromItsStretchedLengthPlusTheBound() {
+        // the stimulation runs 15 us long (within the bound); the runner stretches its recharge by as much
+        // (the same current: 315 us), and the recharge then switches off late by the bound: 335 us, no violation
+        int stimOff = nth(TONIC, row("ENABLE", 0), 121);
+        List<TraceRow> stimLate = delayedFrom(TONIC, stimOff, 15);
+        int rechargeOff = nth(stimLate, row("ENABLE", 0), 122);
+        AuditReport atBound = audit(delayedFrom(stimLate, rechargeOff, 15 + BOUND_US), "rig-tonic.json");
+        // the stamps' microsecond at both phases' ends is the slack: 3 us more is past it
+        AuditReport past = audit(delayedFrom(stimLate, rechargeOff, 15 + BOUND_US + 3), "rig-tonic.json");
+
+        assertThat(atBound.findings("phase length")).isEmpty();
+        assertThat(past.findings("phase length")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("recharge phase").contains("ran " + (300 + 15 + BOUND_US + 3) + " us"));
+    }
+
+    @Test
     void aLateSwitchOffThatItsRechargeDoesNotReturnUnbalancesThePeriodOnBothContacts() {
         int off = nth(TONIC, row("ENABLE", 0), 121);
         AuditReport report = audit(delayedFrom(TONIC, off, 10), "rig-tonic.json");
