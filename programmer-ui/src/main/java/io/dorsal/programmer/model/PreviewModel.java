@@ -1,7 +1,7 @@
 package io.dorsal.programmer.model;
 
+import io.dorsal.core.preview.PreviewPass;
 import io.dorsal.core.preview.Waveform;
-import io.dorsal.core.preview.WaveformSampler;
 import io.dorsal.core.safety.Figures;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
@@ -17,9 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * The waveform preview: the draft's enabled programs sampled by core's scheduler over a window the clinician
- * chooses, re-sampled after every edit. Only a safe draft is sampled (the scheduler runs validated therapy
- * only); while the draft is unsafe the last safe waveform stays, marked stale. UI thread only.
+ * The waveform preview: the draft's enabled programs run through core's scheduler over a window the clinician
+ * chooses, streamed straight into every contact row's envelope at the canvas's columns ({@link PreviewPass}: one pass,
+ * no list of segments), again after every edit. Only a safe draft is previewed (the scheduler runs validated therapy
+ * only); while the draft is unsafe the last safe frame stays, marked stale. UI thread only.
  */
 public final class PreviewModel {
 
@@ -28,17 +29,21 @@ public final class PreviewModel {
     public static final double MAX_WINDOW_MS = 600_000;
     public static final double DEFAULT_WINDOW_MS = 50;
     private static final long NS_PER_MS = 1_000_000L;
+    /** The columns filled until a view says how wide it is. */
+    public static final int DEFAULT_COLUMNS = 1_000;
 
     private final ProgrammerModel programmer;
     private final DoubleProperty windowMs = new SimpleDoubleProperty(DEFAULT_WINDOW_MS);
-    private final ReadOnlyObjectWrapper<Waveform> waveform = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PreviewFrame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final Executor deferral;
     private boolean pending;
     private ValidatedTherapy lastSafe;
     private ValidatedTherapy sampledTherapy;
+    private PreviewPass pass;
     private double sampledWindowMs;
+    private int columns = DEFAULT_COLUMNS;
     private int samples;
 
     /**
@@ -80,17 +85,52 @@ public final class PreviewModel {
         double ms = Math.clamp(windowMs.get(), MIN_WINDOW_MS, MAX_WINDOW_MS);
         boolean safeNow = programmer.check().validationProperty().get() instanceof Validation.Safe;
         if (lastSafe != null && (lastSafe != sampledTherapy || ms != sampledWindowMs)) {
-            waveform.set(WaveformSampler.sample(lastSafe, 0, Math.round(ms * NS_PER_MS)));
+            if (lastSafe != sampledTherapy) {
+                pass = new PreviewPass(lastSafe);
+            }
             sampledTherapy = lastSafe;
             sampledWindowMs = ms;
-            samples++;
+            fill();
         }
-        stale.set(!safeNow && waveform.get() != null);
+        stale.set(!safeNow && frame.get() != null);
         if (safeNow) {
-            caption.set("window " + windowText(ms) + (waveform.get().truncated() ? " (cut short: too many pulses)" : ""));
+            caption.set("window " + windowText(ms) + (frame.get().truncated() ? " (cut short: too many pulses)" : ""));
         } else {
             caption.set("not safe: showing the last safe settings");
         }
+    }
+
+    /** The therapy shown, over the window, into fresh envelopes at the current columns: a new frame. */
+    private void fill() {
+        PreviewFrame shown = frame.get();
+        Waveform.Envelopes envelopes = shown != null && shown.envelopes().rows() == pass.contacts().size()
+                && shown.envelopes().columns() == columns
+                ? shown.envelopes() : new Waveform.Envelopes(pass.contacts().size(), columns);
+        long windowNs = Math.round(sampledWindowMs * NS_PER_MS);
+        boolean truncated = pass.envelopesInto(0, windowNs, envelopes);
+        samples++;
+        frame.set(new PreviewFrame(samples, pass.contacts(), windowNs, truncated, envelopes));
+    }
+
+    /**
+     * How many columns the view draws (its canvas's width in pixels): a change fills the frame again at that width,
+     * a redraw at the same width reads the frame as it is.
+     */
+    public void columns(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a preview has at least one column: " + count);
+        }
+        if (count == columns) {
+            return;
+        }
+        columns = count;
+        if (pass != null) {
+            fill();
+        }
+    }
+
+    public int columns() {
+        return columns;
     }
 
     /** The window that shows two periods of the selected program (two pulses, or two bursts). */
@@ -114,15 +154,16 @@ public final class PreviewModel {
         return windowMs;
     }
 
-    public ReadOnlyObjectProperty<Waveform> waveformProperty() {
-        return waveform.getReadOnlyProperty();
+    /** The newest frame: a new one after every edit, window change or resize. */
+    public ReadOnlyObjectProperty<PreviewFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
     }
 
-    public Waveform waveform() {
-        return waveform.get();
+    public PreviewFrame frame() {
+        return frame.get();
     }
 
-    /** Whether the waveform shown is of an earlier, safe draft. */
+    /** Whether the frame shown is of an earlier, safe draft. */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
     }
@@ -131,7 +172,7 @@ public final class PreviewModel {
         return caption.getReadOnlyProperty();
     }
 
-    /** How many times the waveform was sampled. */
+    /** How many times a frame was filled (the scheduler run over the window). */
     public int samples() {
         return samples;
     }

@@ -2,6 +2,7 @@ package io.dorsal.programmer.view;
 
 import io.dorsal.core.preview.Waveform;
 import io.dorsal.core.safety.Figures;
+import io.dorsal.programmer.model.PreviewFrame;
 import io.dorsal.programmer.model.PreviewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The live waveform preview: per contact, the current core's scheduler would deliver over the chosen window,
- * drawn on a canvas from core's per-pixel envelope (so a window of thousands of pulses draws as fast as one
- * of two). Cathodic current is drawn down in blue, anodic up in red. The window slider is logarithmic.
+ * drawn on a canvas from the preview's per-pixel envelopes, filled by core in one pass at the canvas's width (so a
+ * window of thousands of pulses draws as fast as one of two). Cathodic current is drawn down in blue, anodic up in red. The window slider is logarithmic.
  */
 final class WaveformView extends VBox {
 
@@ -36,8 +37,6 @@ final class WaveformView extends VBox {
     private final PreviewModel preview;
     private final Canvas canvas = new Canvas();
     private int draws;
-    /** Every row's envelope, filled in one sweep per redraw; reused while the rows and the canvas's width stay. */
-    private Waveform.Envelopes envelopes;
 
     WaveformView(PreviewModel preview) {
         this.preview = preview;
@@ -90,7 +89,7 @@ final class WaveformView extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(head, holder, controls);
-        preview.waveformProperty().addListener((obs, was, now) -> redraw());
+        preview.frameProperty().addListener((obs, was, now) -> redraw());
         preview.staleProperty().addListener((obs, was, now) -> redraw());
     }
 
@@ -99,40 +98,47 @@ final class WaveformView extends VBox {
         return draws;
     }
 
+    /** One envelope column per pixel of the trace, right of the contact labels. */
+    private static int columns(double canvasWidth) {
+        return (int) Math.floor(Math.max(1, canvasWidth - LABEL_WIDTH - 4));
+    }
+
     private void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 2 || h < 2) {
             return;
         }
+        PreviewFrame shown = preview.frame();
+        if (shown != null && !shown.contacts().isEmpty() && shown.envelopes().columns() != columns(w)) {
+            // the preview fills a new frame at this width, whose listener draws it
+            preview.columns(columns(w));
+            return;
+        }
         draws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        Waveform waveform = preview.waveform();
+        PreviewFrame frame = preview.frame();
         g.setFont(Font.font(12));
-        if (waveform == null || waveform.contacts().isEmpty()) {
+        if (frame == null || frame.contacts().isEmpty()) {
             g.setFill(Color.GRAY);
             g.fillText("Nothing to preview: make the therapy safe.", 10, 20);
             canvas.setAccessibleText("no preview");
             return;
         }
-        int rows = waveform.contacts().size();
+        int columns = columns(w);
+        int rows = frame.contacts().size();
         double rowHeight = (h - AXIS_HEIGHT) / rows;
-        double traceWidth = Math.max(1, w - LABEL_WIDTH - 4);
-        int columns = (int) Math.floor(traceWidth);
-        double peak = Math.max(1, waveform.peakUa());
-        if (envelopes == null || envelopes.rows() != rows || envelopes.columns() != columns) {
-            envelopes = new Waveform.Envelopes(rows, columns);
-        }
-        waveform.envelopesInto(envelopes);
+        double peak = Math.max(1, frame.peakUa());
+        Waveform.Envelopes envelopes = frame.envelopes();
         List<String> summary = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             double top = r * rowHeight;
             double mid = top + rowHeight / 2;
             double half = rowHeight / 2 - 3;
             double rowPeakMa = envelopes.peakUa(r) / 1000.0;
-            String contact = waveform.contacts().get(r).toString();
+            String contact = frame.contacts().get(r).toString();
             summary.add(contact + " peak " + Figures.format(rowPeakMa) + " mA");
             g.setFill(Color.web("#222"));
             g.setTextAlign(TextAlignment.LEFT);
@@ -160,7 +166,7 @@ final class WaveformView extends VBox {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0", LABEL_WIDTH, h - 1);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(PreviewModel.windowText(waveform.windowNs() / 1e6), w - 4, h - 1);
+        g.fillText(PreviewModel.windowText(frame.windowNs() / 1e6), w - 4, h - 1);
         if (preview.staleProperty().get()) {
             g.setFill(Color.color(1, 1, 1, 0.7));
             g.fillRect(0, 0, w, h);

@@ -163,18 +163,16 @@ public final class Waveform {
         double[] min = target.minUa;
         double[] max = target.maxUa;
         double[] peak = target.peakUa;
-        Arrays.fill(min, 0);
-        Arrays.fill(max, 0);
-        Arrays.fill(peak, 0);
+        target.clear();
         double nsPerColumn = (double) windowNs / columns;
         for (int s = 0; s < size; s++) {
             int row = contact[s];
-            int base = row * columns;
+            int rows = target.rows();
             int first = Math.max(0, (int) Math.floor((startNs[s] - fromNs) / nsPerColumn));
             int last = Math.min(columns - 1, (int) Math.ceil((endNs[s] - fromNs) / nsPerColumn) - 1);
             double ua = currentUa[s];
             if (ua < 0) {
-                for (int c = base + first; c <= base + last; c++) {
+                for (int c = first * rows + row; c <= last * rows + row; c += rows) {
                     if (ua < min[c]) {
                         min[c] = ua;
                     }
@@ -183,7 +181,7 @@ public final class Waveform {
                     peak[row] = -ua;
                 }
             } else {
-                for (int c = base + first; c <= base + last; c++) {
+                for (int c = first * rows + row; c <= last * rows + row; c += rows) {
                     if (ua > max[c]) {
                         max[c] = ua;
                     }
@@ -196,15 +194,15 @@ public final class Waveform {
     }
 
     /**
-     * Every row's lowest and highest current per column and its peak, in uA, row-major in flat arrays sized once
-     * (rows x columns). Filled by {@link #envelopesInto(Envelopes)}; read by a view as it draws.
+     * Every row's lowest and highest current per column and its peak, in uA, in flat arrays sized once (rows x
+     * columns), column-major: a phase's contacts are rows of the same columns, so its writes share cache lines. Filled by {@link #envelopesInto(Envelopes)}; read by a view as it draws.
      */
     public static final class Envelopes {
         private final int rows;
         private final int columns;
-        private final double[] minUa;
-        private final double[] maxUa;
-        private final double[] peakUa;
+        final double[] minUa;
+        final double[] maxUa;
+        final double[] peakUa;
 
         public Envelopes(int rows, int columns) {
             if (rows < 0 || columns < 1) {
@@ -222,18 +220,25 @@ public final class Waveform {
             return rows;
         }
 
+        /** Every column and peak back to 0, for the next redraw. */
+        void clear() {
+            Arrays.fill(minUa, 0);
+            Arrays.fill(maxUa, 0);
+            Arrays.fill(peakUa, 0);
+        }
+
         public int columns() {
             return columns;
         }
 
         /** The lowest current in a column of a row, at most 0. */
         public double minUa(int row, int column) {
-            return minUa[row * columns + column];
+            return minUa[column * rows + row];
         }
 
         /** The highest current in a column of a row, at least 0. */
         public double maxUa(int row, int column) {
-            return maxUa[row * columns + column];
+            return maxUa[column * rows + row];
         }
 
         /** The largest current magnitude on a row in the window (as {@link Waveform#peakUa(int)}). */

@@ -6,7 +6,6 @@ import io.dorsal.core.schedule.PhaseSink;
 import io.dorsal.core.schedule.PulseScheduler;
 import io.dorsal.core.schedule.PulseTable;
 import io.dorsal.core.therapy.ContactId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,6 +33,21 @@ public final class WaveformSampler {
      * then says it is {@linkplain Waveform#truncated() truncated}).
      */
     public static Waveform sample(ValidatedTherapy therapy, long fromNs, long windowNs, int maxPhases) {
+        checkWindow(fromNs, windowNs, maxPhases);
+        PulseTable table = PulseTable.compile(therapy, new double[therapy.programCount()]);
+        PreviewPass.ContactRows contactRows = PreviewPass.ContactRows.of(table);
+        int[] rowOfContact = contactRows.rowOfContact();
+        List<ContactId> rows = contactRows.contacts();
+        PulseScheduler scheduler = new PulseScheduler(table, 0);
+        scheduler.seek(fromNs);
+        Recorder recorder = new Recorder(rowOfContact, segmentsAtMost(table, windowNs, maxPhases));
+        long lastNs = fromNs + windowNs - 1;
+        int emitted = scheduler.poll(lastNs, recorder, maxPhases);
+        boolean truncated = emitted == maxPhases && scheduler.nextEventNs() <= lastNs;
+        return recorder.waveform(rows, fromNs, windowNs, truncated);
+    }
+
+    static void checkWindow(long fromNs, long windowNs, int maxPhases) {
         if (windowNs <= 0) {
             throw new IllegalArgumentException("a window lasts longer than 0 ns: " + windowNs);
         }
@@ -43,29 +57,6 @@ public final class WaveformSampler {
         if (maxPhases < 1) {
             throw new IllegalArgumentException("sample at least one phase: " + maxPhases);
         }
-        PulseTable table = PulseTable.compile(therapy, new double[therapy.programCount()]);
-        int[] rowOfContact = new int[table.contactCount()];
-        Arrays.fill(rowOfContact, -1);
-        List<ContactId> rows = new ArrayList<>();
-        boolean[] used = new boolean[table.contactCount()];
-        for (int p = 0; p < table.programCount(); p++) {
-            for (int c = 0; c < table.channelCount(p); c++) {
-                used[table.channelContact(p, c)] = true;
-            }
-        }
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                rowOfContact[i] = rows.size();
-                rows.add(table.contact(i));
-            }
-        }
-        PulseScheduler scheduler = new PulseScheduler(table, 0);
-        scheduler.seek(fromNs);
-        Recorder recorder = new Recorder(rowOfContact, segmentsAtMost(table, windowNs, maxPhases));
-        long lastNs = fromNs + windowNs - 1;
-        int emitted = scheduler.poll(lastNs, recorder, maxPhases);
-        boolean truncated = emitted == maxPhases && scheduler.nextEventNs() <= lastNs;
-        return recorder.waveform(rows, fromNs, windowNs, truncated);
     }
 
     /**

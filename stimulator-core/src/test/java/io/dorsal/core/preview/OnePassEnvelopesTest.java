@@ -59,6 +59,51 @@ class OnePassEnvelopesTest {
         }
     }
 
+    /**
+     * The streamed redraw (the scheduler straight into the envelopes, no segments) equals the sampled waveform's
+     * envelopes, for the same 200 kinds of therapy and window; one pass is reused for three windows (later, earlier,
+     * the first again) so that its restart is covered, and a small phase limit gives the same truncation.
+     */
+    @TestFactory
+    Stream<DynamicTest> theStreamedRedrawEqualsTheSampledWaveformsEnvelopes() {
+        return Cases.of((RandomGenerator r) -> new Case(GeneratedTherapies.therapy(r),
+                        longBetween(r, 0, 20_000_000_000L), oneOf(r, 500_000L, 20_000_000L, 1_000_000_000L,
+                        longBetween(r, 100_000L, 2_000_000_000L)), oneOf(r, 1, 7, 640, 1_000, intBetween(r, 1, 2_000))))
+                .count(200).where(c -> validated(c.therapy()) != null).maxDiscardRatio(20)
+                .check(OnePassEnvelopesTest::checkStreamed);
+    }
+
+    private static void checkStreamed(Case c) {
+        ValidatedTherapy therapy = validated(c.therapy());
+        PreviewPass pass = new PreviewPass(therapy);
+        Waveform.Envelopes streamed = new Waveform.Envelopes(pass.contacts().size(), c.columns());
+        long[] froms = {c.fromNs(), c.fromNs() / 3, c.fromNs()};
+        for (long fromNs : froms) {
+            Waveform waveform = WaveformSampler.sample(therapy, fromNs, c.windowNs());
+            boolean truncated = pass.envelopesInto(fromNs, c.windowNs(), streamed);
+            assertThat(pass.contacts()).isEqualTo(waveform.contacts());
+            assertThat(truncated).isEqualTo(waveform.truncated());
+            assertSameEnvelopes(streamed, waveform.envelopes(c.columns()), "from " + fromNs);
+        }
+        int limit = 3;
+        Waveform cut = WaveformSampler.sample(therapy, c.fromNs(), c.windowNs(), limit);
+        assertThat(pass.envelopesInto(c.fromNs(), c.windowNs(), streamed, limit)).isEqualTo(cut.truncated());
+        assertSameEnvelopes(streamed, cut.envelopes(c.columns()), "at most " + limit + " phases");
+    }
+
+    private static void assertSameEnvelopes(Waveform.Envelopes actual, Waveform.Envelopes expected, String what) {
+        assertThat(actual.rows()).isEqualTo(expected.rows());
+        for (int r = 0; r < expected.rows(); r++) {
+            for (int col = 0; col < expected.columns(); col++) {
+                assertThat(actual.minUa(r, col)).as("%s: row %d column %d min", what, r, col)
+                        .isEqualTo(expected.minUa(r, col));
+                assertThat(actual.maxUa(r, col)).as("%s: row %d column %d max", what, r, col)
+                        .isEqualTo(expected.maxUa(r, col));
+            }
+            assertThat(actual.peakUa(r)).as("%s: row %d peak", what, r).isEqualTo(expected.peakUa(r));
+        }
+    }
+
     @Test
     void envelopesReusedForAnotherWaveformHoldOnlyTheNewOne() {
         ValidatedTherapy therapy = firstSafe();
@@ -86,6 +131,11 @@ class OnePassEnvelopesTest {
         assertThatThrownBy(() -> w.envelopesInto(new Waveform.Envelopes(w.contacts().size() + 1, 10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
         assertThatThrownBy(() -> new Waveform.Envelopes(2, 0)).isInstanceOf(IllegalArgumentException.class);
+        PreviewPass pass = new PreviewPass(firstSafe());
+        assertThatThrownBy(() -> pass.envelopesInto(0, 10_000_000L, new Waveform.Envelopes(pass.contacts().size() + 1, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+        assertThatThrownBy(() -> pass.envelopesInto(0, 0, new Waveform.Envelopes(pass.contacts().size(), 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
 
     /** The first accepted therapy that seed 42 generates. */

@@ -1,0 +1,171 @@
+package io.dorsal.core.preview;
+
+import io.dorsal.core.safety.ValidatedTherapy;
+import io.dorsal.core.schedule.PhaseEvent;
+import io.dorsal.core.schedule.PhaseSink;
+import io.dorsal.core.schedule.PulseScheduler;
+import io.dorsal.core.schedule.PulseTable;
+import io.dorsal.core.therapy.ContactId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The preview's redraw in one pass: the same {@link PulseTable} and {@link PulseScheduler} as the generator and
+ * {@link WaveformSampler}, but each phase goes straight into every row's envelope as the scheduler emits it, with no
+ * list of segments in between. The table and scheduler are built once per therapy; a redraw
+ * ({@link #envelopesInto(long, long, Waveform.Envelopes)}) then allocates nothing. Its result equals
+ * {@code WaveformSampler.sample(...).envelopesInto(...)} for the same window (a property test holds it so).
+ * Not thread safe: one per view.
+ */
+public final class PreviewPass {
+
+    private final PulseScheduler scheduler;
+    private final ContactRows rows;
+    private final Streamer streamer;
+
+    /** Compiles the therapy once (its programs at their programmed amplitude, no initial soft start). */
+    public PreviewPass(ValidatedTherapy therapy) {
+        PulseTable table = PulseTable.compile(therapy, new double[therapy.programCount()]);
+        this.rows = ContactRows.of(table);
+        this.scheduler = new PulseScheduler(table, 0);
+        this.streamer = new Streamer(table, rows.rowOfContact());
+    }
+
+    /** The contacts that carry current, in lead order then the can; an index is a row of the envelopes. */
+    public List<ContactId> contacts() {
+        return rows.contacts();
+    }
+
+    /**
+     * Fills {@code target} with every row's envelope of the phases that start in [fromNs, fromNs + windowNs), at most
+     * {@link WaveformSampler#DEFAULT_MAX_PHASES} of them.
+     *
+     * @return whether the window held more phases than that (its end is then missing, as {@link Waveform#truncated()})
+     */
+    public boolean envelopesInto(long fromNs, long windowNs, Waveform.Envelopes target) {
+        return envelopesInto(fromNs, windowNs, target, WaveformSampler.DEFAULT_MAX_PHASES);
+    }
+
+    /** As {@link #envelopesInto(long, long, Waveform.Envelopes)}, stopping after {@code maxPhases} phases. */
+    public boolean envelopesInto(long fromNs, long windowNs, Waveform.Envelopes target, int maxPhases) {
+        WaveformSampler.checkWindow(fromNs, windowNs, maxPhases);
+        if (target.rows() != rows.contacts().size()) {
+            throw new IllegalArgumentException("the envelopes hold " + target.rows() + " rows; this therapy has "
+                    + rows.contacts().size());
+        }
+        target.clear();
+        streamer.into(target, fromNs, windowNs);
+        scheduler.restart(0);
+        scheduler.seek(fromNs);
+        long lastNs = fromNs + windowNs - 1;
+        int emitted = scheduler.poll(lastNs, streamer, maxPhases);
+        return emitted == maxPhases && scheduler.nextEventNs() <= lastNs;
+    }
+
+    /**
+     * Writes each phase's channels into their rows' columns. The column range is worked out once per phase, and each
+     * of the table's phases carries its own short list of (row, current) for the channels that carry current, so a
+     * channel costs two array reads and its compare-and-store.
+     */
+    private static final class Streamer implements PhaseSink {
+        /** Where phase {@code i}'s channels start in {@link #channelRow} and {@link #channelUa}; one more entry ends it. */
+        private final int[] phaseChannelsFrom;
+        private final int[] channelRow;
+        private final double[] channelUa;
+        private double[] min;
+        private double[] max;
+        private double[] peak;
+        private int columns;
+        private int rows;
+        private long fromNs;
+        private double nsPerColumn;
+
+        Streamer(PulseTable table, int[] rowOfContact) {
+            int phases = table.phaseTo(table.programCount() - 1);
+            phaseChannelsFrom = new int[phases + 1];
+            int size = 0;
+            for (int p = 0; p < table.programCount(); p++) {
+                for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
+                    for (int c = 0; c < table.channelCount(p); c++) {
+                        size += table.phaseCurrentUa(phase, c) == 0 ? 0 : 1;
+                    }
+                }
+            }
+            channelRow = new int[size];
+            channelUa = new double[size];
+            int at = 0;
+            for (int p = 0; p < table.programCount(); p++) {
+                for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
+                    phaseChannelsFrom[phase] = at;
+                    for (int c = 0; c < table.channelCount(p); c++) {
+                        double ua = table.phaseCurrentUa(phase, c);
+                        if (ua != 0) {
+                            channelRow[at] = rowOfContact[table.channelContact(p, c)];
+                            channelUa[at] = ua;
+                            at++;
+                        }
+                    }
+                }
+            }
+            phaseChannelsFrom[phases] = at;
+        }
+
+        void into(Waveform.Envelopes target, long windowFromNs, long windowNs) {
+            this.min = target.minUa;
+            this.max = target.maxUa;
+            this.peak = target.peakUa;
+            this.columns = target.columns();
+            this.rows = target.rows();
+            this.fromNs = windowFromNs;
+            this.nsPerColumn = (double) windowNs / columns;
+        }
+
+        @Override
+        public void onPhase(PhaseEvent event) {
+            int first = Math.max(0, (int) Math.floor((event.startNs() - fromNs) / nsPerColumn));
+            int last = Math.min(columns - 1, (int) Math.ceil((event.endNs() - fromNs) / nsPerColumn) - 1);
+            double scale = event.amplitudeScale();
+            int phase = event.phase();
+            for (int k = phaseChannelsFrom[phase]; k < phaseChannelsFrom[phase + 1]; k++) {
+                // the scheduler's own product (PhaseEvent.currentUa), so that the result is the sampled one exactly
+                double ua = channelUa[k] * scale;
+                if (ua == 0) {
+                    continue;
+                }
+                int row = channelRow[k];
+                int to = last * rows + row;
+                // compare-and-store without a branch to mispredict: a phase's channels alternate in sign
+                double[] side = ua < 0 ? min : max;
+                double magnitude = Math.abs(ua);
+                for (int i = first * rows + row; i <= to; i += rows) {
+                    side[i] = ua < 0 ? Math.min(side[i], ua) : Math.max(side[i], ua);
+                }
+                peak[row] = Math.max(peak[row], magnitude);
+            }
+        }
+    }
+
+    /** Which row each of the table's contacts is drawn in: only contacts that carry current get one. */
+    record ContactRows(int[] rowOfContact, List<ContactId> contacts) {
+
+        static ContactRows of(PulseTable table) {
+            int[] rowOfContact = new int[table.contactCount()];
+            Arrays.fill(rowOfContact, -1);
+            boolean[] used = new boolean[table.contactCount()];
+            for (int p = 0; p < table.programCount(); p++) {
+                for (int c = 0; c < table.channelCount(p); c++) {
+                    used[table.channelContact(p, c)] = true;
+                }
+            }
+            ContactId[] rows = new ContactId[table.contactCount()];
+            int size = 0;
+            for (int i = 0; i < used.length; i++) {
+                if (used[i]) {
+                    rowOfContact[i] = size;
+                    rows[size++] = table.contact(i);
+                }
+            }
+            return new ContactRows(rowOfContact, List.of(Arrays.copyOf(rows, size)));
+        }
+    }
+}
