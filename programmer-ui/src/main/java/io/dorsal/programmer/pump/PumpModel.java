@@ -61,6 +61,7 @@ public final class PumpModel {
     private final ReadOnlyStringWrapper refillMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refillChecked = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final PumpEdits edits;
     private Prescription checked;
     private Optional<RefillCheck> lastRefill = Optional.empty();
 
@@ -96,6 +97,7 @@ public final class PumpModel {
         for (PumpField f : fields) {
             f.valueProperty().addListener((obs, was, now) -> revalidate());
         }
+        edits = new PumpEdits(fields, log, clinician);
         revalidate();
         refresh();
         log.add(clinician, "pump filled", first.drug().fileName(), "", summary(first));
@@ -107,6 +109,11 @@ public final class PumpModel {
 
     private static String unit(Prescription p) {
         return p.drug().unit().symbol();
+    }
+
+    /** Undo and redo of the draft's numbers. */
+    public PumpEdits edits() {
+        return edits;
     }
 
     /** The numbers the editor shows, in the file's order. */

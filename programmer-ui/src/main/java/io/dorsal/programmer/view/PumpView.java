@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -74,6 +75,12 @@ public final class PumpView extends BorderPane {
                     f.valueProperty().set(now);
                 }
             });
+            // an undo or redo sets the number back: the spinner follows
+            f.valueProperty().addListener((obs, was, now) -> {
+                if (!now.equals(spinner.getValue())) {
+                    spinner.getValueFactory().setValue(now.doubleValue());
+                }
+            });
             grid.add(Controls.label(f.label(), "field-label"), 0, row);
             grid.add(spinner, 1, row);
             grid.add(new Label(f.unit()), 2, row);
@@ -88,6 +95,23 @@ public final class PumpView extends BorderPane {
         program.setOnAction(e -> {
             pump.program();
             redrawChart();
+        });
+        Button undo = new Button("Undo");
+        undo.setId("pumpUndo");
+        undo.textProperty().bind(pump.edits().undoLabelProperty());
+        undo.disableProperty().bind(pump.edits().canUndoProperty().not());
+        undo.setOnAction(e -> pump.edits().undo());
+        Button redo = new Button("Redo");
+        redo.setId("pumpRedo");
+        redo.textProperty().bind(pump.edits().redoLabelProperty());
+        redo.disableProperty().bind(pump.edits().canRedoProperty().not());
+        redo.setOnAction(e -> pump.edits().redo());
+        // Ctrl+Z / Ctrl+Y in the pump's window, as in the stimulator's
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                now.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Z"), pump.edits()::undo);
+                now.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), pump.edits()::redo);
+            }
         });
         Label safe = new Label();
         safe.setId("pumpVerdict");
@@ -133,7 +157,8 @@ public final class PumpView extends BorderPane {
         drug.setId("pumpDevice");
         drug.setWrapText(true);
         drug.setMaxWidth(440);
-        VBox box = new VBox(6, Controls.label("Prescription", "section-title"), drug, grid, safe, broken, program,
+        VBox box = new VBox(6, Controls.label("Prescription", "section-title"), drug, grid, new HBox(6, undo, redo),
+                safe, broken, program,
                 refillTitle,
                 new HBox(6, new Label("1. Drawn back"), drawn, new Label("mL")), check, checkResult, fill);
         box.setPadding(new Insets(10));

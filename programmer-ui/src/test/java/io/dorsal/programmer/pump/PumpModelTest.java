@@ -105,4 +105,45 @@ class PumpModelTest {
         assertThat(pump.statusProperty().get().delivering()).isFalse();
         assertThat(pump.interrogationReport()).isNotBlank();
     }
+
+    @Test
+    void undoSetsTheDraftsNumberBackAndLeavesThePumpAsProgrammedRedoSetsItAgain() {
+        double before = field("dosePerDay").valueProperty().get();
+        double rate = pump.statusProperty().get().rateUlPerDay();
+        field("dosePerDay").valueProperty().set(30);
+        field("lockoutMin").valueProperty().set(240);
+        assertThat(pump.edits().undoLabelProperty().get()).isEqualTo("Undo Bolus lockout 120 -> 240 min");
+
+        pump.edits().undo();
+        pump.edits().undo();
+
+        assertThat(field("dosePerDay").valueProperty().get()).isEqualTo(before);
+        assertThat(field("lockoutMin").valueProperty().get()).isEqualTo(120);
+        assertThat(pump.canProgramProperty().get()).as("the undone draft is safe again").isTrue();
+        assertThat(pump.edits().canUndoProperty().get()).isFalse();
+        assertThat(pump.statusProperty().get().rateUlPerDay()).as("the pump runs what it was programmed with")
+                .isEqualTo(rate);
+
+        pump.edits().redo();
+
+        assertThat(field("dosePerDay").valueProperty().get()).isEqualTo(30);
+        assertThat(pump.canProgramProperty().get()).isFalse();
+        assertThat(pump.edits().redoLabelProperty().get()).isEqualTo("Redo Bolus lockout 120 -> 240 min");
+        assertThat(log.entries()).extracting(LogEntry::action).containsSubsequence("pump undo", "pump undo", "pump redo");
+    }
+
+    @Test
+    void aNewEditAfterAnUndoDropsWhatWasUndoneAndUndoWithNothingToUndoDoesNothing() {
+        pump.edits().undo();
+        assertThat(log.entries()).extracting(LogEntry::action).doesNotContain("pump undo");
+
+        field("fillMl").valueProperty().set(18);
+        pump.edits().undo();
+        field("lowAlarmMl").valueProperty().set(3);
+
+        assertThat(pump.edits().canRedoProperty().get()).isFalse();
+        assertThat(field("fillMl").valueProperty().get()).isEqualTo(20);
+        pump.edits().redo();
+        assertThat(field("fillMl").valueProperty().get()).as("redo after a new edit does nothing").isEqualTo(20);
+    }
 }

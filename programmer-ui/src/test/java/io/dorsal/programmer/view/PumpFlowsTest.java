@@ -75,4 +75,38 @@ class PumpFlowsTest {
         robot.clickOn("#pumpBolus");
         assertThat(robot.lookup("#pumpBolusResult").queryAs(Label.class).getText()).contains("inside the lockout");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ctrlZInThePumpsWindowUndoesTheLastNumberAndCtrlYRedoesIt(FxRobot robot) {
+        robot.clickOn("View");
+        robot.clickOn("#menuPump");
+        WaitForAsyncUtils.waitForFxEvents();
+        Spinner<Double> dose = robot.lookup("#pump-mode-dosePerDay").queryAs(Spinner.class);
+        double before = dose.getValue();
+        robot.interact(() -> dose.getValueFactory().setValue(30.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pumpProgram").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#pumpUndo").queryAs(Button.class).getText()).contains("Dose per day", "-> 30");
+
+        Button undo = robot.lookup("#pumpUndo").queryAs(Button.class);
+        robot.interact(() -> {
+            undo.getScene().getWindow().requestFocus();
+            undo.requestFocus();
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dose.getValue()).isEqualTo(before);
+        assertThat(robot.lookup("#pumpProgram").queryAs(Button.class).isDisabled()).as("safe again").isFalse();
+        assertThat(robot.lookup("#pumpRedo").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y)
+                .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dose.getValue()).isEqualTo(30.0);
+        assertThat(robot.lookup("#pumpProgram").queryAs(Button.class).isDisabled()).isTrue();
+    }
 }
