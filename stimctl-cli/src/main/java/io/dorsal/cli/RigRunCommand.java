@@ -97,6 +97,16 @@ final class RigRunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RealtimeThreadOptions realtimeThread = new RealtimeThreadOptions();
 
+    @Option(names = "--pulses", paramLabel = "N",
+            description = "deliver trains of N stimulation pulses (a burst's pulses each count): without --trigger one"
+                    + " train, then the run ends, discharged")
+    Long pulses;
+
+    @Option(names = "--trigger",
+            description = "wait for the pin map's trigger input: each edge starts a train (of --pulses N, or the"
+                    + " therapy until the run's end); edges during a train are ignored")
+    boolean trigger;
+
     @Option(names = "--virtual-time", hidden = true,
             description = "with --mock: run on a virtual clock as fast as possible (tests and CI)")
     boolean virtualTime;
@@ -132,9 +142,17 @@ final class RigRunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rt-fifo and --rt-cpu need the real clock,"
                     + " not --virtual-time");
         }
+        if (pulses != null && pulses < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pulses must be 1 or more, was " + pulses);
+        }
         Optional<ValidatedTherapy> therapy = TherapyLoader.load(file, err);
         Optional<PinMap> map = RigPins.load(pins, err);
         if (therapy.isEmpty() || map.isEmpty()) {
+            return Stimctl.EXIT_REFUSED;
+        }
+        if (trigger && map.get().trigger().isEmpty()) {
+            err.println(pins + ": --trigger needs a trigger input in the pin map (\"trigger\": {\"line\", \"gpio\","
+                    + " \"edge\"}; docs/bench-rig.md); nothing was run");
             return Stimctl.EXIT_REFUSED;
         }
         List<RenderProblem> problems = RigRun.renderProblems(therapy.get(), map.get());
@@ -165,6 +183,11 @@ final class RigRunCommand implements Callable<Integer> {
         if (placement.any()) {
             out.println("real-time thread: " + placement);
         }
+        if (trigger) {
+            var t = map.get().trigger().get();
+            out.println("waiting for " + t.name() + " (gpio " + t.bcm() + ", " + t.edge().name().toLowerCase(Locale.ROOT)
+                    + " edge): each edge starts a train" + (pulses == null ? "" : " of " + pulses + " pulses"));
+        }
         out.flush();
         long durationNs = options.durationS * 1_000_000_000L;
         boolean record = options.trace != null
@@ -173,7 +196,7 @@ final class RigRunCommand implements Callable<Integer> {
         try {
             outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock,
                     new RigRun.Options(durationNs, settings, idleStrategy, record, 1_000_000_000L, Optional.empty(),
-                            placement), line -> {
+                            placement).inTrains(pulses == null ? Long.MAX_VALUE : pulses, trigger), line -> {
                         err.println(line);
                         err.flush();
                     });
@@ -188,6 +211,10 @@ final class RigRunCommand implements Callable<Integer> {
         out.printf("misses            %d (later than %d us)%n", r.misses(), settings.missThresholdNs() / 1_000);
         out.printf("lateness us       p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n", r.p50Us(), r.p99Us(), r.p999Us(),
                 r.maxUs());
+        if (pulses != null || trigger) {
+            out.printf("pulses delivered  %d%s%n", r.pulses(), trigger ? " (the last train); " + r.trains()
+                    + " train(s) started by " + map.get().trigger().get().name() : "");
+        }
         out.printf("skipped pulses    %d (due before their predecessor was off; never joined)%n", r.skippedPulses());
         out.printf("ended             %s; every line %s%n", r.stopReason(),
                 outcome.everyLineSafe() ? "at its safe level" : "NOT SAFE: check the rig");

@@ -46,6 +46,38 @@ class StimctlRigTest {
     }
 
     @Test
+    void aFivePulseTrainEndsAfterItsFifthRechargeDischargedAndMarkedOnTheSyncLine() throws Exception {
+        Path trace = dir.resolve("five.csv");
+
+        CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "2",
+                "--pulses", "5", "--trace", trace.toString(), "--virtual-time");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("events delivered  10 phases", "pulses delivered  5",
+                "ended             5 pulses delivered; every line at its safe level", "audit             passed");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines.stream().filter(l -> l.endsWith(",SYNC,1"))).hasSize(5);
+        assertThat(lines.stream().filter(l -> l.endsWith(",DISCHARGE,1"))).hasSize(1);
+    }
+
+    @Test
+    void aTriggeredRunWithoutATriggerInTheMapOrWithANonPositiveCountIsRefused() throws Exception {
+        Path noTrigger = dir.resolve("pins.json");
+        Files.writeString(noTrigger, Files.readString(Path.of(PINS))
+                .replaceAll("(?m)^\\s*\"trigger\".*\\n", ""));
+
+        CliRun refused = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", noTrigger.toString(), "--mock",
+                "--duration-s", "1", "--trigger", "--virtual-time");
+        CliRun zero = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "1",
+                "--pulses", "0", "--virtual-time");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("--trigger needs a trigger input in the pin map", "nothing was run");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--pulses must be 1 or more, was 0");
+    }
+
+    @Test
     void runsTheTenKilohertzExampleOnTheMockAndItsTraceAuditsClean() {
         CliRun run = stimctl("rig", "run", EXAMPLES + "/rig-hf10k.json", "--pins", PINS, "--mock", "--duration-s", "1",
                 "--virtual-time");

@@ -35,7 +35,10 @@ import java.util.Map;
  *       least its programmed length less the bound, before the program's next stimulation;</li>
  *   <li><b>discharge after stop</b>: after the last ENABLE window the discharge line closes for at least
  *       {@link #DISCHARGE_TIME_CONSTANTS} time constants (R x C) of the therapy's slowest contact;</li>
- *   <li><b>safe end</b>: every line and source ends at its safe level.</li>
+ *   <li><b>safe end</b>: every line and source ends at its safe level;</li>
+ *   <li><b>sync</b> (when the trace has the pin map's sync output): every stimulation window is marked by the sync
+ *       going active within the bound of its start, and the sync marks nothing else;</li>
+ *   <li><b>trigger</b> (when the trace has trigger rows): no ENABLE window before the first trigger.</li>
  * </ul>
  *
  * <p>Rows whose line the pin map does not name (measured rows, markers) are ignored. Not thread safe; allocates
@@ -187,6 +190,12 @@ public final class TraceAudit {
         private long dischargeStartUs = -1;
         private long lastUs;
         private boolean enabledSeen;
+        /** When the sync output went active, in order. */
+        private final List<Long> syncOnUs = new ArrayList<>();
+        private int syncLevel = -1;
+        /** When the runner took the first trigger edge, or -1. */
+        private long firstTriggerUs = -1;
+        private boolean triggerSeen;
 
         Pass(List<TraceRow> rows) {
             this.rows = rows;
@@ -206,6 +215,13 @@ public final class TraceAudit {
                     onLine(row, gpio);
                 } else if (source != null) {
                     onSource(row, source);
+                } else if (map.sync().isPresent() && row.line().equals(map.sync().get().name())) {
+                    onSync(row);
+                } else if (map.trigger().isPresent() && row.line().equals(map.trigger().get().name())) {
+                    triggerSeen = true;
+                    if (firstTriggerUs < 0) {
+                        firstTriggerUs = row.tUs();
+                    }
                 }
             }
             long endUs = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).tUs();
@@ -218,6 +234,7 @@ public final class TraceAudit {
             }
             checkSafeEnd(endUs);
             Figures figures = checkWindows();
+            checkSyncAndTrigger();
             checkDischargeAfterStop(endUs);
             findings.sort(java.util.Comparator.comparingLong(AuditFinding::tUs));
             double worstResidual = 0;
@@ -232,6 +249,58 @@ public final class TraceAudit {
                     figures.worstImbalancePc / PC_PER_UC, figures.worstImbalanceContact, figures.longestOverUs,
                     figures.longestUs, figures.longestProgrammedUs, figures.merged, figures.faultedWindow,
                     worstResidual / PC_PER_UC, residualContact);
+        }
+
+        private void onSync(TraceRow row) {
+            int safe = map.sync().get().safeLevel();
+            if (syncLevel < 0 && row.value() != safe) {
+                findings.add(new AuditFinding(row.tUs(), "sync", map.sync().get().name() + " first appears at "
+                        + row.value() + "; its level between pulses is " + safe));
+            }
+            if (row.value() != safe && syncLevel != row.value()) {
+                syncOnUs.add(row.tUs());
+            }
+            syncLevel = row.value();
+        }
+
+        /**
+         * With a sync output in the trace: every stimulation window is marked by the sync going active at most the bound
+         * after ENABLE did, and the sync goes active at no other time. With trigger rows: no window before the first.
+         */
+        private void checkSyncAndTrigger() {
+            if (triggerSeen) {
+                for (Window w : windows) {
+                    if (w.startUs() < firstTriggerUs) {
+                        findings.add(new AuditFinding(w.startUs(), "trigger", map.enable().name() + " went active at t="
+                                + w.startUs() + " us, before the first trigger (t=" + firstTriggerUs + " us)"));
+                        break;
+                    }
+                }
+            }
+            if (syncLevel < 0) {
+                return;
+            }
+            int next = 0;
+            for (Window w : windows) {
+                if (w.phase() < 0 || table.phaseKind(w.phase()) != PhaseKind.STIM) {
+                    continue;
+                }
+                while (next < syncOnUs.size() && syncOnUs.get(next) < w.startUs()) {
+                    findings.add(new AuditFinding(syncOnUs.get(next), "sync", map.sync().get().name()
+                            + " marked a pulse at t=" + syncOnUs.get(next) + " us where none was delivered"));
+                    next++;
+                }
+                if (next < syncOnUs.size() && syncOnUs.get(next) <= Math.min(w.endUs(), w.startUs() + boundUs)) {
+                    next++;
+                } else {
+                    findings.add(new AuditFinding(w.startUs(), "sync", "the stimulation pulse at t=" + w.startUs()
+                            + " us has no " + map.sync().get().name() + " mark within " + boundUs + " us of its start"));
+                }
+            }
+            for (; next < syncOnUs.size(); next++) {
+                findings.add(new AuditFinding(syncOnUs.get(next), "sync", map.sync().get().name()
+                        + " marked a pulse at t=" + syncOnUs.get(next) + " us where none was delivered"));
+            }
         }
 
         /** Integrates the charge from the last stamp to {@code tUs} with the levels as they stood. */

@@ -114,6 +114,14 @@ public final class Pi4jOutputStage implements OutputStage {
     private long overrunNs;
     private int overrunPhase = -1;
     private volatile long skippedPulses;
+    /** The sync output, or null when the pin map has none. */
+    private final DigitalOutput syncOut;
+    private int syncLevel;
+    private final int syncSafeLevel;
+    /** Stimulation phases switched on since the last {@link #pulseBudget}: pulses delivered. */
+    private volatile long pulsesDelivered;
+    /** Stimulation phases that may still switch on ({@code rig run --pulses N}); past it a pulse is left out. */
+    private volatile long pulseBudget = Long.MAX_VALUE;
 
     private volatile boolean latched = true;
     private volatile RigPlan plan;
@@ -146,6 +154,13 @@ public final class Pi4jOutputStage implements OutputStage {
                     .name(line.name()).address(line.bcm()).initial(safe).shutdown(safe).build());
             level[i] = line.safeLevel();
         }
+        syncOut = map.sync().map(sync -> {
+            DigitalState safe = state(sync.safeLevel());
+            return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("dorsal-" + sync.name()).name(sync.name())
+                    .address(sync.bcm()).initial(safe).shutdown(safe).build());
+        }).orElse(null);
+        syncSafeLevel = map.sync().map(io.dorsal.rig.pins.SyncOutput::safeLevel).orElse(0);
+        syncLevel = syncSafeLevel;
         amplitudes = AmplitudeOutputs.open(pi4j, map);
         duty = new int[amplitudes.length];
         pendingDuty = new int[amplitudes.length];
@@ -161,12 +176,55 @@ public final class Pi4jOutputStage implements OutputStage {
         driveSafe(clock.nanoTime());
     }
 
-    /** The names of the lines as a trace numbers them: GPIO lines, then PWM lines. */
+    /**
+     * The names of the lines as a trace numbers them: GPIO lines, then PWM lines, then the sync output and the
+     * trigger input when the pin map has them.
+     */
     public List<String> traceLineNames() {
         List<String> names = new ArrayList<>();
         map.lines().forEach(l -> names.add(l.name()));
         map.sources().forEach(s -> names.add(s.line()));
+        map.sync().ifPresent(sync -> names.add(sync.name()));
+        map.trigger().ifPresent(trigger -> names.add(trigger.name()));
         return names;
+    }
+
+    /** The trace's index of the sync output. */
+    private int syncTraceLine() {
+        return outputs.length + amplitudes.length;
+    }
+
+    /**
+     * Records in the trace that the runner took a trigger edge at {@code atNs} (the input's row shows its active
+     * level). Real-time thread; allocation-free.
+     */
+    public void traceTrigger(long atNs) {
+        LineTrace t = trace;
+        if (t != null && map.trigger().isPresent()) {
+            t.record(atNs, syncTraceLine() + (syncOut != null ? 1 : 0), map.trigger().get().edge().activeLevel());
+        }
+    }
+
+    /**
+     * From now on at most {@code pulses} more stimulation phases switch on; later ones are left out with their
+     * recharges (not counted as skipped: the train is over). {@link Long#MAX_VALUE}: no limit. Resets the count.
+     */
+    public void pulseBudget(long pulses) {
+        if (pulses < 0) {
+            throw new IllegalArgumentException("a pulse budget is 0 or more: " + pulses);
+        }
+        pulsesDelivered = 0;
+        pulseBudget = pulses;
+    }
+
+    /** Stimulation phases switched on since the budget was set. */
+    public long pulsesDelivered() {
+        return pulsesDelivered;
+    }
+
+    /** Whether the budget's every pulse has been switched on. */
+    public boolean pulseBudgetSpent() {
+        return pulsesDelivered >= pulseBudget;
     }
 
     /** Starts recording every line change, first every line's present level at the trace's origin. */
@@ -177,6 +235,9 @@ public final class Pi4jOutputStage implements OutputStage {
         }
         for (int s = 0; s < amplitudes.length; s++) {
             newTrace.record(originNs, outputs.length + s, duty[s]);
+        }
+        if (syncOut != null) {
+            newTrace.record(originNs, syncTraceLine(), syncLevel);
         }
     }
 
@@ -396,6 +457,12 @@ public final class Pi4jOutputStage implements OutputStage {
             skip(dueNs);
             return;
         }
+        if (current.stimulation(phase) && pulsesDelivered >= pulseBudget) {
+            // the train's N pulses are out: this one and its recharge are left out, not skipped
+            deliveredNs[phase] = 0;
+            skip(dueNs);
+            return;
+        }
         charged = true;
         long at = clock.nanoTime();
         for (int i = 0; i < current.lineCount(phase); i++) {
@@ -408,6 +475,11 @@ public final class Pi4jOutputStage implements OutputStage {
         phaseSkipped = false;
         onAtNs = at;
         offDueNs = at + lengthNs;
+        if (current.stimulation(phase)) {
+            pulsesDelivered++;
+            // after the phase's length is fixed: the sync edge marks the start, it does not lengthen the pulse
+            writeSync(1 - syncSafeLevel);
+        }
     }
 
     private void skip(long dueNs) {
@@ -440,6 +512,7 @@ public final class Pi4jOutputStage implements OutputStage {
         // the current stops when enable goes off (a passive window: when its discharge line opens)
         if (current.stimulation(phase)) {
             deliveredNs[phase] = offAt - onAtNs;
+            writeSync(syncSafeLevel);
         }
         // a passive window drives nothing (ENABLE is off) and is opened before the next switch-on: it joins nothing
         if (current.gated(phase)) {
@@ -572,6 +645,21 @@ public final class Pi4jOutputStage implements OutputStage {
         tail++;
     }
 
+    /** Sets the sync output (when the rig has one), its time traced like any line's. */
+    private void writeSync(int newLevel) {
+        DigitalOutput out = syncOut;
+        if (out == null || syncLevel == newLevel) {
+            return;
+        }
+        out.state(state(newLevel));
+        long doneNs = clock.nanoTime();
+        syncLevel = newLevel;
+        LineTrace t = trace;
+        if (t != null) {
+            t.record(doneNs, syncTraceLine(), newLevel);
+        }
+    }
+
     /** Writes a line and returns the clock read after the write returned (the time the trace stamps). */
     private long write(int line, int newLevel) {
         outputs[line].state(state(newLevel));
@@ -631,6 +719,13 @@ public final class Pi4jOutputStage implements OutputStage {
             pendingDuty[s] = NO_PENDING;
             try {
                 writeDuty(s, safeDuty);
+            } catch (RuntimeException | Error e) {
+                failedSafeWrites++;
+            }
+        }
+        if (syncOut != null) {
+            try {
+                writeSync(syncSafeLevel);
             } catch (RuntimeException | Error e) {
                 failedSafeWrites++;
             }

@@ -19,15 +19,20 @@ import java.util.Set;
  *                     no phase the rig renders may be longer
  * @param busesInUse   the Pi's serial buses the rig leaves to their bus function: no line may use their pins
  * @param sensing      the measuring front end, when the rig has one
+ * @param sync         the sync output marking each delivered stimulation phase, when the rig has one
+ * @param trigger      the trigger input that starts a train, when the rig has one
  */
 public record PinMap(String name, int pwmChip, List<GpioLine> lines, List<Source> sources, int maxOnTimeUs,
-                     Set<PiBus> busesInUse, Optional<Sensing> sensing) {
+                     Set<PiBus> busesInUse, Optional<Sensing> sensing, Optional<SyncOutput> sync,
+                     Optional<TriggerInput> trigger) {
 
     public PinMap {
         lines = List.copyOf(lines);
         sources = List.copyOf(sources);
         busesInUse = busesInUse.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(busesInUse));
         java.util.Objects.requireNonNull(sensing, "sensing");
+        java.util.Objects.requireNonNull(sync, "sync");
+        java.util.Objects.requireNonNull(trigger, "trigger");
         if (maxOnTimeUs < 1) {
             throw new IllegalArgumentException("maxOnTimeUs must be at least 1, was " + maxOnTimeUs);
         }

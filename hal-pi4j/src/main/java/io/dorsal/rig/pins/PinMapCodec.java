@@ -115,6 +115,11 @@ public final class PinMapCodec {
                        @JsonProperty("selfTestLoadOhm") Double selfTestLoadOhm) {
     }
 
+    record TriggerForm(@JsonProperty(value = "line", required = true) String line,
+                       @JsonProperty(value = "gpio", required = true) int gpio,
+                       @JsonProperty(value = "edge", required = true) String edge) {
+    }
+
     record ContactForm(@JsonProperty("cathode") LineForm cathode, @JsonProperty("anode") LineForm anode) {
     }
 
@@ -126,7 +131,9 @@ public final class PinMapCodec {
                       @JsonProperty("discharge") LineForm discharge,
                       @JsonProperty(value = "sources", required = true) List<SourceForm> sources,
                       @JsonProperty(value = "contacts", required = true) LinkedHashMap<String, ContactForm> contacts,
-                      @JsonProperty("sensing") SensingForm sensing) {
+                      @JsonProperty("sensing") SensingForm sensing,
+                      @JsonProperty("sync") LineForm sync,
+                      @JsonProperty("trigger") TriggerForm trigger) {
     }
 
     public static PinMap read(Path file) throws PinMapException {
@@ -229,6 +236,33 @@ public final class PinMapCodec {
                         nameOwner, problems);
             }
         }
+        Optional<SyncOutput> sync = Optional.empty();
+        if (form.sync() != null) {
+            LineForm f = form.sync();
+            claimGpio(f.gpio(), f.line(), buses, gpioOwner, problems);
+            checkBootLevel(f, problems);
+            claimName(f.line(), "sync", nameOwner, problems);
+            if (f.source() != null) {
+                problems.add("sync (" + f.line() + "): a sync line takes no source");
+            }
+            if (f.safe() != 0 && f.safe() != 1) {
+                problems.add("sync (" + f.line() + "): safe level " + f.safe() + "; must be 0 or 1");
+            } else {
+                sync = Optional.of(new SyncOutput(f.line(), f.gpio(), f.safe()));
+            }
+        }
+        Optional<TriggerInput> trigger = Optional.empty();
+        if (form.trigger() != null) {
+            TriggerForm f = form.trigger();
+            claimGpio(f.gpio(), f.line(), buses, gpioOwner, problems);
+            claimName(f.line(), "trigger", nameOwner, problems);
+            if ("rising".equals(f.edge()) || "falling".equals(f.edge())) {
+                trigger = Optional.of(new TriggerInput(f.line(), f.gpio(),
+                        TriggerInput.Edge.valueOf(f.edge().toUpperCase(java.util.Locale.ROOT))));
+            } else {
+                problems.add("trigger (" + f.line() + "): edge '" + f.edge() + "'; must be rising or falling");
+            }
+        }
         int pwmChip = form.pwmChip() == null ? 0 : form.pwmChip();
         if (pwmChip < 0) {
             problems.add("pwmChip: " + pwmChip + "; must be 0 or more");
@@ -245,7 +279,7 @@ public final class PinMapCodec {
         if (!problems.isEmpty()) {
             throw new PinMapException(problems);
         }
-        return new PinMap(form.name(), pwmChip, lines, sources, form.maxOnTimeUs(), buses, sensing);
+        return new PinMap(form.name(), pwmChip, lines, sources, form.maxOnTimeUs(), buses, sensing, sync, trigger);
     }
 
     private static void addContactLine(LineForm form, LineRole role, ContactId contact, String where,

@@ -2,10 +2,12 @@ package io.dorsal.rig.platform;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
 import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
 import com.pi4j.plugin.raspberrypi.platform.RaspberryPiPlatform;
@@ -37,7 +39,8 @@ public final class RigPlatform {
     public static Context mock() {
         return Pi4J.newContextBuilder()
                 .add(new MockPlatform())
-                .add(MockDigitalOutputProvider.newInstance(), MockPwmProvider.newInstance(), new SimulatedSpiProvider())
+                .add(MockDigitalOutputProvider.newInstance(), MockDigitalInputProvider.newInstance(),
+                        MockPwmProvider.newInstance(), new SimulatedSpiProvider())
                 .build();
     }
 
@@ -50,7 +53,8 @@ public final class RigPlatform {
     public static Context raspberryPi(int pwmChip) {
         return Pi4J.newContextBuilder()
                 .add(new RaspberryPiPlatform())
-                .add(GpioDDigitalOutputProvider.newInstance(), LinuxFsPwmProvider.newInstance(pwmChip),
+                .add(GpioDDigitalOutputProvider.newInstance(), GpioDDigitalInputProvider.newInstance(),
+                        LinuxFsPwmProvider.newInstance(pwmChip),
                         LinuxFsSpiProvider.newInstance())
                 .build();
     }

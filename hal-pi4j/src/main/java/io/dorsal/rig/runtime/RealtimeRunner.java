@@ -50,6 +50,16 @@ public final class RealtimeRunner implements Runnable {
     private volatile long faults;
     private volatile boolean stopOnFault = true;
     private LateActionLog lateLog;
+    /** Stimulation pulses a train delivers, or {@link Long#MAX_VALUE}: one train for the whole run. */
+    private long pulsesPerTrain = Long.MAX_VALUE;
+    /** What starts each train, or null: the caller starts the generator and the run is one train. */
+    private TriggerSource trigger;
+    /** Waiting for a trigger edge to start a train. */
+    private boolean armed;
+    /** The train's pulses are out: the generator stops at its period boundary, and the runner waits for it. */
+    private boolean trainEnding;
+    private volatile long trains;
+    private volatile long ignoredEdges;
 
     public RealtimeRunner(PulseGenerator generator, Pi4jOutputStage stage, Clock clock, IdleStrategy idle,
                           RunnerSettings settings) {
@@ -73,6 +83,32 @@ public final class RealtimeRunner implements Runnable {
     /** Keeps every action later than the log's threshold in it (diagnosis); set before {@link #run()}. */
     public void logLateActions(LateActionLog log) {
         lateLog = log;
+    }
+
+    /**
+     * Trains of {@code pulses} stimulation pulses each ({@code rig run --pulses N}; {@link Long#MAX_VALUE}: no
+     * limit). Without a trigger the run is one train and ends after it, the generator started by the caller. With a
+     * trigger the runner starts the generator on each edge that arrives while no train runs (edges during a train are
+     * counted and ignored), and the run ends at its duration. Set before {@link #run()}.
+     */
+    public void trains(long pulses, TriggerSource startOn) {
+        if (pulses < 1) {
+            throw new IllegalArgumentException("a train has at least one pulse: " + pulses);
+        }
+        pulsesPerTrain = pulses;
+        trigger = startOn;
+        armed = startOn != null;
+        stage.pulseBudget(startOn != null ? 0 : pulses);
+    }
+
+    /** Trains started by a trigger so far (any thread). */
+    public long trains() {
+        return trains;
+    }
+
+    /** Trigger edges that came while a train ran, and were ignored (any thread). */
+    public long ignoredEdges() {
+        return ignoredEdges;
     }
 
     /** The run ends gracefully at this time: no new period starts, started ones finish, then every line is safe. */
@@ -104,16 +140,32 @@ public final class RealtimeRunner implements Runnable {
                 if (stage.bleeding()) {
                     stage.endBleed(now);
                 }
+                if (!draining && !trainEnding && !armed && stage.pulseBudgetSpent()) {
+                    trainEnding = true;
+                    generator.stop("rig: the train's " + pulsesPerTrain + " pulses delivered");
+                }
                 int work = doWork(now);
                 loops = loops + 1; // one writer: this thread; a watchdog reads it to see the loop turn
                 if (fault != null && stopOnFault) {
                     return;
                 }
-                if (draining && work == 0 && stage.nextActionNs() == Pi4jOutputStage.NO_ACTION
-                        && generator.nextEventNs() == PulseScheduler.NO_EVENT) {
+                boolean drained = work == 0 && stage.nextActionNs() == Pi4jOutputStage.NO_ACTION
+                        && generator.nextEventNs() == PulseScheduler.NO_EVENT;
+                if (draining && drained) {
                     stage.safe();
                     stopReason = "duration reached";
                     return;
+                }
+                if (trainEnding && drained) {
+                    trainEnding = false;
+                    if (trigger == null) {
+                        stage.safe();
+                        stopReason = pulsesPerTrain + " pulses delivered";
+                        return;
+                    }
+                    // the train is over and balanced: bleed what is left, then wait for the next edge
+                    stage.safe();
+                    armed = true;
                 }
                 if (work == 0) {
                     // never idle past a heartbeat: a therapy started or a stop asked for from another thread is
@@ -138,6 +190,19 @@ public final class RealtimeRunner implements Runnable {
     public int doWork(long nowNs) {
         try {
             int work = 0;
+            if (trigger != null && trigger.takeEdge()) {
+                if (armed && !draining) {
+                    armed = false;
+                    trains = trains + 1; // one writer: this thread
+                    stage.traceTrigger(clock.nanoTime());
+                    stage.pulseBudget(pulsesPerTrain);
+                    // the therapy from its start (its soft start too): compiled here, once a train, not per pulse
+                    generator.start("rig: trigger");
+                    work++;
+                } else {
+                    ignoredEdges = ignoredEdges + 1;
+                }
+            }
             long due = stage.nextActionNs();
             long now = nowNs;
             while (due <= now && work < settings.maxActionsPerCycle()) {
@@ -274,6 +339,6 @@ public final class RealtimeRunner implements Runnable {
         return new RunReport(stage.phasesDelivered(), actions, misses,
                 empty ? 0 : h.getValueAtPercentile(50) / NS_PER_US, empty ? 0 : h.getValueAtPercentile(99) / NS_PER_US,
                 empty ? 0 : h.getValueAtPercentile(99.9) / NS_PER_US, empty ? 0 : h.getMaxValue() / NS_PER_US,
-                stage.skippedPulses(), stopReason, Optional.ofNullable(fault));
+                stage.skippedPulses(), stopReason, Optional.ofNullable(fault), stage.pulsesDelivered(), trains);
     }
 }

@@ -57,13 +57,27 @@ public final class RigRun {
      * @param lateActions where to keep the run's late actions (the lateness harness's diagnosis), or empty
      * @param placement   the real-time thread's scheduling class and CPU, applied by the thread itself before the
      *                    therapy starts
+     * @param pulses      stimulation pulses a train delivers ({@code --pulses N}), {@link Long#MAX_VALUE} for no limit
+     * @param triggered   whether each train waits for the pin map's trigger input ({@code --trigger})
      */
     public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
-                          long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement) {
+                          long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement,
+                          long pulses, boolean triggered) {
+
+        public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
+                       long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement) {
+            this(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, Long.MAX_VALUE, false);
+        }
 
         public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
                        long progressEveryNs) {
             this(durationNs, settings, idle, trace, progressEveryNs, Optional.empty(), ThreadPlacement.NONE);
+        }
+
+        /** The same run in trains of {@code count} pulses, each started by the trigger if {@code onTrigger}. */
+        public Options inTrains(long count, boolean onTrigger) {
+            return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, count,
+                    onTrigger);
         }
     }
 
@@ -101,6 +115,14 @@ public final class RigRun {
         }
         RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, options.idle(), options.settings());
         options.lateActions().ifPresent(runner::logLateActions);
+        if (options.triggered() && map.trigger().isEmpty()) {
+            throw new IllegalArgumentException("the pin map declares no trigger input; add \"trigger\" to it"
+                    + " (docs/bench-rig.md) or run without --trigger");
+        }
+        TriggerSource trigger = options.triggered() ? new GpioTrigger(pi4j, map.trigger().orElseThrow()) : null;
+        if (options.pulses() != Long.MAX_VALUE || trigger != null) {
+            runner.trains(options.pulses(), trigger);
+        }
         String[] placementFailure = {null};
         // the thread places itself (SCHED_FIFO, its CPU) and only then starts the therapy, so that no pulse falls due
         // while chrt and taskset run
@@ -117,7 +139,9 @@ public final class RigRun {
             long begin = clock.nanoTime();
             options.lateActions().ifPresent(log -> log.origin(begin));
             runner.endAt(begin + options.durationNs());
-            generator.start("rig");
+            if (trigger == null) {
+                generator.start("rig");
+            }
             runner.run();
         });
         Thread hook = new Thread(() -> {

@@ -15,7 +15,10 @@ import java.util.Optional;
  * @param skippedPulses stimulation phases skipped because their predecessor was not yet off when they were due
  * @param stopReason    why the run ended: the duration, a stop request, or a fault
  * @param fault         the fault, if the run ended in one
+ * @param pulses        stimulation pulses delivered (in the last train, when trains are counted)
+ * @param trains        trains started by a trigger (0 without one)
  */
 public record RunReport(long phases, long actions, long misses, double p50Us, double p99Us, double p999Us,
-                        double maxUs, long skippedPulses, String stopReason, Optional<String> fault) {
+                        double maxUs, long skippedPulses, String stopReason, Optional<String> fault, long pulses,
+                        long trains) {
 }

@@ -261,9 +261,43 @@ class TraceAuditTest {
     void rowsOfLinesThePinMapDoesNotNameAreIgnored() {
         List<TraceRow> rows = new ArrayList<>(TONIC);
         rows.add(1, new TraceRow(0, "I_A_MEASURED_UA", 2_990));
-        rows.add(2, new TraceRow(0, "SYNC", 1));
+        rows.add(2, new TraceRow(0, "SCOPE_CH2", 1));
 
         assertThat(audit(rows, "rig-tonic.json").findings()).isEmpty();
+    }
+
+    @Test
+    void everyDeliveredStimulationIsMarkedOnTheSyncOutputAndNothingElseIs() {
+        long stimulations = TONIC.stream().filter(row("SYNC", 1)).count();
+        // a 2 s tonic run at 50 Hz: one mark per stimulation phase, none for the recharges
+        assertThat(stimulations).isBetween(99L, 101L);
+
+        List<TraceRow> unmarked = new ArrayList<>(TONIC);
+        int tenth = nth(unmarked, row("SYNC", 1), 10);
+        unmarked.remove(tenth);
+        List<TraceRow> stray = new ArrayList<>(TONIC);
+        int recharge = nth(stray, row("ENABLE", 1), 41);
+        long at = stray.get(recharge).tUs();
+        stray.add(recharge + 1, new TraceRow(at, "SYNC", 1));
+        stray.add(recharge + 2, new TraceRow(at + 5, "SYNC", 0));
+
+        assertThat(audit(unmarked, "rig-tonic.json").findings("sync")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("has no SYNC mark"));
+        assertThat(audit(stray, "rig-tonic.json").findings("sync")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("where none was delivered"));
+    }
+
+    @Test
+    void aPulseBeforeTheFirstTriggerIsReported() {
+        List<TraceRow> after = new ArrayList<>(TONIC);
+        after.add(1, new TraceRow(0, "TRIG", 1));
+        List<TraceRow> before = new ArrayList<>(TONIC);
+        int third = nth(before, row("ENABLE", 1), 2);
+        before.add(third + 1, new TraceRow(before.get(third).tUs() + 1, "TRIG", 1));
+
+        assertThat(audit(after, "rig-tonic.json").findings()).isEmpty();
+        assertThat(audit(before, "rig-tonic.json").findings("trigger")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("before the first trigger"));
     }
 
     @Test

@@ -59,6 +59,46 @@ class PinMapCodecTest {
     }
 
     @Test
+    void readsTheExamplesSyncOutputAndTriggerInput() {
+        PinMap map = RigFixtures.examplePins();
+
+        assertThat(map.sync()).contains(new SyncOutput("SYNC", 19, 0));
+        assertThat(map.trigger()).contains(new TriggerInput("TRIG", 18, TriggerInput.Edge.RISING));
+        assertThat(map.lines()).as("neither switches current: not contact lines").noneMatch(l ->
+                l.name().equals("SYNC") || l.name().equals("TRIG"));
+    }
+
+    /** The two-contact map with a sync output and a trigger input added. */
+    private static String withSyncAndTrigger(String sync, String trigger) {
+        return map(SOURCES, TWO_CONTACTS).replace("\"contacts\":", "\"sync\": " + sync + ", \"trigger\": " + trigger
+                + ", \"contacts\":");
+    }
+
+    @Test
+    void acceptsAFallingTriggerAndAnActiveLowSyncOnAPinPulledHigh() throws PinMapException {
+        PinMap map = PinMapCodec.read(withSyncAndTrigger("{\"line\": \"SYNC\", \"gpio\": 6, \"safe\": 1}",
+                "{\"line\": \"TRIG\", \"gpio\": 20, \"edge\": \"falling\"}"));
+
+        assertThat(map.sync().orElseThrow().activeLevel()).isZero();
+        assertThat(map.trigger().orElseThrow().edge().activeLevel()).isZero();
+    }
+
+    @Test
+    void refusesASyncOrTriggerThatBreaksTheLineRules() {
+        // sync active at boot (gpio 6 is pulled high), the trigger on a gpio already used, an unknown edge
+        assertThat(refused(withSyncAndTrigger("{\"line\": \"SYNC\", \"gpio\": 6, \"safe\": 0}",
+                "{\"line\": \"TRIG\", \"gpio\": 12, \"edge\": \"both\"}")).problems())
+                .anySatisfy(p -> assertThat(p).contains("line SYNC: gpio 6 is pulled high at boot"))
+                .anySatisfy(p -> assertThat(p).contains("gpio 12 is used twice", "TRIG"))
+                .anySatisfy(p -> assertThat(p).contains("trigger (TRIG): edge 'both'; must be rising or falling"));
+        // the sync named like a contact line, and given a source
+        assertThat(refused(withSyncAndTrigger("{\"line\": \"K0\", \"gpio\": 21, \"safe\": 0, \"source\": \"A\"}",
+                "{\"line\": \"TRIG\", \"gpio\": 20, \"edge\": \"rising\"}")).problems())
+                .anySatisfy(p -> assertThat(p).contains("line name K0 is used twice"))
+                .anySatisfy(p -> assertThat(p).contains("a sync line takes no source"));
+    }
+
+    @Test
     void keepsAnActiveLowLinesSafeLevel() throws PinMapException {
         PinMap map = PinMapCodec.read(map(SOURCES, TWO_CONTACTS));
 
