@@ -608,6 +608,8 @@ public final class TraceAudit {
                 }
                 previous[p] = win;
             }
+            // a period still held at the end owed its excess to a recharge the run no longer delivered: the closing
+            // discharge (its own rule, "discharge after stop") bleeds it, as it bleeds a faulted period's
             return f;
         }
 
@@ -664,29 +666,70 @@ public final class TraceAudit {
             return current;
         }
 
+        /**
+         * A period whose contacts ended off balance, held until its program's next period closes: the runner carries a
+         * recharge's overrun into the next recharge of its phase, so the two together must balance. Per program.
+         */
+        private double[][] heldPc;
+        private double[][] heldTolPc;
+        private double[][] heldMagnitudePc;
+        private long[] heldStartUs;
+
         private void closePeriod(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs,
                                  boolean faulted) {
+            if (heldStartUs == null) {
+                heldPc = new double[table.programCount()][contacts.size()];
+                heldTolPc = new double[table.programCount()][contacts.size()];
+                heldMagnitudePc = new double[table.programCount()][contacts.size()];
+                heldStartUs = new long[table.programCount()];
+                Arrays.fill(heldStartUs, -1);
+            }
             f.periods++;
-            boolean unbalanced = false;
+            boolean off = false;
             for (int c = 0; c < sumPc.length; c++) {
                 double tolerance = tolPc[c] + BALANCE_TOLERANCE_FRACTION * magnitudePc[c];
                 if (Math.abs(sumPc[c]) > Math.abs(f.worstImbalancePc)) {
                     f.worstImbalancePc = sumPc[c];
                     f.worstImbalanceContact = contacts.get(c).toString();
                 }
-                if (Math.abs(sumPc[c]) > tolerance && !faulted) {
-                    unbalanced = true;
-                    findings.add(new AuditFinding(startUs, "charge balance", "contact " + contacts.get(c)
-                            + " ended a period of program '" + table.programName(p) + "' at " + uc(sumPc[c])
-                            + " (stimulation " + uc(magnitudePc[c]) + ", tolerance " + uc(tolerance) + ")"));
-                }
+                off |= Math.abs(sumPc[c]) > tolerance && !faulted;
             }
-            if (unbalanced) {
-                f.unbalanced++;
+            boolean returned = false;
+            if (heldStartUs[p] >= 0) {
+                returned = true;
+                for (int c = 0; c < sumPc.length; c++) {
+                    double tolerance = heldTolPc[p][c] + tolPc[c]
+                            + BALANCE_TOLERANCE_FRACTION * (heldMagnitudePc[p][c] + magnitudePc[c]);
+                    returned &= Math.abs(heldPc[p][c] + sumPc[c]) <= tolerance;
+                }
+                if (!returned) {
+                    report(f, p, heldPc[p], heldTolPc[p], heldMagnitudePc[p], heldStartUs[p]);
+                }
+                heldStartUs[p] = -1;
+            }
+            if (off && !returned) {
+                System.arraycopy(sumPc, 0, heldPc[p], 0, sumPc.length);
+                System.arraycopy(tolPc, 0, heldTolPc[p], 0, tolPc.length);
+                System.arraycopy(magnitudePc, 0, heldMagnitudePc[p], 0, magnitudePc.length);
+                heldStartUs[p] = startUs;
             }
             Arrays.fill(sumPc, 0);
             Arrays.fill(tolPc, 0);
             Arrays.fill(magnitudePc, 0);
+        }
+
+        /** A held period its program's next period did not balance: one finding per contact off balance. */
+        private void report(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs) {
+            f.unbalanced++;
+            for (int c = 0; c < sumPc.length; c++) {
+                double tolerance = tolPc[c] + BALANCE_TOLERANCE_FRACTION * magnitudePc[c];
+                if (Math.abs(sumPc[c]) > tolerance) {
+                    findings.add(new AuditFinding(startUs, "charge balance", "contact " + contacts.get(c)
+                            + " ended a period of program '" + table.programName(p) + "' at " + uc(sumPc[c])
+                            + " (stimulation " + uc(magnitudePc[c]) + ", tolerance " + uc(tolerance)
+                            + ") and the next period did not return it"));
+                }
+            }
         }
     }
 

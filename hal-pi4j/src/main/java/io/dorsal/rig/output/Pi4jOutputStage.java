@@ -110,6 +110,12 @@ public final class Pi4jOutputStage implements OutputStage {
     private boolean lastDrivenWasStim;
     /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
     private long[] deliveredNs = new long[0];
+    /**
+     * By stimulation phase: how long its last recharge ran past its due switch-off, within the overrun bound, not yet
+     * given back. The next recharge of that phase is that much shorter (down to half its length, the rest carried on),
+     * so a late recharge switch-off balances over two periods instead of leaving one off by the bound times the current.
+     */
+    private long[] rechargeCarryNs = new long[0];
     private long overrunBoundNs = DEFAULT_OVERRUN_BOUND_NS;
     private long overrunNs;
     private int overrunPhase = -1;
@@ -272,7 +278,11 @@ public final class Pi4jOutputStage implements OutputStage {
         int phases = table.phaseTo(table.programCount() - 1);
         if (deliveredNs.length < phases) {
             deliveredNs = java.util.Arrays.copyOf(deliveredNs, phases);
+            rechargeCarryNs = new long[phases];
         }
+        // a new therapy's recharges owe nothing: what the old one's last recharge overran, the bleed or its next
+        // period returned
+        java.util.Arrays.fill(rechargeCarryNs, 0);
         if (bleeding()) {
             // a new therapy must not start with the outputs shorted: the bleed ends here, early
             bleedUntilNs = clock.nanoTime();
@@ -450,6 +460,12 @@ public final class Pi4jOutputStage implements OutputStage {
             }
             long programmed = current.durationNs(stim);
             lengthNs = delivered == programmed ? lengthNs : Math.round((double) lengthNs * delivered / programmed);
+            long carry = rechargeCarryNs[stim];
+            if (carry > 0) {
+                long shortened = Math.max(lengthNs / 2, lengthNs - carry);
+                rechargeCarryNs[stim] = carry - (lengthNs - shortened);
+                lengthNs = shortened;
+            }
         } else if (current.stimulation(phase) && lastDrivenOffAtNs > dueNs
                 && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)) {
             deliveredNs[phase] = 0;
@@ -521,6 +537,10 @@ public final class Pi4jOutputStage implements OutputStage {
         }
         // a passive window that runs long drives no current (enable is off): only a gated phase overruns
         long over = offAt - offDueNs;
+        int balanced = current.balances(phase);
+        if (balanced >= 0 && current.gated(phase) && over > 0 && over <= overrunBoundNs) {
+            rechargeCarryNs[balanced] += over;
+        }
         if (current.gated(phase) && over > overrunBoundNs) {
             overrunNs = over;
             overrunPhase = phase;

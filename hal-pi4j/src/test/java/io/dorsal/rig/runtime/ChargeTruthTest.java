@@ -129,6 +129,21 @@ class ChargeTruthTest {
     }
 
     @Test
+    void aRechargeSwitchedOffLateWithinTheBoundIsGivenBackByTheNextRecharge() throws IOException {
+        // tonic 50 Hz: the second recharge 20,850 to 21,150 us; its switch-off runs 15 us late
+        Run run = run(RigFixtures.example("rig-tonic.json"), 65 * MS, 21_150 * US, 15 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable.get(3)).containsExactly(20_850, 21_165);
+        // the next recharge (the third period's) is 15 us shorter: the contact's net charge is back to zero
+        assertThat(enable.get(5)[1] - enable.get(5)[0]).isEqualTo(285);
+        assertThat(enable.get(7)[1] - enable.get(7)[0]).as("and the one after is whole again").isEqualTo(300);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
     void aLateSwitchOffRightAtTheBoundIsStretchedNotFaulted() throws IOException {
         long bound = Pi4jOutputStage.DEFAULT_OVERRUN_BOUND_NS;
         Run atBound = run(RigFixtures.example("rig-tonic.json"), 45 * MS, 20_800 * US, bound, RunnerSettings.DEFAULTS);
