@@ -13,6 +13,7 @@ import io.dorsal.rig.output.LineTrace;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.output.RenderProblem;
 import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.sense.ChargeVerifier;
 import io.dorsal.rig.runtime.IdleStrategy;
 import io.dorsal.rig.runtime.ThreadPlacement;
 import io.dorsal.rig.runtime.RigRun;
@@ -102,6 +103,16 @@ final class RigRunCommand implements Callable<Integer> {
                     + " train, then the run ends, discharged")
     Long pulses;
 
+    @Option(names = "--verify",
+            description = "measure sampled pulses through the pin map's ADC (one every 50 ms, phases of 150 us or"
+                    + " more) and compare each source's charge a pulse with the programmed; exit 1 if one is off by more"
+                    + " than 5 %% plus two ADC codes, or nothing could be measured")
+    boolean verify;
+
+    @Option(names = "--mock-source-gain", hidden = true, paramLabel = "SOURCE=FACTOR",
+            description = "with --mock --verify: the simulated source drives its calibration's current times FACTOR")
+    java.util.Map<String, Double> mockSourceGain = new java.util.LinkedHashMap<>();
+
     @Option(names = "--trigger",
             description = "wait for the pin map's trigger input: each edge starts a train (of --pulses N, or the"
                     + " therapy until the run's end); edges during a train are ignored")
@@ -150,6 +161,13 @@ final class RigRunCommand implements Callable<Integer> {
         if (therapy.isEmpty() || map.isEmpty()) {
             return Stimctl.EXIT_REFUSED;
         }
+        if (verify && map.get().sensing().isEmpty()) {
+            err.println(pins + ": --verify needs the pin map's sensing (the ADC; docs/bench-rig.md); nothing was run");
+            return Stimctl.EXIT_REFUSED;
+        }
+        if (!mockSourceGain.isEmpty() && !(verify && options.mock)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mock-source-gain needs --mock --verify");
+        }
         if (trigger && map.get().trigger().isEmpty()) {
             err.println(pins + ": --trigger needs a trigger input in the pin map (\"trigger\": {\"line\", \"gpio\","
                     + " \"edge\"}; docs/bench-rig.md); nothing was run");
@@ -192,11 +210,14 @@ final class RigRunCommand implements Callable<Integer> {
         long durationNs = options.durationS * 1_000_000_000L;
         boolean record = options.trace != null
                 || RigRun.traceCapacity(therapy.get(), durationNs) <= SELF_AUDIT_MAX_CHANGES;
+        RigRun.Options runOptions = new RigRun.Options(durationNs, settings, idleStrategy, record, 1_000_000_000L,
+                Optional.empty(), placement).inTrains(pulses == null ? Long.MAX_VALUE : pulses, trigger);
+        if (verify) {
+            runOptions = runOptions.verified(mockSourceGain);
+        }
         RigRun.Outcome outcome;
         try {
-            outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock,
-                    new RigRun.Options(durationNs, settings, idleStrategy, record, 1_000_000_000L, Optional.empty(),
-                            placement).inTrains(pulses == null ? Long.MAX_VALUE : pulses, trigger), line -> {
+            outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock, runOptions, line -> {
                         err.println(line);
                         err.flush();
                     });
@@ -226,6 +247,7 @@ final class RigRunCommand implements Callable<Integer> {
                     outcome.trace().get().dropped() > 0 ? ", " + outcome.trace().get().dropped() + " not kept" : "");
         }
         boolean audited = selfAudit(outcome.trace(), therapy.get(), map.get(), overrunBoundUs, out);
+        boolean measured = !verify || verification(outcome, out);
         if (r.fault().isPresent()) {
             err.println("stimctl: rig fault: " + r.fault().get());
             return Stimctl.EXIT_REFUSED;
@@ -234,7 +256,27 @@ final class RigRunCommand implements Callable<Integer> {
             err.println("stimctl: the run's own audit FAILED: what the lines did is not what the therapy proves");
             return Stimctl.EXIT_REFUSED;
         }
+        if (!measured) {
+            err.println("stimctl: --verify FAILED: the measured charge is not the programmed (or nothing was measured)");
+            return Stimctl.EXIT_REFUSED;
+        }
         return 0;
+    }
+
+    /** Prints what --verify measured, one line per program, phase and source; true if every one is within. */
+    private static boolean verification(RigRun.Outcome outcome, PrintWriter out) {
+        if (outcome.verification().isEmpty()) {
+            out.printf("verify            nothing measured: no stimulation phase of %d us or more at full amplitude"
+                    + " ran (10 kHz phases are too short to sample; a run shorter than its ramp measures nothing)%n",
+                    ChargeVerifier.SHORTEST_SAMPLED_NS / 1_000);
+            return false;
+        }
+        boolean all = true;
+        for (ChargeVerifier.Result r : outcome.verification()) {
+            out.println(r.describe());
+            all &= r.within();
+        }
+        return all;
     }
 
     /**

@@ -61,6 +61,26 @@ class StimctlRigTest {
     }
 
     @Test
+    void verifyMeasuresEverySourcesChargeAPulseAndFailsAMiscalibratedSource() {
+        CliRun good = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "3",
+                "--verify", "--virtual-time");
+        // the simulated source A drives 80 % of what its calibration says: the series path carries that current
+        CliRun off = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "3",
+                "--verify", "--mock-source-gain", "A=0.8", "--virtual-time");
+        CliRun tooShort = stimctl("rig", "run", EXAMPLES + "/rig-hf10k.json", "--pins", PINS, "--mock", "--duration-s",
+                "1", "--verify", "--virtual-time");
+
+        assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("verify            program 'tonic' source A (L1.2-)",
+                "against 0.900 uC programmed", "source B (L1.3+)").doesNotContain("OUTSIDE");
+        assertThat(off.exitCode()).isEqualTo(1);
+        assertThat(off.out()).contains("0.720 uC a pulse measured against 0.900 uC programmed (-20.0 %", "OUTSIDE");
+        assertThat(off.err()).contains("--verify FAILED");
+        assertThat(tooShort.exitCode()).isEqualTo(1);
+        assertThat(tooShort.out()).contains("verify            nothing measured");
+    }
+
+    @Test
     void aTriggeredRunWithoutATriggerInTheMapOrWithANonPositiveCountIsRefused() throws Exception {
         Path noTrigger = dir.resolve("pins.json");
         Files.writeString(noTrigger, Files.readString(Path.of(PINS))

@@ -128,6 +128,8 @@ public final class Pi4jOutputStage implements OutputStage {
     private volatile long pulsesDelivered;
     /** Stimulation phases that may still switch on ({@code rig run --pulses N}); past it a pulse is left out. */
     private volatile long pulseBudget = Long.MAX_VALUE;
+    /** Measures sampled pulses ({@code rig run --verify}), or null. */
+    private io.dorsal.rig.sense.ChargeVerifier verifier;
 
     private volatile boolean latched = true;
     private volatile RigPlan plan;
@@ -193,6 +195,11 @@ public final class Pi4jOutputStage implements OutputStage {
         map.sync().ifPresent(sync -> names.add(sync.name()));
         map.trigger().ifPresent(trigger -> names.add(trigger.name()));
         return names;
+    }
+
+    /** Measures delivered pulses through the ADC while the stage runs (set before the first therapy is armed). */
+    public void verify(io.dorsal.rig.sense.ChargeVerifier chargeVerifier) {
+        verifier = chargeVerifier;
     }
 
     /** The trace's index of the sync output. */
@@ -275,6 +282,9 @@ public final class Pi4jOutputStage implements OutputStage {
         // actions already queued for the old therapy (its last switch-offs, when the runner's lookahead lets the
         // new therapy be armed before they are due) keep their own plan and still run
         plan = ((RigPlan.Result.Renderable) result).plan();
+        if (verifier != null) {
+            verifier.arm(plan);
+        }
         int phases = table.phaseTo(table.programCount() - 1);
         if (deliveredNs.length < phases) {
             deliveredNs = java.util.Arrays.copyOf(deliveredNs, phases);
@@ -495,7 +505,20 @@ public final class Pi4jOutputStage implements OutputStage {
             pulsesDelivered++;
             // after the phase's length is fixed: the sync edge marks the start, it does not lengthen the pulse
             writeSync(1 - syncSafeLevel);
+            if (verifier != null) {
+                verifier.sample(current, phase, at, lengthNs, atFullAmplitude(current, phase));
+            }
         }
+    }
+
+    /** Whether every source of a phase is at the phase's full (programmed) setting: not in a ramp. */
+    private boolean atFullAmplitude(RigPlan current, int phase) {
+        for (int i = 0; i < current.sourceCount(phase); i++) {
+            if (duty[current.source(phase, i)] != current.sourceFullDuty(phase, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skip(long dueNs) {
@@ -529,6 +552,9 @@ public final class Pi4jOutputStage implements OutputStage {
         if (current.stimulation(phase)) {
             deliveredNs[phase] = offAt - onAtNs;
             writeSync(syncSafeLevel);
+            if (verifier != null) {
+                verifier.complete(current, phase, deliveredNs[phase]);
+            }
         }
         // a passive window drives nothing (ENABLE is off) and is opened before the next switch-on: it joins nothing
         if (current.gated(phase)) {

@@ -23,6 +23,9 @@ import io.dorsal.rig.output.RigPlan;
 import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.platform.RigPlatform;
+import io.dorsal.rig.sense.ChargeVerifier;
+import io.dorsal.rig.sense.Mcp3008;
+import io.dorsal.rig.sim.SimulatedFrontEnd;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +62,22 @@ public final class RigRun {
      *                    therapy starts
      * @param pulses      stimulation pulses a train delivers ({@code --pulses N}), {@link Long#MAX_VALUE} for no limit
      * @param triggered   whether each train waits for the pin map's trigger input ({@code --trigger})
+     * @param verify      whether sampled pulses are measured through the sensing ADC ({@code --verify}); on the mock,
+     *                    against the simulated load, each source's real current its calibration's times
+     *                    {@code mockSourceGain} (a miscalibrated source, for tests)
      */
     public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
                           long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement,
-                          long pulses, boolean triggered) {
+                          long pulses, boolean triggered, boolean verify, Map<String, Double> mockSourceGain) {
+
+        public Options {
+            mockSourceGain = Map.copyOf(mockSourceGain);
+        }
 
         public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
                        long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement) {
-            this(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, Long.MAX_VALUE, false);
+            this(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, Long.MAX_VALUE, false,
+                    false, Map.of());
         }
 
         public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
@@ -77,7 +88,13 @@ public final class RigRun {
         /** The same run in trains of {@code count} pulses, each started by the trigger if {@code onTrigger}. */
         public Options inTrains(long count, boolean onTrigger) {
             return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, count,
-                    onTrigger);
+                    onTrigger, verify, mockSourceGain);
+        }
+
+        /** The same run with its pulses measured ({@code --verify}); on the mock, sources scaled by the gains. */
+        public Options verified(Map<String, Double> sourceGainOnMock) {
+            return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, pulses,
+                    triggered, true, sourceGainOnMock);
         }
     }
 
@@ -90,8 +107,13 @@ public final class RigRun {
         }
     }
 
-    /** The run's figures and, if asked for, its trace. */
-    public record Outcome(RunReport report, Optional<LineTrace> trace, boolean everyLineSafe) {
+    /** The run's figures, if asked for its trace, and with {@code --verify} what was measured. */
+    public record Outcome(RunReport report, Optional<LineTrace> trace, boolean everyLineSafe,
+                          List<ChargeVerifier.Result> verification) {
+
+        public Outcome {
+            verification = List.copyOf(verification);
+        }
     }
 
     /**
@@ -101,6 +123,16 @@ public final class RigRun {
                               Consumer<String> progress) {
         warmUp(therapy, map, options.settings());
         Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, clock, PWM_LEAD_NS, MIN_PWM_INTERVAL_NS);
+        ChargeVerifier verifier = null;
+        if (options.verify()) {
+            if (RigPlatform.simulated(pi4j)) {
+                SimulatedFrontEnd frontEnd = SimulatedFrontEnd.attach(pi4j, map, clock);
+                options.mockSourceGain().forEach(frontEnd::sourceGain);
+            }
+            verifier = new ChargeVerifier(Mcp3008.open(pi4j, map.sensing().orElseThrow(() ->
+                    new IllegalArgumentException("--verify needs the pin map's sensing (the ADC)")).chipSelect()), map);
+            stage.verify(verifier);
+        }
         PulseGenerator generator = new PulseGenerator(clock, stage);
         long start = clock.nanoTime();
         Optional<LineTrace> trace = Optional.empty();
@@ -185,7 +217,7 @@ public final class RigRun {
                     + " docs/bench-rig.md); no pulse was delivered, every line is at its safe level");
         }
         boolean safe = allSafe(stage, map);
-        return new Outcome(runner.report(), trace, safe);
+        return new Outcome(runner.report(), trace, safe, verifier == null ? List.of() : verifier.results());
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RigRun.class);
