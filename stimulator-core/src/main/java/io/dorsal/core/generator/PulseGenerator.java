@@ -81,6 +81,9 @@ public final class PulseGenerator {
     private boolean settled;
     /** The end of the last period the previous therapy began: the next one starts no sooner. */
     private long lastEndNs = Long.MIN_VALUE;
+    /** For a per-program hand-over: when the changed program's period under way ends, and for which run. */
+    private long handoverAtNs = NOT_PLANNED;
+    private Run handoverPlannedFor;
     private volatile Run running;
     /** Whether the real-time thread has a therapy armed on the stage (false once its last period has ended). */
     private volatile boolean delivering;
@@ -118,9 +121,24 @@ public final class PulseGenerator {
         this(clock, stage, BatteryModel.DEFAULT, new EventLog());
     }
 
-    /** A compiled therapy handed to the real-time thread, with the therapy it was compiled from. */
-    private record Run(PulseScheduler scheduler, ValidatedTherapy therapy) {
+    /**
+     * A compiled therapy handed to the real-time thread, with the therapy it was compiled from; for a per-program
+     * hand-over, the run it replaces and the one program that changed (-1: every program hands over together).
+     */
+    private record Run(PulseScheduler scheduler, ValidatedTherapy therapy, Run handoverFrom, int handoverProgram) {
+
+        Run(PulseScheduler scheduler, ValidatedTherapy therapy) {
+            this(scheduler, therapy, null, -1);
+        }
+
+        /** Whether this run takes over from {@code current} one program at a time. */
+        boolean handsOverAlone(Run current) {
+            return handoverProgram >= 0 && handoverFrom == current && current != null;
+        }
     }
+
+    /** Sentinel: no per-program hand-over planned. */
+    private static final long NOT_PLANNED = Long.MIN_VALUE;
 
     // --------------------------------------------------------------------------------------------------
     // the real-time path
@@ -149,6 +167,9 @@ public final class PulseGenerator {
             return 0;
         }
         Run want = desired;
+        if (want != active && !stopping && want != null && want.handsOverAlone(active)) {
+            return handOverOneProgram(want, nowNs, limit);
+        }
         if (want != active) {
             if (active != null && !stopping) {
                 active.scheduler().stopStartingAt(nowNs);
@@ -175,6 +196,37 @@ public final class PulseGenerator {
         }
         settled = want == active;
         return active.scheduler().poll(nowNs, meter, limit);
+    }
+
+    /**
+     * A change to one program, the others' delivery unchanged (the same phases at the same times from the same
+     * origin): the old scheduler runs every program until the changed program's period under way ends; from that
+     * moment the new scheduler, restarted on the old origin, runs them all, the changed program from its first whole
+     * period. The unchanged programs' phases continue without a gap; no phase is emitted twice. Real-time thread;
+     * allocation-free.
+     */
+    private int handOverOneProgram(Run want, long nowNs, int limit) {
+        settled = false;
+        if (handoverPlannedFor != want) {
+            handoverPlannedFor = want;
+            handoverAtNs = active.scheduler().periodEndNs(want.handoverProgram(), nowNs);
+        }
+        long lastOldNs = handoverAtNs - 1;
+        if (nowNs <= lastOldNs) {
+            return active.scheduler().poll(nowNs, meter, limit);
+        }
+        int emitted = active.scheduler().poll(lastOldNs, meter, limit);
+        if (emitted == limit) {
+            return emitted;
+        }
+        want.scheduler().restart(active.scheduler().originNs());
+        want.scheduler().seek(handoverAtNs, want.handoverProgram());
+        stage.arm(want.scheduler().table());
+        active = want;
+        running = want;
+        handoverPlannedFor = null;
+        handoverAtNs = NOT_PLANNED;
+        return emitted + active.scheduler().poll(nowNs, meter, limit - emitted);
     }
 
     /**
@@ -207,6 +259,11 @@ public final class PulseGenerator {
             return PulseScheduler.NO_EVENT;
         }
         long next = current.scheduler().nextEventNs();
+        Run want = desired;
+        if (want != current && !stopping && want != null && want.handsOverAlone(current)) {
+            // the old scheduler runs every program until the hand-over; then the new one takes the same times
+            return handoverPlannedFor == want ? Math.min(next, handoverAtNs) : next;
+        }
         if (next == PulseScheduler.NO_EVENT && stopping && desired != null) {
             return current.scheduler().startedPeriodsEndNs();
         }
@@ -333,11 +390,67 @@ public final class PulseGenerator {
             long now = clock.nanoTime();
             double[] ramps = restartRamps(next, now);
             int[] rises = rises(next, ramps, now);
-            want(new Run(new PulseScheduler(PulseTable.compile(next, ramps, rises), 0), next));
-            summary += "; takes over at the next pulse boundary" + describeRises(next, rises);
+            PulseTable table = PulseTable.compile(next, ramps, rises);
+            Run current = running;
+            boolean replacesRunning = current != null && desired == current;
+            int alone = replacesRunning ? changedAlone(current, next, table, ramps, rises, now) : -1;
+            want(new Run(new PulseScheduler(table, 0), next, alone >= 0 ? current : null, alone));
+            summary += alone >= 0
+                    ? "; '" + next.program(alone).name() + "' takes over at the end of its period under way; the other"
+                    + " programs keep their phases"
+                    : "; takes over at the next pulse boundary" + (replacesRunning && next.programCount() > 1
+                    ? ", all programs together" : "") + describeRises(next, rises);
         }
         log(GeneratorEvent.Kind.THERAPY_APPLIED, who, summary);
         return new ApplyResult.Applied(summary);
+    }
+
+    /**
+     * The one program a change touches, when it can hand over alone (docs/architecture.md, "Per-program hand-over"):
+     * the same programs in the same order on the same leads and limits, exactly one program changed, every other one
+     * delivering the same phases at the same times from the running therapy's origin (the interleave planner kept its
+     * offset) and past its soft start and any rise, and the changed one keeping its number of phases and needing no
+     * soft start or rise of its own (both count from the therapy's origin) and keeping its period and offset (so its
+     * new periods follow its last old one without a gap: a change of rate hands over with the others). -1 otherwise: all programs hand over
+     * together at their period boundaries, as before.
+     */
+    private static int changedAlone(Run current, ValidatedTherapy next, PulseTable table, double[] ramps, int[] rises,
+                                    long nowNs) {
+        if (current == null) {
+            return -1;
+        }
+        Therapy before = current.therapy().therapy();
+        Therapy after = next.therapy();
+        PulseTable old = current.scheduler().table();
+        if (before.programs().size() != after.programs().size() || !before.leads().equals(after.leads())
+                || !before.limits().equals(after.limits()) || old.programCount() != table.programCount()) {
+            return -1;
+        }
+        long sinceStartNs = nowNs - current.scheduler().originNs();
+        int changed = -1;
+        for (int p = 0; p < after.programs().size(); p++) {
+            if (!before.programs().get(p).name().equals(after.programs().get(p).name())) {
+                return -1;
+            }
+            if (before.programs().get(p).equals(after.programs().get(p))) {
+                boolean steady = old.sameDelivery(p, table, p) && table.initialRampNs(p) == 0
+                        && table.riseFromUa(p) == PulseTable.NO_RISE && !old.rampingAt(p, sinceStartNs)
+                        && !old.risingAt(p, sinceStartNs);
+                if (!steady) {
+                    return -1;
+                }
+            } else if (changed >= 0) {
+                return -1;
+            } else {
+                changed = p;
+            }
+        }
+        if (changed < 0 || ramps[changed] > 0 || rises[changed] != PulseTable.NO_RISE
+                || old.phaseTo(changed) - old.phaseFrom(changed) != table.phaseTo(changed) - table.phaseFrom(changed)
+                || old.periodNs(changed) != table.periodNs(changed) || old.offsetNs(changed) != table.offsetNs(changed)) {
+            return -1;
+        }
+        return changed;
     }
 
     /**

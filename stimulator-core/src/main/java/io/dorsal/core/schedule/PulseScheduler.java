@@ -210,13 +210,25 @@ public final class PulseScheduler {
      * before it are skipped without being emitted.
      */
     public void seek(long timeNs) {
+        seek(timeNs, -1);
+    }
+
+    /**
+     * As {@link #seek(long)}, but program {@code wholePeriodsOnly} (or none, -1) starts at its first period that begins
+     * at or after {@code timeNs}: the rest of a period of it under way is not emitted (a per-program hand-over: its
+     * period under way belonged to the old therapy).
+     */
+    public void seek(long timeNs, int wholePeriodsOnly) {
         if (sequence != null) {
-            seekCompiled(timeNs);
+            seekCompiled(timeNs, wholePeriodsOnly);
             return;
         }
         long sinceStart = timeNs - originNs;
         for (int p = 0; p < nextStartNs.length; p++) {
             long k = Math.max(0, Math.floorDiv(sinceStart - table.offsetNs(p), table.periodNs(p)));
+            if (p == wholePeriodsOnly && table.offsetNs(p) + k * table.periodNs(p) < sinceStart) {
+                k++;
+            }
             startPeriod(p, k);
             while (nextStartNs[p] < timeNs) {
                 advance(p);
@@ -599,7 +611,16 @@ public final class PulseScheduler {
         return sequence.rampLevelScale(p)[level];
     }
 
-    private void seekCompiled(long timeNs) {
+    /**
+     * When the period of program {@code p} under way at {@code nowNs} ends (or, before its first period, when that
+     * begins), on the scheduler's clock: where a per-program hand-over of {@code p} takes place. Allocation-free.
+     */
+    public long periodEndNs(int p, long nowNs) {
+        long k = Math.floorDiv(nowNs - originNs - table.offsetNs(p), table.periodNs(p));
+        return k < 0 ? originNs + table.offsetNs(p) : originNs + table.offsetNs(p) + (k + 1) * table.periodNs(p);
+    }
+
+    private void seekCompiled(long timeNs, int wholePeriodsOnly) {
         if (steady) {
             leaveSteady(false);
         }
@@ -621,7 +642,7 @@ public final class PulseScheduler {
             long k = Math.max(0, Math.floorDiv(sinceStart - table.offsetNs(p), periodNs));
             long startNs = originNs + table.offsetNs(p) + k * periodNs;
             running[p] = false;
-            if (startNs < timeNs) {
+            if (startNs < timeNs && p != wholePeriodsOnly) {
                 // the period under way at timeNs: its phases from timeNs on run if it began before any stop
                 decide(p, startNs);
                 if (running[p] && startNs + table.phaseOffsetNs(table.phaseTo(p) - 1) >= timeNs) {

@@ -202,6 +202,42 @@ public final class PulseTable {
     // read side: allocation-free accessors
 
     /**
+     * Whether program {@code p} of this table and program {@code q} of {@code other} deliver the same phases at the same
+     * times from the same origin once both are at full amplitude: the same name, period, interleave offset, cycling
+     * and per-period ramp, and phase by phase the same offset, length, kind and current on the same contacts. Their
+     * soft starts and rises (relative to each table's origin) are not compared: the caller checks they are over.
+     * Off the real-time path.
+     */
+    public boolean sameDelivery(int p, PulseTable other, int q) {
+        if (!programNames[p].equals(other.programNames[q]) || periodNs[p] != other.periodNs[q]
+                || offsetNs[p] != other.offsetNs[q] || amplitudeUa[p] != other.amplitudeUa[q]
+                || rampNs[p] != other.rampNs[q] || cycleOnNs[p] != other.cycleOnNs[q]
+                || cycleOffNs[p] != other.cycleOffNs[q] || channelCount[p] != other.channelCount[q]
+                || phaseTo[p] - phaseFrom[p] != other.phaseTo[q] - other.phaseFrom[q]) {
+            return false;
+        }
+        for (int c = 0; c < channelCount[p]; c++) {
+            if (!contact(channelContact(p, c)).equals(other.contact(other.channelContact(q, c)))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < phaseTo[p] - phaseFrom[p]; i++) {
+            int a = phaseFrom[p] + i;
+            int b = other.phaseFrom[q] + i;
+            if (phaseOffsetNs[a] != other.phaseOffsetNs[b] || phaseDurationNs[a] != other.phaseDurationNs[b]
+                    || phaseKind[a] != other.phaseKind[b] || phasePassive[a] != other.phasePassive[b]) {
+                return false;
+            }
+            for (int c = 0; c < channelCount[p]; c++) {
+                if (phaseCurrentUa(a, c) != other.phaseCurrentUa(b, c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * The merged phase sequence of one hyperperiod, decided at compile time, or null when the therapy keeps the
      * cursor (its hyperperiod is too long, or a program cycles): see {@link HyperperiodSequence}.
      */
