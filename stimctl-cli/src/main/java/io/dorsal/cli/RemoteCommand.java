@@ -1,7 +1,11 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.file.ProgramCodec;
+import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.json.InputBounds;
 import io.dorsal.core.json.JsonProblems;
+import io.dorsal.core.therapy.ProgramSet;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.link.client.LinkClient;
 import io.dorsal.link.identity.Identity;
 import io.dorsal.link.identity.Role;
@@ -19,11 +23,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code stimctl remote --connect HOST:PORT --identity DIR status | apply FILE | amplitude PROGRAM +/-MA | start |
- * stop | stop-all | pair CODE}: a scriptable client of the rig's link.
+ * stop | stop-all | select-set SET | pair CODE}: a scriptable client of the rig's link.
  */
 @CommandLine.Command(name = "remote", mixinStandardHelpOptions = true,
         description = {"Talks to a rig over its authenticated link. Commands:",
-            "  status | apply FILE | amplitude PROGRAM +/-MA | start | stop | stop-all | clear-fault | pair CODE",
+            "  status | apply FILE | amplitude PROGRAM +/-MA | start | stop | stop-all | clear-fault | select-set SET",
+            "  pair CODE",
             "  pump-status | pump-bolus | pump-program FILE | pump-refill FILE DRAWN_ML | pump-suspend | pump-resume",
             "Every answer shows the generator's actual state. Exit 1 when the rig refuses."})
 final class RemoteCommand implements Callable<Integer> {
@@ -37,7 +42,7 @@ final class RemoteCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "name for a new identity (default programmer@host)")
     String name;
 
-    @Parameters(index = "0", paramLabel = "COMMAND", description = "status, apply, amplitude, start, stop, stop-all, clear-fault or pair")
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "status, apply, amplitude, start, stop, stop-all, clear-fault, select-set or pair")
     String command;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "the command's arguments")
@@ -78,6 +83,7 @@ final class RemoteCommand implements Callable<Integer> {
                 case "stop" -> new Command.Stop();
                 case "stop-all" -> new Command.StopAll();
                 case "clear-fault" -> new Command.ClearFault();
+                case "select-set" -> new Command.SelectSet(arg(0, "SET"));
                 case "pump-status" -> new Command.Pump.Status();
                 case "pump-bolus" -> new Command.Pump.Bolus();
                 case "pump-program" -> new Command.Pump.Program(file(arg(0, "FILE")));
@@ -85,7 +91,8 @@ final class RemoteCommand implements Callable<Integer> {
                 case "pump-suspend" -> new Command.Pump.Suspend();
                 case "pump-resume" -> new Command.Pump.Resume();
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown remote command '"
-                        + command + "'; use status, apply, amplitude, start, stop, stop-all, clear-fault, pair or"
+                        + command + "'; use status, apply, amplitude, start, stop, stop-all, clear-fault, select-set,"
+                        + " pair or"
                         + " pump-status, pump-bolus, pump-program, pump-refill, pump-suspend, pump-resume");
             };
             try (LinkClient client = LinkClient.connect(host, port, me)) {
@@ -177,6 +184,18 @@ final class RemoteCommand implements Callable<Integer> {
         for (Messages.ProgramState p : state.programs()) {
             out.printf("  %-20s %5.1f mA%s%n", p.name(), p.amplitudeMa(), p.patientMinMa() == null ? ""
                     : String.format("  (patient %.1f to %.1f mA)", p.patientMinMa(), p.patientMaxMa()));
+        }
+        if (state.setsFile() != null) {
+            try {
+                TherapySets sets = ProgramCodec.readSets(state.setsFile());
+                for (ProgramSet set : sets.sets()) {
+                    out.printf("  set %-16s %s%s%n", set.name(), set.name().equals(sets.activeSet()) ? "running"
+                            : "", set.patientSelectable() ? (set.name().equals(sets.activeSet()) ? ", " : "")
+                            + "the patient may choose it" : "");
+                }
+            } catch (ProgramFileException e) {
+                out.println("  program sets: the rig's answer could not be read: " + e.describe());
+            }
         }
     }
 }

@@ -117,6 +117,25 @@ class StimctlLinkTest {
     }
 
     @Test
+    void aClinicianSendsProgramSetsAndThePatientSwitchesOnlyToTheSetsAllowed() {
+        remote("dr-ada", "pair", pairingCode("clinician"));
+        remote("remote-7", "pair", pairingCode("patient"));
+
+        CliRun sent = remote("dr-ada", "apply", EXAMPLES + "/rig-program-sets.json");
+        CliRun night = remote("remote-7", "select-set", "night");
+        CliRun clinic = remote("remote-7", "select-set", "clinic");
+
+        assertThat(sent.exitCode()).as(sent.err()).isZero();
+        assertThat(sent.out()).contains("set day", "running, the patient may choose it", "set clinic");
+        assertThat(night.exitCode()).as(night.err()).isZero();
+        assertThat(night.out()).contains("set night", "running");
+        assertThat(rig.generator().therapy().orElseThrow().therapy().program("burst")).isPresent();
+        assertThat(clinic.exitCode()).isEqualTo(Stimctl.EXIT_REFUSED);
+        assertThat(clinic.err()).contains("set 'clinic'", "not allowed");
+        assertThat(rig.generator().programSets().orElseThrow().activeSet()).isEqualTo("night");
+    }
+
+    @Test
     void aPatientRemoteMayNotApplyAProgramFile() {
         remote("remote-7", "pair", pairingCode("patient"));
 

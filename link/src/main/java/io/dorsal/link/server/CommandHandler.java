@@ -11,7 +11,7 @@ import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Violation;
 import io.dorsal.core.therapy.Amplitudes;
 import io.dorsal.core.therapy.Program;
-import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.link.identity.Role;
 import io.dorsal.link.wire.Messages.Command;
 import java.util.List;
@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Applies a command for a peer in a role, on the rig: a clinician may do anything the validator allows; a
- * patient may turn therapy on or off, stop everything, and step amplitude inside the patient range. Every change
+ * patient may turn therapy on or off, stop everything, step amplitude inside the patient range and switch to a
+ * program set the clinician allowed (the generator refuses any other). Every change
  * goes through the generator, which validates it whole and applies it atomically or not at all.
  */
 final class CommandHandler {
@@ -42,7 +43,8 @@ final class CommandHandler {
     Outcome run(Command command, String peer, Role role) {
         if (!allowed(command, role)) {
             return Outcome.of(List.of(new Violation("peer '" + peer + "'", "command", command.typeName(),
-                    "a patient remote may only start, stop, stop all and step amplitude inside the patient range"
+                    "a patient remote may only start, stop, stop all, step amplitude inside the patient range and"
+                            + " choose an allowed program set"
                             + " (role " + role.name().toLowerCase(java.util.Locale.ROOT) + " may not "
                             + command.typeName() + ")", SafetyRule.ROLE)));
         }
@@ -58,6 +60,7 @@ final class CommandHandler {
             case Command.Status s -> List.of();
             case Command.Impedance i -> List.of();
             case Command.Events e -> List.of();
+            case Command.SelectSet c -> problems(generator.selectSet(c.set(), peer));
             case Command.Apply a -> apply(a.programFile(), peer);
             case Command.Amplitude a -> role == Role.PATIENT
                     ? problems(generator.patientAdjust(a.program(), a.deltaMa(), peer))
@@ -88,6 +91,7 @@ final class CommandHandler {
                 case Command.Stop s -> true;
                 case Command.StopAll s -> true;
                 case Command.Amplitude a -> true;
+                case Command.SelectSet c -> true;
                 case Command.Apply a -> false;
                 case Command.ClearFault c -> false;
                 case Command.Impedance i -> false;
@@ -99,14 +103,14 @@ final class CommandHandler {
     }
 
     private List<Violation> apply(String programFile, String peer) {
-        Therapy therapy;
+        TherapySets sets;
         try {
-            therapy = ProgramCodec.read(programFile);
+            sets = ProgramCodec.readSets(programFile);
         } catch (ProgramFileException e) {
             return List.of(new Violation("program file", e.path().isEmpty() ? "document" : e.path(), e.describe(),
                     "the program form (docs/program-format.md)", SafetyRule.NAMES));
         }
-        return problems(generator.apply(therapy, peer));
+        return problems(sets.declared() ? generator.applySets(sets, peer) : generator.apply(sets.active(), peer));
     }
 
     private List<Violation> clinicianAmplitude(String programName, double deltaMa, String peer) {

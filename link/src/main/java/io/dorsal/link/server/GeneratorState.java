@@ -40,6 +40,7 @@ final class GeneratorState {
                 .toList()).orElse(List.of());
         return new Messages.State(status.mode().name(), programs, status.batteryFraction() * 100.0,
                 status.batteryDaysLeft(), status.batteryLow(), status.faultReason().orElse(null),
-                status.therapy().map(t -> ProgramCodec.write(t.therapy())).orElse(null), status.deliveredUc());
+                status.therapy().map(t -> ProgramCodec.write(t.therapy())).orElse(null), status.deliveredUc(),
+                generator.programSets().map(ProgramCodec::write).orElse(null));
     }
 }

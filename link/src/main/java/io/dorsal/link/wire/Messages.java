@@ -46,6 +46,7 @@ public final class Messages {
         @JsonSubTypes.Type(value = Command.ClearFault.class, name = "clearFault"),
         @JsonSubTypes.Type(value = Command.Impedance.class, name = "impedance"),
         @JsonSubTypes.Type(value = Command.Events.class, name = "events"),
+        @JsonSubTypes.Type(value = Command.SelectSet.class, name = "selectSet"),
         @JsonSubTypes.Type(value = Command.Pump.Status.class, name = "pumpStatus"),
         @JsonSubTypes.Type(value = Command.Pump.Program.class, name = "pumpProgram"),
         @JsonSubTypes.Type(value = Command.Pump.Refill.class, name = "pumpRefill"),
@@ -57,7 +58,10 @@ public final class Messages {
         record Status() implements Command {
         }
 
-        /** Replace the therapy with a program file's (validated on the rig as if read from a file). */
+        /**
+         * Replace the therapy with a program file's (validated on the rig as if read from a file); a file with program
+         * sets is validated set by set, and its active set runs.
+         */
         record Apply(@JsonProperty(value = "programFile", required = true) String programFile) implements Command {
             public Apply {
                 Objects.requireNonNull(programFile, "apply carries a program file");
@@ -94,6 +98,16 @@ public final class Messages {
 
         /** The generator's event log (clinicians only); the answer carries its entries, oldest first. */
         record Events() implements Command {
+        }
+
+        /**
+         * Switch to another program set of the therapy (a patient: only a set the clinician allowed); swapped in at a
+         * pulse boundary like any change.
+         */
+        record SelectSet(@JsonProperty(value = "set", required = true) String set) implements Command {
+            public SelectSet {
+                Objects.requireNonNull(set, "selectSet names a set");
+            }
         }
 
         /**
@@ -151,6 +165,7 @@ public final class Messages {
                 case ClearFault c -> "clearFault";
                 case Impedance i -> "impedance";
                 case Events e -> "events";
+                case SelectSet e -> "selectSet";
                 case Pump.Status p -> "pumpStatus";
                 case Pump.Program p -> "pumpProgram";
                 case Pump.Refill p -> "pumpRefill";
@@ -203,10 +218,13 @@ public final class Messages {
      * @param faultReason    why it is in FAULT, or null
      * @param programFile    the therapy it holds, as a program file, or null
      * @param deliveredUc    charge delivered since the generator started
+     * @param setsFile       the therapy with its program sets (which one is active, which the patient may choose), as
+     *                       a program file, or null when it declares none (and from rigs older than the field)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record State(String mode, List<ProgramState> programs, double batteryPercent, double batteryDaysLeft,
-                        boolean batteryLow, String faultReason, String programFile, double deliveredUc) {
+                        boolean batteryLow, String faultReason, String programFile, double deliveredUc,
+                        String setsFile) {
     }
 
     /**

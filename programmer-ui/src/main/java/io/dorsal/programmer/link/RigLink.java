@@ -14,6 +14,7 @@ import io.dorsal.core.safety.Validation;
 import io.dorsal.core.safety.Violation;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.therapy.Therapy;
+import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.link.client.LinkClient;
 import io.dorsal.link.identity.Identity;
 import io.dorsal.link.wire.Messages;
@@ -81,6 +82,36 @@ public final class RigLink implements StimulatorLink {
     @Override
     public CompletableFuture<ApplyResult> apply(Therapy therapy, String who) {
         return send(new Command.Apply(ProgramCodec.write(therapy))).thenApply(RigLink::toResult);
+    }
+
+    /** A therapy with its program sets travels as one program file; the rig validates every set as a whole. */
+    @Override
+    public CompletableFuture<ApplyResult> applySets(TherapySets sets, String who) {
+        if (!sets.declared()) {
+            return apply(sets.active(), who);
+        }
+        return send(new Command.Apply(ProgramCodec.write(sets))).thenApply(RigLink::toResult);
+    }
+
+    /** The sets the rig's generator holds, from its answer (read back and checked here as a file). */
+    @Override
+    public CompletableFuture<Optional<TherapySets>> programSets() {
+        return send(new Command.Status()).thenApply(r -> {
+            String file = r.state() == null ? null : r.state().setsFile();
+            if (file == null) {
+                return Optional.<TherapySets>empty();
+            }
+            try {
+                return Optional.of(ProgramCodec.readSets(file));
+            } catch (ProgramFileException e) {
+                return Optional.<TherapySets>empty();
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<ApplyResult> selectSet(String name, String who) {
+        return send(new Command.SelectSet(name)).thenApply(RigLink::toResult);
     }
 
     @Override

@@ -72,6 +72,29 @@ class RigLinkTest {
     }
 
     @Test
+    void programSetsTravelToTheRigAndThePatientViewsSwitchComesBackInTheRigsAnswer() throws Exception {
+        var sets = ProgramCodec.readSets(EXAMPLES.resolve("program-sets.json"));
+
+        ApplyResult sent = link.applySets(sets, "ignored").get();
+        var held = link.programSets().get();
+        ApplyResult night = link.selectSet("night", "ignored").get();
+        ApplyResult trial = link.selectSet("trial", "ignored").get();
+
+        assertThat(sent.applied()).as(sent.toString()).isTrue();
+        assertThat(held).hasValueSatisfying(h -> {
+            assertThat(h.sets()).isEqualTo(sets.sets());
+            assertThat(h.activeSet()).isEqualTo("day");
+        });
+        assertThat(night.applied()).isTrue();
+        assertThat(generator.programSets().orElseThrow().activeSet()).isEqualTo("night");
+        // selecting is the patient's switch: only among the sets the clinician allowed (a clinician sends a file
+        // with another active set instead)
+        assertThat(trial).isInstanceOfSatisfying(ApplyResult.Rejected.class, r -> assertThat(r.violations())
+                .singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo(SafetyRule.PROGRAM_SETS)));
+        assertThat(link.programSets().get()).hasValueSatisfying(h -> assertThat(h.activeSet()).isEqualTo("night"));
+    }
+
+    @Test
     void anUnsafeTherapyIsRefusedWithTheRigsViolationsFieldByField() throws Exception {
         Therapy current = generator.therapy().orElseThrow().therapy();
         Therapy unsafe = current.withProgram(current.program("low-back").orElseThrow().withAmplitudeMa(7.0));
