@@ -10,7 +10,11 @@ import io.dorsal.infusion.safety.PumpValidation;
 import io.dorsal.rig.output.LineTrace;
 import io.dorsal.rig.platform.RigPlatform;
 import io.dorsal.rig.pump.PumpPins;
+import io.dorsal.rig.pump.BalanceLine;
+import io.dorsal.rig.pump.LabBalance;
 import io.dorsal.rig.pump.RigPumpRun;
+import io.dorsal.rig.pump.SerialPortLine;
+import io.dorsal.rig.sim.SimulatedBalance;
 import io.dorsal.rig.pump.StepperPump;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code stimctl rig pump run FILE --pins PUMPPINS --duration-s N [--mock] [--trace PATH]}. */
+/**
+ * {@code stimctl rig pump run FILE --pins PUMPPINS --duration-s N [--mock] [--trace PATH]}; with a balance in the pin
+ * map, what it weighed against what the steps pumped.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Fills the pump firmware with the prescription and drives the rig's stepper (STEP/DIR/ENABLE)",
             "with what it delivers, at the pin map's volume per step, ticking every 100 ms; the driver is disabled",
@@ -50,6 +57,11 @@ final class RigPumpRunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RigRunOptions options;
+
+    @Option(names = "--mock-delivered-fraction", hidden = true, paramLabel = "F",
+            description = "with --mock and a balance in the pin map: the simulated pump delivers F of what its"
+                    + " calibration says (0.8: a partial occlusion)")
+    double mockDeliveredFraction = 1.0;
 
     @Spec
     CommandSpec spec;
@@ -86,6 +98,24 @@ final class RigPumpRunCommand implements Callable<Integer> {
             }
             PumpFirmware firmware = new PumpFirmware(clock);
             RigPumpRun run = new RigPumpRun(firmware, stepper, map, safe.get().plan().prescription());
+            SimulatedBalance mockBalance = null;
+            if (map.balance() != null) {
+                BalanceLine line;
+                if (options.mock) {
+                    mockBalance = new SimulatedBalance(50.0, mockDeliveredFraction, map.balance().densityGPerMl());
+                    mockBalance.print(0);
+                    line = mockBalance;
+                } else {
+                    try {
+                        line = SerialPortLine.open(map.balance());
+                    } catch (IOException e) {
+                        run.stop();
+                        err.println(pins + ": " + e.getMessage() + "; nothing was pumped");
+                        return Stimctl.EXIT_REFUSED;
+                    }
+                }
+                run.weighWith(new LabBalance(line), map.balance().densityGPerMl());
+            }
             long start = clock.nanoTime();
             long end = start + options.durationS * 1_000_000_000L;
             for (long next = start + TICK_NS; next <= end && !stepper.faulted(); next += TICK_NS) {
@@ -98,6 +128,9 @@ final class RigPumpRunCommand implements Callable<Integer> {
                     }
                 }
                 run.tick();
+                if (mockBalance != null) {
+                    mockBalance.print(run.pumpedUl());
+                }
             }
             run.stop();
             Runtime.getRuntime().removeShutdownHook(stopper);
@@ -110,6 +143,18 @@ final class RigPumpRunCommand implements Callable<Integer> {
             if (stepper.faulted()) {
                 err.println("stimctl: pump fault: a pin write failed; the driver is disabled");
             }
+            boolean weighedRight = true;
+            if (map.balance() != null) {
+                run.balanceProblem().ifPresent(p -> err.println("stimctl: the balance stopped answering: " + p));
+                var check = run.balanceCheck();
+                if (check.isPresent()) {
+                    out.println(check.get().describe());
+                    weighedRight = check.get().within();
+                } else {
+                    out.println("balance: no stable reading came from " + map.balance().device());
+                    weighedRight = false;
+                }
+            }
             if (lineTrace != null) {
                 try (Writer w = Files.newBufferedWriter(options.trace, StandardCharsets.UTF_8)) {
                     lineTrace.writeCsv(w);
@@ -118,7 +163,7 @@ final class RigPumpRunCommand implements Callable<Integer> {
                     return Stimctl.EXIT_REFUSED;
                 }
             }
-            return stepper.faulted() ? Stimctl.EXIT_REFUSED : 0;
+            return stepper.faulted() || !weighedRight ? Stimctl.EXIT_REFUSED : 0;
         } finally {
             pi4j.shutdown();
         }

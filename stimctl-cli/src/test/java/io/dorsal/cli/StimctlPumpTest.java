@@ -124,4 +124,19 @@ class StimctlPumpTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("(rule: daily dose)");
     }
+
+    @Test
+    void aBalanceInThePinMapWeighsTheDayAndAPartialOcclusionFailsTheRunWithItsLikelyCauses() {
+        String pins = EXAMPLES.resolve("rig-pump-pins-balance.json").toString();
+
+        CliRun good = CliRun.stimctl("rig", "pump", "run", MORPHINE, "--pins", pins, "--mock", "--duration-s", "86400");
+        CliRun occluded = CliRun.stimctl("rig", "pump", "run", MORPHINE, "--pins", pins, "--mock", "--duration-s",
+                "86400", "--mock-delivered-fraction", "0.8");
+
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        assertThat(good.out()).contains("balance: 300.0 uL measured against 300.0 uL pumped", "agrees");
+        assertThat(occluded.exitCode()).isEqualTo(1);
+        assertThat(occluded.out()).contains("240.0 uL measured against 300.0 uL pumped", "-20.0 %", "LESS than pumped",
+                "occlusion");
+    }
 }

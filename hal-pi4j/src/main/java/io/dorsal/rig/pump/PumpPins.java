@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param ulPerStep        volume per step, microlitres, from the calibration (weigh what N steps deliver)
  * @param maxStepRateHz    fastest stepping the pump takes
  * @param stepPulseUs      STEP high time, microseconds (the drivers need at least 1 to 2)
+ * @param balance          the balance that weighs what the pump delivers, or null when the rig has none
  */
 public record PumpPins(@JsonProperty(value = "stepBcm", required = true) int stepBcm,
                        @JsonProperty(value = "dirBcm", required = true) int dirBcm,
@@ -35,7 +36,8 @@ public record PumpPins(@JsonProperty(value = "stepBcm", required = true) int ste
                        @JsonProperty(value = "forwardLevel", required = true) int forwardLevel,
                        @JsonProperty(value = "ulPerStep", required = true) double ulPerStep,
                        @JsonProperty(value = "maxStepRateHz", required = true) int maxStepRateHz,
-                       @JsonProperty(value = "stepPulseUs", required = true) int stepPulseUs) {
+                       @JsonProperty(value = "stepPulseUs", required = true) int stepPulseUs,
+                       @JsonProperty("balance") BalanceSettings balance) {
 
     /** Largest pin map file read. */
     public static final int MAX_FILE_BYTES = 16 * 1024;

@@ -17,6 +17,12 @@ public final class RigPumpRun {
     private final PumpPins pins;
     private double lastDeliveredUl;
     private double owedUl;
+    private LabBalance balance;
+    private double densityGPerMl;
+    private double startGrams = Double.NaN;
+    private double latestGrams = Double.NaN;
+    private String balanceProblem;
+    private long stepsAtStart;
 
     /** Fills the firmware with {@code prescription}; an unsafe one is refused and nothing moves. */
     public RigPumpRun(PumpFirmware firmware, StepperPump stepper, PumpPins pins, Prescription prescription) {
@@ -29,8 +35,54 @@ public final class RigPumpRun {
         }
     }
 
+    /**
+     * Weighs what the pump delivers: the balance's first reading is the start (steps before it are left out of the
+     * comparison), each tick reads what it sent since. A balance that cannot be read any more stops being read; the
+     * run goes on (the balance measures, it does not guard).
+     */
+    public void weighWith(LabBalance scale, double solutionDensityGPerMl) {
+        balance = scale;
+        densityGPerMl = solutionDensityGPerMl;
+        readBalance();
+    }
+
+    private void readBalance() {
+        if (balance == null) {
+            return;
+        }
+        try {
+            java.util.OptionalDouble g = balance.grams();
+            if (g.isPresent()) {
+                latestGrams = g.getAsDouble();
+                if (Double.isNaN(startGrams)) {
+                    startGrams = latestGrams;
+                    stepsAtStart = stepper.steps();
+                }
+            }
+        } catch (java.io.IOException e) {
+            balanceProblem = e.getMessage();
+            balance = null;
+        }
+    }
+
+    /** The balance's measurement against the steps since its first reading; empty without a balance or a reading. */
+    public java.util.Optional<BalanceCheck> balanceCheck() {
+        readBalance();
+        if (Double.isNaN(startGrams)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new BalanceCheck((stepper.steps() - stepsAtStart) * pins.ulPerStep(),
+                (latestGrams - startGrams) / densityGPerMl * 1_000.0));
+    }
+
+    /** Why the balance stopped being read, if it did. */
+    public java.util.Optional<String> balanceProblem() {
+        return java.util.Optional.ofNullable(balanceProblem);
+    }
+
     /** Brings the firmware to the clock's time and steps what it delivered; returns the steps given. */
     public long tick() {
+        readBalance();
         firmware.poll();
         double delivered = firmware.deliveredUl();
         owedUl += delivered - lastDeliveredUl;
