@@ -58,6 +58,11 @@ public final class RigLink implements StimulatorLink {
         this.client = LinkClient.connect(host, port, identity);
     }
 
+    /** The drug pump this rig serves, over its own connection; refused when the rig serves none. */
+    public RigPump openPump() throws IOException {
+        return RigPump.connect(host, port, identity);
+    }
+
     @Override
     public String description() {
         return "Rig " + host + ":" + port + " as '" + identity.name() + "' (" + client.hello().role().toLowerCase(

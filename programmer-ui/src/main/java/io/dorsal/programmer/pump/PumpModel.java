@@ -3,17 +3,13 @@ package io.dorsal.programmer.pump;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dorsal.core.time.VirtualClock;
 import io.dorsal.infusion.file.PrescriptionCodec;
 import io.dorsal.infusion.file.PrescriptionFileException;
-import io.dorsal.infusion.firmware.BolusResult;
 import io.dorsal.infusion.firmware.PumpAlarm;
-import io.dorsal.infusion.firmware.PumpFirmware;
 import io.dorsal.infusion.firmware.PumpStatus;
 import io.dorsal.infusion.prescription.DeliveryPlan;
 import io.dorsal.infusion.prescription.Prescription;
 import io.dorsal.infusion.refill.Discrepancy;
-import io.dorsal.infusion.refill.InterrogationReport;
 import io.dorsal.infusion.refill.RefillCheck;
 import io.dorsal.infusion.safety.PrescriptionValidator;
 import io.dorsal.infusion.safety.PumpValidation;
@@ -36,18 +32,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The pump workspace's state over an embedded simulated pump: the draft prescription (the numbers a clinician
- * edits, validated after every change, each rule shown beside the number that breaks it), the pump's status and
- * alarms, the refill workflow (draw back, check, fill), the patient's bolus and the interrogation report. The pump's
- * time is the clinician's to advance (a simulated pump: days pass at a click). Every action lands in the session
- * log. UI thread only.
+ * The pump workspace's state over a pump ({@link PumpDevice}: the embedded simulated pump, or one a rig serves over the
+ * link): the draft prescription (the numbers a clinician edits, validated after every change, each rule shown beside
+ * the number that breaks it), the pump's status and alarms, the refill workflow (draw back, check, fill), the
+ * patient's bolus and the interrogation report. The embedded pump's time is the clinician's to advance (days pass at a
+ * click); a rig's runs on the rig's clock. Every action lands in the session log. UI thread only.
  */
 public final class PumpModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PumpFirmware pump;
-    private final VirtualClock clock;
+    private final PumpDevice pump;
     private final SessionLog log;
     private final String clinician;
     private final ObjectNode draft;
@@ -66,18 +61,21 @@ public final class PumpModel {
     private Optional<RefillCheck> lastRefill = Optional.empty();
 
     /**
+     * The workspace over the embedded simulated pump.
+     *
      * @param prescriptionFile the prescription the pump is filled with at the start, and the draft's first form
      */
     public PumpModel(String prescriptionFile, SessionLog log, String clinician) throws PrescriptionFileException {
-        this.clock = new VirtualClock(0);
-        this.pump = new PumpFirmware(clock);
+        this(new EmbeddedPump(PrescriptionCodec.read(prescriptionFile)), log, clinician);
+        log.add(clinician, "pump filled", pump.prescription().drug().fileName(), "", summary(pump.prescription()));
+    }
+
+    /** The workspace over a pump (embedded, or a rig's over the link); the draft starts as what it runs. */
+    public PumpModel(PumpDevice device, SessionLog log, String clinician) {
+        this.pump = device;
         this.log = log;
         this.clinician = clinician;
-        Prescription first = PrescriptionCodec.read(prescriptionFile);
-        PumpValidation v = pump.fill(first);
-        if (v instanceof PumpValidation.Unsafe unsafe) {
-            throw new IllegalArgumentException("the first prescription is unsafe: " + unsafe.violations().get(0).message());
-        }
+        Prescription first = device.prescription();
         try {
             draft = (ObjectNode) JSON.readTree(PrescriptionCodec.write(first));
         } catch (java.io.IOException e) {
@@ -100,7 +98,19 @@ public final class PumpModel {
         edits = new PumpEdits(fields, log, clinician);
         revalidate();
         refresh();
-        log.add(clinician, "pump filled", first.drug().fileName(), "", summary(first));
+        if (!device.simulated()) {
+            log.add(clinician, "pump connected", first.drug().fileName(), "", device.description());
+        }
+    }
+
+    /** Whether the pump's time passes at a click (the embedded simulation); a rig's pump runs on its clock. */
+    public boolean simulated() {
+        return pump.simulated();
+    }
+
+    /** Lets go of the pump (a rig's connection). */
+    public void close() {
+        pump.close();
     }
 
     private void field(String object, String name, String label, String unit) {
@@ -173,12 +183,12 @@ public final class PumpModel {
             return;
         }
         String before = summary(pump.prescription());
-        PumpValidation v = pump.reprogram(checked);
-        if (v instanceof PumpValidation.Safe) {
+        Optional<String> refused = pump.reprogram(checked);
+        if (refused.isEmpty()) {
             log.add(clinician, "pump programmed", checked.drug().fileName(), before, summary(checked));
             message.set("Programmed: " + summary(checked) + ".");
         } else {
-            message.set("Refused by the pump: " + ((PumpValidation.Unsafe) v).violations().get(0).message());
+            message.set("Refused by the pump: " + refused.get());
         }
         refresh();
     }
@@ -200,30 +210,21 @@ public final class PumpModel {
         return p.drug().format(DeliveryPlan.of(p).baseDailyDoseUg());
     }
 
-    /** Lets the simulated pump run for some hours, then reads it. */
+    /** Lets the simulated pump run for some hours, then reads it (nothing for a rig's pump: it runs on its clock). */
     public void advanceHours(double hours) {
-        clock.advanceNs(Math.round(hours * 3_600_000_000_000.0));
+        if (!pump.simulated()) {
+            return;
+        }
+        pump.advanceHours(hours);
         refresh();
         message.set(String.format(Locale.ROOT, "%.0f h passed on the simulated pump.", hours));
     }
 
-    /** The patient's bolus request: given, or refused with why and when the next is allowed. */
+    /** The patient's bolus request: given, or refused with why (and, on the embedded pump, when the next is allowed). */
     public void requestBolus() {
-        BolusResult r = pump.requestBolus();
-        switch (r) {
-            case BolusResult.Given g -> {
-                bolusMessage.set(String.format(Locale.ROOT, "Bolus given: %s over %d min.",
-                        pump.prescription().drug().format(g.drugUg()), (g.endsAtMs() - pump.nowMs()) / 60_000));
-                log.add("patient", "pump bolus", "given", "", pump.prescription().drug().format(g.drugUg()));
-            }
-            case BolusResult.Refused no -> {
-                String when = no.nextAllowedAtMs() == Long.MAX_VALUE ? ""
-                        : String.format(Locale.ROOT, " Next allowed in %d min.",
-                        Math.max(1, (no.nextAllowedAtMs() - pump.nowMs() + 59_999) / 60_000));
-                bolusMessage.set("Bolus refused: " + no.reason() + "." + when);
-                log.add("patient", "pump bolus", "refused", "", no.reason());
-            }
-        }
+        PumpDevice.BolusAnswer answer = pump.bolus();
+        bolusMessage.set(answer.words());
+        log.add("patient", "pump bolus", answer.given() ? "given" : "refused", "", answer.words());
         refresh();
     }
 
@@ -252,7 +253,8 @@ public final class PumpModel {
      * blocks the fill: look before refilling.
      */
     public void checkRefill() {
-        RefillCheck check = new RefillCheck(pump.reservoirUl(), pump.deliveredUl(), drawnMl.get() * 1_000.0,
+        PumpStatus now = pump.status();
+        RefillCheck check = new RefillCheck(now.reservoirUl(), now.deliveredUl(), drawnMl.get() * 1_000.0,
                 pump.prescription().pump().accuracyFraction());
         lastRefill = Optional.of(check);
         refillMessage.set(check.message());
@@ -267,13 +269,13 @@ public final class PumpModel {
             return;
         }
         String before = summary(pump.prescription());
-        PumpValidation v = pump.fill(checked);
-        if (v instanceof PumpValidation.Safe) {
+        Optional<String> refused = pump.refill(checked, drawnMl.get());
+        if (refused.isEmpty()) {
             log.add(clinician, "pump refilled", checked.drug().fileName(), before, summary(checked));
             message.set("Refilled: " + summary(checked) + ".");
             refillChecked.set(false);
         } else {
-            message.set("Refused by the pump: " + ((PumpValidation.Unsafe) v).violations().get(0).message());
+            message.set("Refused by the pump: " + refused.get());
         }
         refresh();
     }
@@ -289,11 +291,10 @@ public final class PumpModel {
 
     /** The interrogation report as the pump would print it (with the last refill check, if any). */
     public String interrogationReport() {
-        return InterrogationReport.of(pump, lastRefill);
+        return pump.interrogationReport(lastRefill);
     }
 
     private void refresh() {
-        pump.poll();
         PumpStatus s = pump.status();
         status.set(s);
         alarms.setAll(s.alarms().stream()
@@ -321,15 +322,12 @@ public final class PumpModel {
 
     /** The pump and its drug in words, such as {@code morphine in a programmable pump (20 mL reservoir)}. */
     public String deviceDescription() {
-        Prescription p = pump.prescription();
-        return p.drug().fileName() + " in a " + (p.pump() instanceof io.dorsal.infusion.pump.PumpKind.Programmable
-                ? "programmable" : "constant-flow") + " pump (" + Math.round(p.pump().reservoirUl() / 1_000.0)
-                + " mL reservoir); embedded simulated pump: its time passes at a click";
+        return pump.description();
     }
 
     /** The pump's own clock, for its days. */
     public long pumpTimeMs() {
-        return pump.nowMs();
+        return pump.status().timeMs();
     }
 
     private static String summary(Prescription p) {

@@ -4,6 +4,7 @@ import io.dorsal.programmer.model.Session;
 import io.dorsal.programmer.pump.PumpExample;
 import io.dorsal.programmer.pump.PumpModel;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -165,7 +166,11 @@ public final class MainView extends BorderPane {
 
         MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
         MenuItem pumpItem = item("Drug pump (embedded simulated pump)", "menuPump", "Shortcut+U", this::openPump);
-        Menu view = new Menu("View", null, patient, pumpItem);
+        MenuItem rigPumpItem = item("Drug pump on the connected rig", "menuRigPump", null, this::openRigPump);
+        rigPumpItem.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !(session.generator().link() instanceof io.dorsal.programmer.link.RigLink),
+                session.generator().linkProperty()));
+        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem);
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
         MenuItem about = item("About Dorsal Programmer", "menuAbout", null, this::openAbout);
         Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
@@ -273,6 +278,37 @@ public final class MainView extends BorderPane {
         pumpStage.show();
         pumpStage.toFront();
         return pumpStage;
+    }
+
+    /**
+     * Opens the drug pump workspace over the pump the connected rig serves ({@code stimctl serve --pump}); a rig that
+     * serves none, or does not answer, is said in the error banner and nothing opens.
+     */
+    public Optional<Stage> openRigPump() {
+        if (!(session.generator().link() instanceof io.dorsal.programmer.link.RigLink rig)) {
+            session.programmer().notices().showError("Connect to a rig first (File > Connect to rig).");
+            return Optional.empty();
+        }
+        io.dorsal.programmer.link.RigPump device;
+        try {
+            device = rig.openPump();
+        } catch (java.io.IOException e) {
+            session.programmer().notices().showError("No drug pump: " + e.getMessage());
+            return Optional.empty();
+        }
+        PumpModel model = new PumpModel(device, session.log(), session.clinician());
+        Stage stage = new Stage();
+        stage.setTitle("Dorsal drug pump on the rig " + rig.address());
+        Scene scene = new Scene(new PumpView(model), 1100, 760);
+        scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        installStopAll(scene, model::suspend);
+        stage.setScene(scene);
+        if (window() != null) {
+            stage.initOwner(window());
+        }
+        stage.setOnHidden(e -> model.close());
+        stage.show();
+        return Optional.of(stage);
     }
 
     /** Opens (or brings forward) Help → About: the version and build. */

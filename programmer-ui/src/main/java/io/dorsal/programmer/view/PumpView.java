@@ -201,6 +201,9 @@ public final class PumpView extends BorderPane {
         Button day = new Button("+1 day");
         day.setId("pumpAdvanceDay");
         day.setOnAction(e -> pump.advanceHours(24));
+        // a rig's pump runs on the rig's clock: only the embedded simulation's time passes at a click
+        hour.setDisable(!pump.simulated());
+        day.setDisable(!pump.simulated());
         Button bolus = new Button("Patient bolus");
         bolus.setId("pumpBolus");
         bolus.setOnAction(e -> pump.requestBolus());
@@ -249,8 +252,9 @@ public final class PumpView extends BorderPane {
         if (s == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "Day %.1f   reservoir %.2f mL   rate %.3f mL/day   battery %.0f%%   %s",
-                s.timeMs() / 86_400_000.0, s.reservoirUl() / 1_000.0, s.rateUlPerDay() / 1_000.0,
+        return String.format(Locale.ROOT, "%sreservoir %.2f mL   rate %.3f mL/day   battery %.0f%%   %s",
+                s.timeMs() > 0 ? String.format(Locale.ROOT, "Day %.1f   ", s.timeMs() / 86_400_000.0) : "",
+                s.reservoirUl() / 1_000.0, s.rateUlPerDay() / 1_000.0,
                 s.batteryFraction() * 100, s.suspended() ? "SUSPENDED" : s.delivering() ? "delivering" : "NOT delivering");
     }
 }

@@ -172,6 +172,23 @@ class RigFlowsTest {
     }
 
     @Test
+    void theRigsPumpIsOfferedOnlyOnceConnectedAndARigWithoutOneSaysSo(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuItem item = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().filter(m -> m.getText().equals("View")).findFirst().orElseThrow().getItems()
+                .stream().filter(i -> "menuRigPump".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(item.isDisable()).as("embedded: no rig, no rig pump").isTrue();
+
+        fillInTheDialog(robot, rig.openPairing());
+        robot.clickOn("#connect");
+        waitFor(() -> session.remoteProperty().get());
+
+        assertThat(item.isDisable()).isFalse();
+        robot.interact(item::fire);
+        assertThat(text(robot, "#fileError")).contains("No drug pump", "serves no filled drug pump",
+                "stimctl serve --pump");
+    }
+
+    @Test
     void aWrongCodeShowsItsErrorAndNothingChanges(FxRobot robot) throws Exception {
         rig.openPairing();
         fillInTheDialog(robot, "0000-0000");
