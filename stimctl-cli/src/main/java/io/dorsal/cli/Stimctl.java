@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Checks and simulates Dorsal spinal cord stimulator program files and drug pump prescriptions, and drives the bench rig.",
         subcommands = {CheckCommand.class, SimulateCommand.class, PumpCommand.class, RigCommand.class, ServeCommand.class,
             PairCommand.class, PeersCommand.class, RemoteCommand.class, LogCommand.class, DbCommand.class,
-            PatientCommand.class, TrialCommand.class, CommandLine.HelpCommand.class},
+            PatientCommand.class, TrialCommand.class, LoopCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; the therapy is safe", "1:the file is unsafe, malformed or unreadable",
             "2:usage error"})
