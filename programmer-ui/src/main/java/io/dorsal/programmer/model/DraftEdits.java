@@ -23,7 +23,7 @@ public final class DraftEdits {
 
     private final SessionLog log;
     private final String who;
-    private final UndoStack undo = new UndoStack();
+    private final UndoStack<Edit> undo = new UndoStack<>(Edit::description);
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
@@ -185,7 +185,7 @@ public final class DraftEdits {
         return draft.get().limits();
     }
 
-    public UndoStack undoStack() {
+    public UndoStack<Edit> undoStack() {
         return undo;
     }
 

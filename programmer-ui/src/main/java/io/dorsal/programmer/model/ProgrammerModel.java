@@ -108,7 +108,7 @@ public final class ProgrammerModel {
         return edits.program();
     }
 
-    public UndoStack undoStack() {
+    public UndoStack<Edit> undoStack() {
         return edits.undoStack();
     }
 

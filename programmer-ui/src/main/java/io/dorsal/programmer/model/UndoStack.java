@@ -8,21 +8,32 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** Edits done and undone, newest on top. Not thread safe: the UI thread owns it. */
-public final class UndoStack {
+/**
+ * Edits done and undone, newest on top, with the menu's labels saying what an undo and a redo would do: the
+ * stimulator's draft edits and the pump workspace's number changes alike. Not thread safe: the UI thread owns it.
+ *
+ * @param <E> an edit
+ */
+public final class UndoStack<E> {
 
     /** Edits kept for undo; older ones fall off (they stay in the session log). */
     public static final int CAPACITY = 500;
 
-    private final Deque<Edit> done = new ArrayDeque<>();
-    private final Deque<Edit> undone = new ArrayDeque<>();
+    private final java.util.function.Function<E, String> description;
+    private final Deque<E> done = new ArrayDeque<>();
+    private final Deque<E> undone = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("Redo");
 
+    /** @param description an edit in words, for the labels ({@code amplitude of low-back 4 -> 4.5 mA}) */
+    public UndoStack(java.util.function.Function<E, String> description) {
+        this.description = description;
+    }
+
     /** Records an edit that was just executed; anything undone can no longer be redone. */
-    void push(Edit edit) {
+    public void push(E edit) {
         done.push(edit);
         if (done.size() > CAPACITY) {
             done.removeLast();
@@ -32,18 +43,19 @@ public final class UndoStack {
     }
 
     /** Replaces the newest edit (a slider drag growing). */
-    void replaceTop(Edit edit) {
+    void replaceTop(E edit) {
         done.pop();
         done.push(edit);
         update();
     }
 
-    Optional<Edit> top() {
+    Optional<E> top() {
         return Optional.ofNullable(done.peek());
     }
 
-    Optional<Edit> undo() {
-        Edit edit = done.poll();
+    /** Takes the newest edit off for undoing (empty when there is none). */
+    public Optional<E> undo() {
+        E edit = done.poll();
         if (edit != null) {
             undone.push(edit);
         }
@@ -51,8 +63,9 @@ public final class UndoStack {
         return Optional.ofNullable(edit);
     }
 
-    Optional<Edit> redo() {
-        Edit edit = undone.poll();
+    /** Takes the newest undone edit back for redoing (empty when there is none). */
+    public Optional<E> redo() {
+        E edit = undone.poll();
         if (edit != null) {
             done.push(edit);
         }
@@ -69,8 +82,8 @@ public final class UndoStack {
     private void update() {
         canUndo.set(!done.isEmpty());
         canRedo.set(!undone.isEmpty());
-        undoLabel.set(done.isEmpty() ? "Undo" : "Undo " + done.peek().description());
-        redoLabel.set(undone.isEmpty() ? "Redo" : "Redo " + undone.peek().description());
+        undoLabel.set(done.isEmpty() ? "Undo" : "Undo " + description.apply(done.peek()));
+        redoLabel.set(undone.isEmpty() ? "Redo" : "Redo " + description.apply(undone.peek()));
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

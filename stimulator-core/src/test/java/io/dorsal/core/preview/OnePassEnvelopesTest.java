@@ -30,12 +30,17 @@ class OnePassEnvelopesTest {
     record Case(Therapy therapy, long fromNs, long windowNs, int columns) {
     }
 
+    /** A generated therapy, a window from 0.5 ms to 2 s starting up to 20 s in, and 1 to 2,000 columns. */
+    static Case draw(RandomGenerator r) {
+        return new Case(GeneratedTherapies.therapy(r), longBetween(r, 0, 20_000_000_000L), oneOf(r, 500_000L,
+                20_000_000L, 1_000_000_000L, longBetween(r, 100_000L, 2_000_000_000L)),
+                oneOf(r, 1, 7, 640, 1_000, intBetween(r, 1, 2_000)));
+    }
+
     /** 200 accepted therapies of 1 to 4 programs (tonic, 10 kHz, burst, ramps), windows from 0.5 ms to 2 s. */
     @TestFactory
     Stream<DynamicTest> everyRowOfTheOnePassEnvelopesEqualsItsPerRowEnvelope() {
-        return Cases.of((RandomGenerator r) -> new Case(GeneratedTherapies.therapy(r),
-                        longBetween(r, 0, 20_000_000_000L), oneOf(r, 500_000L, 20_000_000L, 1_000_000_000L,
-                        longBetween(r, 100_000L, 2_000_000_000L)), oneOf(r, 1, 7, 640, 1_000, intBetween(r, 1, 2_000))))
+        return Cases.of(OnePassEnvelopesTest::draw)
                 .count(200).where(c -> validated(c.therapy()) != null).maxDiscardRatio(20)
                 .check(OnePassEnvelopesTest::check);
     }
@@ -66,9 +71,7 @@ class OnePassEnvelopesTest {
      */
     @TestFactory
     Stream<DynamicTest> theStreamedRedrawEqualsTheSampledWaveformsEnvelopes() {
-        return Cases.of((RandomGenerator r) -> new Case(GeneratedTherapies.therapy(r),
-                        longBetween(r, 0, 20_000_000_000L), oneOf(r, 500_000L, 20_000_000L, 1_000_000_000L,
-                        longBetween(r, 100_000L, 2_000_000_000L)), oneOf(r, 1, 7, 640, 1_000, intBetween(r, 1, 2_000))))
+        return Cases.of(OnePassEnvelopesTest::draw)
                 .count(200).where(c -> validated(c.therapy()) != null).maxDiscardRatio(20)
                 .check(OnePassEnvelopesTest::checkStreamed);
     }
