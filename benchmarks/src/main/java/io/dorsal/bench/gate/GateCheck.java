@@ -2,6 +2,7 @@ package io.dorsal.bench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dorsal.bench.EcapLoopBenchmark;
 import io.dorsal.bench.HotPath;
 import io.dorsal.bench.RigOutputBenchmark;
 import io.dorsal.bench.SchedulerStepBenchmark;
@@ -40,7 +41,7 @@ public final class GateCheck {
 
     /** The classes whose hot-path benchmarks must all be in the result. */
     static final List<Class<?>> GATED_CLASSES = List.of(SchedulerStepBenchmark.class, RigOutputBenchmark.class,
-            TherapyPipelineBenchmark.class);
+            TherapyPipelineBenchmark.class, EcapLoopBenchmark.class);
 
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
