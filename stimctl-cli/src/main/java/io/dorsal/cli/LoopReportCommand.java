@@ -1,9 +1,12 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.ecap.ClosedLoopSettings;
 import io.dorsal.core.ecap.LoopComparison;
 import io.dorsal.core.ecap.LoopRun;
 import io.dorsal.core.ecap.PostureScript;
 import io.dorsal.core.ecap.SpinalCordResponse;
+import io.dorsal.core.file.ProgramCodec;
+import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.safety.ValidatedTherapy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,17 +66,29 @@ final class LoopReportCommand implements Callable<Integer> {
             err.println(posture + ": " + e.getMessage());
             return Stimctl.EXIT_REFUSED;
         }
-        String name = program != null ? program : therapy.get().program(0).name();
+        Optional<ClosedLoopSettings> declared;
+        try {
+            declared = ProgramCodec.readClosedLoop(file);
+        } catch (ProgramFileException e) {
+            err.println(file + ": " + e.describe());
+            return Stimctl.EXIT_REFUSED;
+        }
+        String name = program != null ? program : declared.map(ClosedLoopSettings::program)
+                .orElse(therapy.get().program(0).name());
         LoopComparison c;
         try {
-            c = LoopComparison.of(therapy.get(), name, script, SpinalCordResponse.TYPICAL, seed);
+            c = declared.isPresent() && declared.get().program().equals(name)
+                    ? LoopComparison.of(therapy.get(), declared.get(), script, SpinalCordResponse.TYPICAL, seed)
+                    : LoopComparison.of(therapy.get(), name, script, SpinalCordResponse.TYPICAL, seed);
         } catch (IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
             return Stimctl.EXIT_REFUSED;
         }
-        stdout.printf(Locale.ROOT, "%s: program '%s', %d pulses over %.0f s of %s; target %.1f uV (its amplitude"
-                        + " seated), window %.1f to %.1f uV; loop envelope %.2f to %.2f mA%n", file, name,
-                c.openLoop().pulses(), script.durationS(), posture, c.targetUv(), c.lowUv(), c.highUv(),
+        stdout.printf(Locale.ROOT, "%s: program '%s', %d pulses over %.0f s of %s; target %.1f uV (%s),"
+                        + " window %.1f to %.1f uV; loop envelope %.2f to %.2f mA%n", file, name,
+                c.openLoop().pulses(), script.durationS(), posture, c.targetUv(),
+                declared.isPresent() && declared.get().program().equals(name) ? "the file's closedLoop"
+                        : "its amplitude seated", c.lowUv(), c.highUv(),
                 c.controller().minMa(), c.controller().maxMa());
         stdout.println("loop      in window   mean |dev| uV   p95 |dev| uV   current mA");
         line(stdout, "open", c.openLoop(), c);

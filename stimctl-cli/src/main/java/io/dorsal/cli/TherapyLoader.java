@@ -9,6 +9,7 @@ import io.dorsal.core.safety.Violation;
 import io.dorsal.core.therapy.TherapySets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads and validates a program file, printing one line per problem to the error stream. */
@@ -29,6 +30,19 @@ final class TherapyLoader {
             sets = ProgramCodec.readSets(file);
         } catch (ProgramFileException e) {
             err.println(file + ": " + e.describe());
+            return Optional.empty();
+        }
+        List<Violation> loop;
+        try {
+            loop = ProgramCodec.readClosedLoop(file).map(c -> c.problems(sets.library())).orElse(List.of());
+        } catch (ProgramFileException e) {
+            err.println(file + ": " + e.describe());
+            return Optional.empty();
+        }
+        if (!loop.isEmpty()) {
+            loop.forEach(v -> err.println(file + ": " + v.message()));
+            err.println(file + ": refused: " + loop.size() + " problem" + (loop.size() == 1 ? "" : "s")
+                    + "; nothing was run");
             return Optional.empty();
         }
         return switch (new SafetyValidator().validate(sets)) {

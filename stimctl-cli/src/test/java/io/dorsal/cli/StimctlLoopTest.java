@@ -43,4 +43,22 @@ class StimctlLoopTest {
         assertThat(unreadable.exitCode()).isEqualTo(1);
         assertThat(unreadable.err()).contains("bad.json: posture script:").doesNotContain("Exception");
     }
+
+    @Test
+    void aFilesClosedLoopIsCheckedWithTheTherapyAndItsTargetIsTheOneHeld(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), Files.readString(Path.of(EXAMPLES, "closed-loop-tonic.json"))
+                .replace("[\"L1.6\", \"L1.7\"]", "[\"L1.3\"]"));
+
+        CliRun check = CliRun.stimctl("check", EXAMPLES + "/closed-loop-tonic.json");
+        CliRun refused = CliRun.stimctl("check", bad.toString());
+        CliRun report = CliRun.stimctl("loop", "report", EXAMPLES + "/closed-loop-tonic.json", "--posture",
+                EXAMPLES + "/posture-day.json");
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("closedLoop", "recordingContacts", "L1.3 carries current in 'tonic'",
+                "closed loop", "nothing was run");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("target 25.0 uV (the file's closedLoop)");
+    }
 }

@@ -36,6 +36,17 @@ public record LoopComparison(String program, double targetUv, double lowUv, doub
     /** Compares the two on a tonic program; refused for other patterns (not modelled yet). */
     public static LoopComparison of(ValidatedTherapy therapy, String programName, PostureScript script,
                                     SpinalCordResponse cord, long seed) {
+        return of(therapy, programName, Double.NaN, script, cord, seed);
+    }
+
+    /** As the file's closed loop declares it: its program and target (checked by {@link ClosedLoopSettings}). */
+    public static LoopComparison of(ValidatedTherapy therapy, ClosedLoopSettings settings, PostureScript script,
+                                    SpinalCordResponse cord, long seed) {
+        return of(therapy, settings.program(), settings.targetUv(), script, cord, seed);
+    }
+
+    private static LoopComparison of(ValidatedTherapy therapy, String programName, double targetOrNaN,
+                                     PostureScript script, SpinalCordResponse cord, long seed) {
         Program program = therapy.therapy().program(programName).orElseThrow(() -> new IllegalArgumentException(
                 "no program '" + programName + "' in the therapy"));
         if (!(program.pattern() instanceof Pattern.Tonic tonic)) {
@@ -44,7 +55,8 @@ public record LoopComparison(String program, double targetUv, double lowUv, doub
         }
         double pw = program.pulseWidthUs();
         double amplitude = program.amplitudeMa();
-        double target = cord.ecapUv(amplitude, pw, Posture.SITTING.distanceMm());
+        double target = Double.isNaN(targetOrNaN) ? cord.ecapUv(amplitude, pw, Posture.SITTING.distanceMm())
+                : targetOrNaN;
         if (target <= 0) {
             throw new IllegalArgumentException("program '" + programName + "' at " + amplitude + " mA evokes no ECAP"
                     + " seated (threshold " + String.format(java.util.Locale.ROOT, "%.2f",

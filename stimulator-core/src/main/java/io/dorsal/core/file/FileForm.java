@@ -30,7 +30,8 @@ final class FileForm {
                        @JsonProperty(value = "programs", required = true) List<ProgramForm> programs,
                        @JsonProperty("programSets") List<ProgramSetForm> programSets,
                        @JsonProperty("activeSet") String activeSet,
-                       @JsonProperty("limits") LimitsForm limits) {
+                       @JsonProperty("limits") LimitsForm limits,
+                       @JsonProperty("closedLoop") ClosedLoopForm closedLoop) {
         TherapyForm {
             requireElements(leads, "leads");
             requireElements(programs, "programs");
@@ -42,6 +43,16 @@ final class FileForm {
             } else if (activeSet != null) {
                 throw new IllegalArgumentException("'activeSet' needs 'programSets' to choose from");
             }
+        }
+    }
+
+    /** The closed loop's settings (docs/ecap.md): which program, the contacts it records on, the ECAP it holds. */
+    record ClosedLoopForm(@JsonProperty(value = "program", required = true) String program,
+                          @JsonProperty(value = "recordingContacts", required = true) List<String> recordingContacts,
+                          @JsonProperty(value = "targetUv", required = true) double targetUv) {
+        ClosedLoopForm {
+            Objects.requireNonNull(program, "closedLoop names a program");
+            Objects.requireNonNull(recordingContacts, "closedLoop names its recording contacts");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.dorsal.core.file;
 
+import java.util.ArrayList;
+import io.dorsal.core.ecap.ClosedLoopSettings;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -109,6 +111,45 @@ public final class ProgramCodec {
         return readSets(text);
     }
 
+    /**
+     * The closed loop's settings a program file declares (its {@code closedLoop} object, docs/ecap.md), read as strictly
+     * as the rest of the file; empty when it declares none. Not part of the therapy the generator runs: the loop is
+     * simulated so far ({@code stimctl loop report}), and a file written back from a therapy does not keep them.
+     */
+    public static Optional<ClosedLoopSettings> readClosedLoop(Path file) throws ProgramFileException {
+        try {
+            return readClosedLoop(BOUNDS.readFile(file));
+        } catch (InputBounds.TooLarge e) {
+            throw new ProgramFileException(0, 0, "", "the file is " + e.getMessage());
+        } catch (IOException e) {
+            throw new ProgramFileException(0, 0, "", "cannot read the file: " + JsonProblems.describeIo(e));
+        }
+    }
+
+    /** As {@link #readClosedLoop(Path)}, from the file's text. */
+    public static Optional<ClosedLoopSettings> readClosedLoop(String json) throws ProgramFileException {
+        readSets(json);
+        TherapyForm form;
+        try {
+            form = MAPPER.readValue(json, TherapyForm.class);
+        } catch (JsonProcessingException e) {
+            throw translate(e, json);
+        }
+        if (form.closedLoop() == null) {
+            return Optional.empty();
+        }
+        FileForm.ClosedLoopForm c = form.closedLoop();
+        List<ContactId> contacts = new ArrayList<>();
+        for (String name : c.recordingContacts()) {
+            try {
+                contacts.add(ContactId.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new ProgramFileException(0, 0, "closedLoop.recordingContacts", e.getMessage());
+            }
+        }
+        return Optional.of(new ClosedLoopSettings(c.program(), contacts, c.targetUv()));
+    }
+
     /** Reads a program file's text with its program sets, held to the same bounds as a file. */
     public static TherapySets readSets(String json) throws ProgramFileException {
         if (json.length() > BOUNDS.maxBytes()) {
@@ -173,7 +214,7 @@ public final class ProgramCodec {
                 s.patientSelectable() ? Boolean.TRUE : null)).toList();
         try {
             return MAPPER.writeValueAsString(new TherapyForm(plain.leads(), plain.programs(), forms, sets.activeSet(),
-                    plain.limits())) + System.lineSeparator();
+                    plain.limits(), null)) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -268,7 +309,7 @@ public final class ProgramCodec {
                 l.contactImpedanceOhm().isEmpty() ? null : l.contactImpedanceOhm(),
                 l.couplingCapacitanceUf().isPresent() ? l.couplingCapacitanceUf().getAsDouble() : null)).toList();
         List<ProgramForm> programs = therapy.programs().stream().map(ProgramCodec::toForm).toList();
-        return new TherapyForm(leads, programs, null, null, limitsForm(therapy.limits()));
+        return new TherapyForm(leads, programs, null, null, limitsForm(therapy.limits()), null);
     }
 
     private static ProgramForm toForm(Program p) {

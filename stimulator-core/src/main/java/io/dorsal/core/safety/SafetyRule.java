@@ -25,6 +25,7 @@ public enum SafetyRule {
     CONTACT_AREA("contact area"),
     RAMP_FITS_CYCLE("ramp fits on-time"),
     PROGRAM_SETS("program sets"),
+    CLOSED_LOOP("closed loop"),
     CHARGE_BALANCE("charge balance"),
     RAMP("ramp"),
     CYCLE("cycle"),
