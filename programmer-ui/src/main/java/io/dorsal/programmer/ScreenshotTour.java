@@ -115,6 +115,7 @@ final class ScreenshotTour {
             });
             steps.add(session::disconnect);
         }
+        Stage[] ecapStage = new Stage[1];
         // the drug pump workspace: some days on, a bolus given, a refill checked; then an unsafe dose
         steps.add(() -> {
             main.openConnect().hide();
@@ -131,8 +132,18 @@ final class ScreenshotTour {
         steps.add(() -> shoot(main.openPump().getScene(), "pump-workspace.png"));
         steps.add(() -> spinner(main.openPump().getScene(), "#pump-mode-dosePerDay").getValueFactory().setValue(30.0));
         steps.add(() -> shoot(main.openPump().getScene(), "pump-unsafe-dose.png"));
+        // the closed-loop workspace for the selected program, after a run of the posture day
         steps.add(() -> {
             main.openPump().hide();
+            Stage ecap = main.openEcap();
+            ecap.setX(stage.getX() + 10);
+            ecap.setY(stage.getY() + 10);
+            fire(ecap.getScene(), "#ecapRun");
+            ecapStage[0] = ecap;
+        });
+        steps.add(() -> shoot(ecapStage[0].getScene(), "ecap-workspace.png"));
+        steps.add(() -> {
+            ecapStage[0].hide();
             Stage about = main.openAbout();
             about.setX(stage.getX() + 360);
             about.setY(stage.getY() + 200);

@@ -170,7 +170,8 @@ public final class MainView extends BorderPane {
         rigPumpItem.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !(session.generator().link() instanceof io.dorsal.programmer.link.RigLink),
                 session.generator().linkProperty()));
-        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem);
+        MenuItem ecapItem = item("Closed loop (ECAP) for this program", "menuEcap", null, this::openEcap);
+        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem, ecapItem);
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
         MenuItem about = item("About Dorsal Programmer", "menuAbout", null, this::openAbout);
         Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
@@ -309,6 +310,25 @@ public final class MainView extends BorderPane {
         stage.setOnHidden(e -> model.close());
         stage.show();
         return Optional.of(stage);
+    }
+
+    /**
+     * Opens the closed-loop workspace for the program selected in the editor (issue 15): its growth curve, the loop's
+     * target and recording contacts, open against closed loop on a posture day. A new window each time: it is about
+     * the program selected when it opened.
+     */
+    public Stage openEcap() {
+        Stage stage = new Stage();
+        stage.setTitle("Dorsal closed loop: " + session.programmer().program().name());
+        Scene scene = new Scene(new EcapView(new io.dorsal.programmer.ecap.EcapModel(session.programmer())), 1200, 780);
+        scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        installStopAll(scene, () -> session.generator().stopAll());
+        stage.setScene(scene);
+        if (window() != null) {
+            stage.initOwner(window());
+        }
+        stage.show();
+        return stage;
     }
 
     /** Opens (or brings forward) Help → About: the version and build. */
