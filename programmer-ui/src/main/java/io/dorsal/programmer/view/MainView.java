@@ -44,6 +44,8 @@ public final class MainView extends BorderPane {
     private final FileDialogs dialogs;
     private final TabPane tabs = new TabPane();
     private final Tab impedanceTab;
+    /** The menus, kept so that Help > Keyboard shortcuts lists their real accelerators. */
+    private MenuBar menus;
     private Stage patientStage;
     private Stage pumpStage;
     private Stage aboutStage;
@@ -177,6 +179,7 @@ public final class MainView extends BorderPane {
         Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, gen, view, help);
         bar.setId("menuBar");
+        menus = bar;
         return bar;
     }
 
@@ -347,19 +350,30 @@ public final class MainView extends BorderPane {
     }
 
     private void showShortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, """
-                STOP ALL: Esc or Ctrl+Shift+S (works whatever has the focus)
-                Apply: Ctrl+Enter
-                Undo / Redo: Ctrl+Z / Ctrl+Y
-                Open / Save / Export report: Ctrl+O / Ctrl+S / Ctrl+E
-                Impedance check: Ctrl+I    Patient view: Ctrl+P
-                Connect to rig: Ctrl+K
-                Drug pump: Ctrl+U""", ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n", shortcutLines()), ButtonType.OK);
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(window());
         alert.show();
     }
 
+    /**
+     * Every keyboard shortcut, read from the menus' own accelerators (so the list cannot fall behind them), then STOP
+     * ALL's keys, which the window handles whatever has the focus, and the editor's number fields' arrow keys.
+     */
+    java.util.List<String> shortcutLines() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("STOP ALL: Esc or " + STOP_ALL_KEY.getDisplayText() + " (works whatever has the focus)");
+        for (Menu menu : menus.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    String text = item.getText().replace("…", "").replaceAll("\\s+\\(.*\\)$", "").strip();
+                    lines.add(menu.getText() + " > " + text + ": " + item.getAccelerator().getDisplayText());
+                }
+            }
+        }
+        lines.add("In a number field: Up / Down step the value by its step");
+        return lines;
+    }
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }

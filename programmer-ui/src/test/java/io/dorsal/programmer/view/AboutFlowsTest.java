@@ -66,4 +66,17 @@ class AboutFlowsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#aboutVersion").tryQuery()).isEmpty();
     }
+
+    @Test
+    void theShortcutListIsReadFromTheMenusOwnAccelerators(FxRobot robot) {
+        java.util.List<String> lines = main.shortcutLines();
+
+        assertThat(lines.get(0)).startsWith("STOP ALL: Esc or ").contains("(works whatever has the focus)");
+        assertThat(lines).contains("Edit > Undo: Ctrl+Z", "Edit > Apply: Ctrl+↵", "Generator > Run impedance check: Ctrl+I",
+                "View > Drug pump: Ctrl+U", "Help > Keyboard shortcuts: F1");
+        // every menu item with an accelerator is listed, and nothing else from the menus
+        long accelerators = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(item -> item.getAccelerator() != null).count();
+        assertThat(lines.stream().filter(l -> l.contains(" > "))).hasSize((int) accelerators);
+    }
 }
