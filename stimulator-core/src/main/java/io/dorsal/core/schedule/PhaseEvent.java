@@ -28,6 +28,13 @@ public final class PhaseEvent {
         this.code = code;
     }
 
+    /** A recorded phase emitted again ({@link RecordedPhases}): the time, the sequence's code and the scale. */
+    void set(long startNs, int code, double amplitudeScale) {
+        this.startNs = startNs;
+        this.code = code;
+        this.amplitudeScale = amplitudeScale;
+    }
+
     /** Every phase from here on at the programmed amplitude, until the next {@link #set(long, int, int, boolean, double)}. */
     void fullScale() {
         this.amplitudeScale = 1.0;

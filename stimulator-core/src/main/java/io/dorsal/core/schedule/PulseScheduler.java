@@ -184,6 +184,10 @@ public final class PulseScheduler {
         if (steady) {
             return pollSteady(nowNs, sink, limit);
         }
+        return pollDeciding(nowNs, sink, limit);
+    }
+
+    private int pollDeciding(long nowNs, PhaseSink sink, int limit) {
         if (sequence != null) {
             return pollCompiled(nowNs, sink, limit);
         }
@@ -317,8 +321,41 @@ public final class PulseScheduler {
 
     /**
      * The steady step: every event runs at full scale, so the next phase is the next event plus the frame's base.
+     * The first phase of a poll is emitted in straight-line code (a loop around it cost as much again as the step
+     * itself: docs/performance.md); every phase after the first, and a frame's last event when the next frame must be
+     * decided, go through the loop.
      */
     private int pollSteady(long nowNs, PhaseSink sink, int limit) {
+        int i = index;
+        long[] times = stepNs;
+        long startNs = frameNs + times[i];
+        if (startNs > nowNs) {
+            return 0;
+        }
+        if (limit <= 0) {
+            return 0;
+        }
+        int after = i + 1;
+        if (after == times.length) {
+            long nextFrameNs = frameNs + hyperperiodNs;
+            if (nextFrameNs + hyperperiodNs > steadyUntilNs) {
+                // the next frame reaches a cycling edge: the loop decides it
+                return pollSteadyLoop(nowNs, sink, limit);
+            }
+            frameNs = nextFrameNs;
+            after = 0;
+        }
+        event.set(startNs, stepCode[i]);
+        index = after;
+        sink.onPhase(event);
+        if (limit == 1) {
+            return 1;
+        }
+        // the sink may have stopped the scheduler: look again
+        return 1 + (steady ? pollSteadyLoop(nowNs, sink, limit - 1) : pollDeciding(nowNs, sink, limit - 1));
+    }
+
+    private int pollSteadyLoop(long nowNs, PhaseSink sink, int limit) {
         int emitted = 0;
         int i = index;
         long frame = frameNs;
