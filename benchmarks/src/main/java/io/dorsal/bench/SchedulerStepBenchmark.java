@@ -43,9 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
 public class SchedulerStepBenchmark {
 
     /** The scheduler step's bound in multiples of its floor (docs/performance.md: a quiet figure and a margin). */
-    static final double SCHEDULER_BOUND = 8.0;
+    static final double SCHEDULER_BOUND = 5.0;
     /** The generator's poll's bound in multiples of the same floor (docs/performance.md). */
-    static final double GENERATOR_BOUND = 10.0;
+    static final double GENERATOR_BOUND = 7.0;
 
     /** Phases the floor holds: a power of two (the cursor wraps with a mask) that fits in the L1/L2 cache. */
     static final int FLOOR_EVENTS = 4096;
