@@ -64,7 +64,7 @@ for jar in "$target"/lib/*.jar; do
     *) cp "$jar" "$out/input/" ;;
   esac
 done
-modules="java.base,java.desktop,java.logging,java.naming,java.sql,jdk.unsupported,javafx.controls"
+modules="java.base,java.desktop,java.logging,java.naming,java.prefs,java.sql,jdk.unsupported,javafx.controls"
 
 common=(
   --name "$name"

@@ -9,6 +9,8 @@ import io.dorsal.core.time.SystemClock;
 import io.dorsal.programmer.link.EmbeddedLink;
 import io.dorsal.programmer.link.StimulatorLink;
 import io.dorsal.programmer.model.Session;
+import io.dorsal.programmer.theme.LookSettings;
+import io.dorsal.programmer.theme.Theme;
 import io.dorsal.programmer.view.FileDialogs;
 import io.dorsal.programmer.view.MainView;
 import java.io.IOException;
@@ -33,7 +35,9 @@ import javafx.util.Duration;
  *
  * <p>Options: {@code --file PATH} loads another program file into the generator; {@code --clinician NAME}
  * names who the session log records (default: the login name); {@code --screenshots DIR} walks the main
- * screens, writes a PNG of each to DIR and quits (used by programmer-ui/screenshots.sh).
+ * screens, writes a PNG of each to DIR and quits (used by programmer-ui/screenshots.sh); {@code --theme light|dark}
+ * and {@code --touch} choose the look for this run only (otherwise the View menu's last choice, remembered);
+ * {@code --size WIDTHxHEIGHT} the window's size (1280x800 by default).
  */
 public final class ProgrammerApp extends Application {
 
@@ -66,8 +70,10 @@ public final class ProgrammerApp extends Application {
         link.start("generator setup").join();
 
         session = new Session(link, Platform::runLater, Clock.systemDefaultZone(), clinician, therapy);
-        MainView main = new MainView(session, FileDialogs.system());
-        Scene scene = new Scene(main, WIDTH, HEIGHT);
+        LookSettings look = look(args);
+        MainView main = new MainView(session, FileDialogs.system(), look);
+        double[] size = option(args, "--size").map(ProgrammerApp::sizeOrExit).orElse(new double[] {WIDTH, HEIGHT});
+        Scene scene = new Scene(main, size[0], size[1]);
         scene.getStylesheets().add(stylesheet());
         main.install(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Dorsal Programmer — ",
@@ -85,7 +91,9 @@ public final class ProgrammerApp extends Application {
 
         Optional<String> shots = option(args, "--screenshots");
         if (shots.isPresent()) {
-            new ScreenshotTour(stage, main, session, Path.of(shots.get())).run();
+            String suffix = (look.theme() == Theme.LIGHT ? "" : "-" + look.theme().key())
+                    + (option(args, "--size").map(s -> "-" + s).orElse("")) + (look.touchProperty().get() ? "-touch" : "");
+            new ScreenshotTour(stage, main, session, Path.of(shots.get()), suffix).run();
         }
     }
 
@@ -135,6 +143,33 @@ public final class ProgrammerApp extends Application {
             System.exit(1);
             throw new IllegalStateException("unreachable");
         }
+    }
+
+    /**
+     * The look: the one the user chose last time (View menu), unless {@code --theme light|dark} or {@code --touch}
+     * ask for one for this run only (the screenshot runs do, and leave the user's choice alone).
+     */
+    private static LookSettings look(List<String> args) {
+        Optional<String> theme = option(args, "--theme");
+        boolean touch = args.contains("--touch");
+        if (theme.isEmpty() && !touch && option(args, "--screenshots").isEmpty()) {
+            return LookSettings.remembered();
+        }
+        Theme chosen = theme.map(name -> Theme.named(name).orElseGet(() -> {
+            System.err.println("programmer: --theme " + name + ": no such theme (light or dark)");
+            System.exit(2);
+            return Theme.LIGHT;
+        })).orElse(Theme.LIGHT);
+        return LookSettings.forThisRun(chosen, touch);
+    }
+
+    private static double[] sizeOrExit(String size) {
+        var m = java.util.regex.Pattern.compile("(\\d{3,4})x(\\d{3,4})").matcher(size.strip());
+        if (!m.matches()) {
+            System.err.println("programmer: --size " + size + ": expected WIDTHxHEIGHT, for example 1920x1080");
+            System.exit(2);
+        }
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
     private static Optional<String> option(List<String> args, String name) {

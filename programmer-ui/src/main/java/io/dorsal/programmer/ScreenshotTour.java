@@ -32,13 +32,16 @@ final class ScreenshotTour {
     private final MainView main;
     private final Session session;
     private final Path dir;
+    private final String suffix;
     private final Deque<Runnable> steps = new ArrayDeque<>();
 
-    ScreenshotTour(Stage stage, MainView main, Session session, Path dir) {
+    /** {@code suffix} goes into every file name ("-dark", "-1920x1080"), before ".png". */
+    ScreenshotTour(Stage stage, MainView main, Session session, Path dir, String suffix) {
         this.stage = stage;
         this.main = main;
         this.session = session;
         this.dir = dir;
+        this.suffix = suffix;
     }
 
     void run() throws IOException {
@@ -65,7 +68,7 @@ final class ScreenshotTour {
             programmer.fields().enabledProperty().set(false);
             programmer.programs().select(1);
             programmer.fields().patternTypeProperty().set(io.dorsal.programmer.model.PatternType.BURST);
-            programmer.fields().amplitudeMaProperty().set(1.5);
+            programmer.fields().amplitudeMaProperty().set(0.9);
             session.preview().windowMsProperty().set(session.preview().twoPeriodsMs());
             main.showLog();
         });
@@ -183,7 +186,7 @@ final class ScreenshotTour {
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, w, h, argb, 0, w);
-        Path file = dir.resolve(name);
+        Path file = dir.resolve(name.replace(".png", suffix + ".png"));
         try {
             ImageIO.write(out, "png", file.toFile());
         } catch (IOException e) {

@@ -19,9 +19,9 @@ final class Controls {
         return label;
     }
 
-    /** A red label beside a control, in the layout only while it has something to say. */
+    /** A red label with an alert icon beside a control, in the layout only while it has something to say. */
     static Label problem(String id, ObservableStringValue text) {
-        Label label = new Label();
+        Label label = Icons.PROBLEM.on(new Label());
         label.setId(id);
         label.getStyleClass().add("problem");
         label.setWrapText(true);
@@ -47,8 +47,10 @@ final class Controls {
     private static void setUp(Spinner<?> spinner, String id) {
         spinner.setId(id);
         spinner.setEditable(true);
-        spinner.setPrefWidth(96);
-        spinner.setMinWidth(96);
+        // "-" and "+" side by side, each a square the field's height (44 px with touch sizes on)
+        spinner.getStyleClass().add(Spinner.STYLE_CLASS_ARROWS_ON_RIGHT_HORIZONTAL);
+        spinner.setPrefWidth(112);
+        spinner.setMinWidth(112);
         // a typed value counts when the field loses focus too, not only on Enter
         spinner.getEditor().focusedProperty().addListener((obs, was, now) -> {
             if (!now) {

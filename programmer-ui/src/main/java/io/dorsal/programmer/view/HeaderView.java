@@ -1,5 +1,6 @@
 package io.dorsal.programmer.view;
 
+import atlantafx.base.theme.Styles;
 import io.dorsal.core.generator.GeneratorMode;
 import io.dorsal.programmer.model.GeneratorModel;
 import io.dorsal.programmer.model.Session;
@@ -25,7 +26,7 @@ final class HeaderView extends HBox {
         setId("header");
         getStyleClass().add("header");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(14);
+        setSpacing(8);
         setPadding(new Insets(6, 10, 6, 10));
 
         // the window's title says "Dorsal Programmer"; the header keeps its width for what the programmer talks to
@@ -41,7 +42,7 @@ final class HeaderView extends HBox {
                 generator.linkProblemProperty().get().isEmpty() ? generator.linkDescription()
                         : generator.linkProblemProperty().get()), generator.descriptionProperty(),
                 generator.linkProblemProperty()));
-        Button connect = new Button();
+        Button connect = Icons.CONNECT.on(new Button());
         connect.setId("connectRig");
         connect.textProperty().bind(Bindings.when(session.remoteProperty()).then("Disconnect")
                 .otherwise("Connect to rig…"));
@@ -90,7 +91,7 @@ final class HeaderView extends HBox {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
 
-        Button onOff = new Button();
+        Button onOff = Icons.POWER.on(new Button());
         onOff.setId("therapyOnOff");
         onOff.textProperty().bind(Bindings.when(generator.runningProperty()).then("Therapy off").otherwise("Therapy on"));
         onOff.setTooltip(Controls.tip("Therapy off stops at the next pulse boundary, every pulse balanced; "
@@ -107,12 +108,13 @@ final class HeaderView extends HBox {
         clear.setOnAction(e -> generator.clearFault());
         clear.visibleProperty().bind(generator.faultProperty().isNotEmpty());
         clear.managedProperty().bind(clear.visibleProperty());
-        Button patient = new Button("Patient view");
+        Button patient = Icons.PATIENT.on(new Button("Patient view"));
         patient.setId("patientView");
         patient.setOnAction(e -> openPatientView.run());
 
         stopAll.setId("stopAll");
-        stopAll.getStyleClass().add("stop-all");
+        stopAll.getStyleClass().addAll("stop-all", Styles.DANGER);
+        Icons.STOP_ALL.on(stopAll);
         stopAll.setMinWidth(Region.USE_PREF_SIZE);
         stopAll.setTooltip(Controls.tip("Stops every output at once and drives it safe (Esc or Ctrl+Shift+S)."));
         stopAll.setOnAction(e -> generator.stopAll());

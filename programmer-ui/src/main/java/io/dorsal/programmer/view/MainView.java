@@ -9,6 +9,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import io.dorsal.programmer.theme.LookSettings;
+import io.dorsal.programmer.theme.Theme;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -42,6 +44,7 @@ public final class MainView extends BorderPane {
 
     private final Session session;
     private final FileDialogs dialogs;
+    private final LookSettings look;
     private final TabPane tabs = new TabPane();
     private final Tab impedanceTab;
     /** The menus, kept so that Help > Keyboard shortcuts lists their real accelerators. */
@@ -51,14 +54,22 @@ public final class MainView extends BorderPane {
     private Stage aboutStage;
     private ConnectDialog connectDialog;
 
+    /** The main window in the light theme, its look not remembered (tests). */
     public MainView(Session session, FileDialogs dialogs) {
+        this(session, dialogs, LookSettings.forThisRun(Theme.LIGHT, false));
+    }
+
+    /** The main window in {@code look}'s theme, which the View menu changes. */
+    public MainView(Session session, FileDialogs dialogs, LookSettings look) {
         this.session = session;
         this.dialogs = dialogs;
+        this.look = look;
+        look.applyTheme();
         setId("main");
         var programmer = session.programmer();
 
         HeaderView header = new HeaderView(session, this::openPatientView, this::openConnect);
-        Label error = new Label();
+        Label error = Icons.PROBLEM.on(new Label());
         error.setId("fileError");
         error.setMaxWidth(Double.MAX_VALUE);
         error.textProperty().bind(programmer.notices().errorProperty());
@@ -86,12 +97,15 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(editor, Priority.ALWAYS);
         editor.setPrefWidth(540);
         editor.setMinWidth(500);
-        WaveformView waveform = new WaveformView(session.preview());
+        WaveformView waveform = new WaveformView(session.preview(), look.themeProperty());
         VBox.setVgrow(waveform, Priority.ALWAYS);
         SafetyView safety = new SafetyView(programmer);
         VBox right = new VBox(waveform, safety);
         right.setPrefWidth(440);
         right.setMinWidth(430);
+        // on a larger screen the editor stops at a readable width and the preview takes the rest
+        editor.setMaxWidth(760);
+        HBox.setHgrow(right, Priority.ALWAYS);
         HBox center = new HBox(leads, editor, right);
         setCenter(center);
 
@@ -123,6 +137,7 @@ public final class MainView extends BorderPane {
     /** Installs the shortcuts that must work whatever has the focus: STOP ALL (Escape, Ctrl+Shift+S), Apply. */
     public void install(Scene scene) {
         installStopAll(scene, session.generator()::stopAll);
+        look.applyTouch(scene);
     }
 
     /** Escape and Ctrl+Shift+S are STOP ALL in {@code scene}, whatever has the focus there. */
@@ -173,12 +188,15 @@ public final class MainView extends BorderPane {
                 () -> !(session.generator().link() instanceof io.dorsal.programmer.link.RigLink),
                 session.generator().linkProperty()));
         MenuItem ecapItem = item("Closed loop (ECAP) for this program", "menuEcap", null, this::openEcap);
-        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem, ecapItem);
+        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem, ecapItem, new SeparatorMenuItem());
+        view.getItems().addAll(LookMenus.themes(look));
+        view.getItems().add(LookMenus.touch(look));
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
         MenuItem about = item("About Dorsal Programmer", "menuAbout", null, this::openAbout);
         Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, gen, view, help);
         bar.setId("menuBar");
+        Icons.decorate(bar);
         menus = bar;
         return bar;
     }

@@ -1,5 +1,6 @@
 package io.dorsal.programmer.view;
 
+import atlantafx.base.theme.Styles;
 import io.dorsal.core.safety.Figures;
 import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.programmer.model.Field;
@@ -54,13 +55,13 @@ final class ProgramEditorView extends VBox {
         setPadding(new Insets(8));
         DeviceLimits l = DeviceLimits.DEFAULTS;
 
-        Button add = new Button("+ Add");
+        Button add = Icons.ADD.on(new Button("Add"));
         add.setId("addProgram");
         add.setOnAction(e -> model.programs().addProgram());
-        Button duplicate = new Button("Duplicate");
+        Button duplicate = Icons.DUPLICATE.on(new Button("Duplicate"));
         duplicate.setId("duplicateProgram");
         duplicate.setOnAction(e -> model.programs().duplicateProgram());
-        Button delete = new Button("Delete");
+        Button delete = Icons.DELETE.on(new Button("Delete"));
         delete.setId("deleteProgram");
         delete.setOnAction(e -> model.programs().deleteProgram());
         CheckBox enabled = new CheckBox("Enabled");
@@ -140,15 +141,16 @@ final class ProgramEditorView extends VBox {
         ChoiceBox<RechargeType> recharge = new ChoiceBox<>();
         recharge.getItems().addAll(RechargeType.values());
         recharge.setId("recharge");
+        recharge.setMinWidth(Region.USE_PREF_SIZE);
         recharge.valueProperty().bindBidirectional(fields.rechargeTypeProperty());
         Spinner<Integer> gap = Controls.intSpinner("interphaseGap", 0, l.maxInterphaseGapUs(), 10);
         gap.getValueFactory().valueProperty().bindBidirectional(fields.interphaseGapUsProperty());
-        gap.setPrefWidth(80);
-        gap.setMinWidth(80);
+        gap.setPrefWidth(100);
+        gap.setMinWidth(100);
         Spinner<Integer> ratio = Controls.intSpinner("rechargeRatio", 1, l.maxRechargeRatio(), 1);
         ratio.getValueFactory().valueProperty().bindBidirectional(fields.rechargeRatioProperty());
-        ratio.setPrefWidth(64);
-        ratio.setMinWidth(64);
+        ratio.setPrefWidth(88);
+        ratio.setMinWidth(88);
         Spinner<Integer> window = Controls.intSpinner("passiveWindow", 0, 1_000_000, 100);
         window.getValueFactory().valueProperty().bindBidirectional(fields.passiveWindowUsProperty());
         HBox active = new HBox(4, Controls.label("gap", "hint"), gap, Controls.label("us  ratio", "hint"), ratio);
@@ -176,10 +178,10 @@ final class ProgramEditorView extends VBox {
         on.getValueFactory().valueProperty().bindBidirectional(fields.cycleOnSProperty());
         Spinner<Integer> off = Controls.intSpinner("cycleOff", l.minCycleS(), l.maxCycleS(), 10);
         off.getValueFactory().valueProperty().bindBidirectional(fields.cycleOffSProperty());
-        on.setPrefWidth(84);
-        on.setMinWidth(84);
-        off.setPrefWidth(84);
-        off.setMinWidth(84);
+        on.setPrefWidth(104);
+        on.setMinWidth(104);
+        off.setPrefWidth(104);
+        off.setMinWidth(104);
         on.disableProperty().bind(fields.cyclingProperty().not());
         off.disableProperty().bind(fields.cyclingProperty().not());
         HBox cycle = new HBox(4, cycling, on, Controls.label("s on", "hint"), off, Controls.label("s off", "hint"));
@@ -193,10 +195,10 @@ final class ProgramEditorView extends VBox {
         min.getValueFactory().valueProperty().bindBidirectional(fields.patientMinMaProperty());
         Spinner<Double> max = Controls.doubleSpinner("patientMax", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
         max.getValueFactory().valueProperty().bindBidirectional(fields.patientMaxMaProperty());
-        min.setPrefWidth(84);
-        min.setMinWidth(84);
-        max.setPrefWidth(84);
-        max.setMinWidth(84);
+        min.setPrefWidth(104);
+        min.setMinWidth(104);
+        max.setPrefWidth(104);
+        max.setMinWidth(104);
         min.disableProperty().bind(fields.patientRangeOnProperty().not());
         max.disableProperty().bind(fields.patientRangeOnProperty().not());
         HBox range = new HBox(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
@@ -211,13 +213,13 @@ final class ProgramEditorView extends VBox {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Button undo = new Button("Undo");
+        Button undo = Icons.UNDO.on(new Button("Undo"));
         undo.setId("undo");
         undo.setOnAction(e -> model.edits().undo());
         undo.disableProperty().bind(model.undoStack().canUndoProperty().not());
         undo.setTooltip(Controls.tip("Ctrl+Z"));
         model.undoStack().undoLabelProperty().addListener((obs, was, now) -> undo.getTooltip().setText(now + " (Ctrl+Z)"));
-        Button redo = new Button("Redo");
+        Button redo = Icons.REDO.on(new Button("Redo"));
         redo.setId("redo");
         redo.setOnAction(e -> model.edits().redo());
         redo.disableProperty().bind(model.undoStack().canRedoProperty().not());
@@ -234,9 +236,9 @@ final class ProgramEditorView extends VBox {
                 model.check().safeProperty(), model.handover().dirtyProperty(), model.handover().applyNoteProperty()));
         HBox.setHgrow(note, Priority.ALWAYS);
         note.setMaxWidth(Double.MAX_VALUE);
-        Button apply = new Button("Apply");
+        Button apply = Icons.APPLY.on(new Button("Apply"));
         apply.setId("apply");
-        apply.getStyleClass().add("apply");
+        apply.getStyleClass().addAll("apply", Styles.ACCENT);
         apply.setDefaultButton(false);
         apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.disableProperty().bind(model.handover().canApplyProperty().not());
@@ -302,6 +304,7 @@ final class ProgramEditorView extends VBox {
         if (control instanceof Region r) {
             r.setMaxWidth(spinner == null ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
         }
+        keepWords(control);
         Label problem = Controls.problem(problemId, model.check().messageFor(field));
         problem.setPadding(new Insets(0, 0, 0, LABEL_WIDTH + 6));
         VBox block = new VBox(1, line);
@@ -321,6 +324,18 @@ final class ProgramEditorView extends VBox {
         block.getChildren().add(problem);
         rows.getChildren().add(block);
         return new Node[] {block};
+    }
+
+    /** The short words between a compound control's fields ("gap", "us ratio") are never cut to "..."; longer ones may be. */
+    private static void keepWords(Node control) {
+        if (control instanceof HBox box) {
+            for (Node child : box.getChildren()) {
+                if (child instanceof Label label && label.getText().length() <= 12) {
+                    label.setMinWidth(Region.USE_PREF_SIZE);
+                }
+                keepWords(child);
+            }
+        }
     }
 
     private static Slider slider(String id, double min, double max) {

@@ -213,7 +213,7 @@ public final class PumpView extends BorderPane {
         bolusResult.textProperty().bind(pump.bolusMessageProperty());
         Button stop = new Button("STOP (suspend)");
         stop.setId("pumpSuspend");
-        stop.getStyleClass().add("stop-all");
+        stop.getStyleClass().addAll("stop-all", atlantafx.base.theme.Styles.DANGER);
         stop.setOnAction(e -> pump.suspend());
         Button resume = new Button("Resume");
         resume.setId("pumpResume");

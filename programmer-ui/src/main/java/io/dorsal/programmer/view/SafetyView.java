@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -36,20 +37,29 @@ final class SafetyView extends VBox {
         TableView<ContactDose> doses = new TableView<>(model.doses());
         doses.setId("doses");
         doses.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        doses.getColumns().add(column("contact", 62, d -> d.contact().toString()));
+        TableColumn<ContactDose, String> contact = column("contact", 70, d -> d.contact().toString());
+        // a contact past a limit carries the alert icon as well as the red (and its rule in words below)
+        contact.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                ContactDose dose = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setGraphic(dose != null && overLimit(dose, l) ? Icons.PROBLEM.icon() : null);
+            }
+        });
+        doses.getColumns().add(contact);
         doses.getColumns().add(column("I mA", 52, d -> Figures.format(d.currentMa())));
         doses.getColumns().add(column("Q uC", 58, d -> Figures.format(d.chargeUc(), 3)));
         doses.getColumns().add(column("D uC/cm2", 84, d -> Figures.format(d.chargeDensityUcPerCm2())));
-        doses.getColumns().add(column("Shannon k", 80, d -> Figures.format(d.shannonK())));
+        doses.getColumns().add(column("Shannon k", 88, d -> Figures.format(d.shannonK())));
         doses.getColumns().add(column("drive V", 60, d -> Figures.format(d.driveVoltageV())));
         doses.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ContactDose dose, boolean empty) {
                 super.updateItem(dose, empty);
                 getStyleClass().remove("over-limit");
-                if (!empty && dose != null && (dose.chargeDensityUcPerCm2() > l.maxChargeDensityUcPerCm2()
-                        || dose.shannonK() > l.maxShannonK() || dose.driveVoltageV() > l.complianceVoltageV()
-                        || Math.abs(dose.currentMa()) > l.maxContactCurrentMa())) {
+                if (!empty && dose != null && overLimit(dose, l)) {
                     getStyleClass().add("over-limit");
                 }
             }
@@ -78,6 +88,11 @@ final class SafetyView extends VBox {
             }
         });
         getChildren().addAll(title, doses, limits, Controls.label("Broken rules", "field-label"), violations);
+    }
+
+    private static boolean overLimit(ContactDose dose, DeviceLimits l) {
+        return dose.chargeDensityUcPerCm2() > l.maxChargeDensityUcPerCm2() || dose.shannonK() > l.maxShannonK()
+                || dose.driveVoltageV() > l.complianceVoltageV() || Math.abs(dose.currentMa()) > l.maxContactCurrentMa();
     }
 
     private static TableColumn<ContactDose, String> column(String name, double width, Function<ContactDose, String> value) {

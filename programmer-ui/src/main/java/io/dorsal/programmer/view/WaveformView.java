@@ -6,6 +6,9 @@ import io.dorsal.programmer.model.PreviewFrame;
 import io.dorsal.programmer.model.PreviewModel;
 import java.util.ArrayList;
 import java.util.List;
+import io.dorsal.programmer.theme.Palette;
+import io.dorsal.programmer.theme.Theme;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -25,21 +28,23 @@ import javafx.scene.text.TextAlignment;
 /**
  * The live waveform preview: per contact, the current core's scheduler would deliver over the chosen window,
  * drawn on a canvas from the preview's per-pixel envelopes, filled by core in one pass at the canvas's width (so a
- * window of thousands of pulses draws as fast as one of two). Cathodic current is drawn down in blue, anodic up in red. The window slider is logarithmic.
+ * window of thousands of pulses draws as fast as one of two). Cathodic current is drawn down in blue, anodic up in red (the direction says it without the colour), in the
+ * theme's colours. The window slider is logarithmic.
  */
 final class WaveformView extends VBox {
 
     private static final double LABEL_WIDTH = 92;
     private static final double AXIS_HEIGHT = 16;
-    private static final Color CATHODIC = Color.web("#1f5fbf");
-    private static final Color ANODIC = Color.web("#c0392b");
 
     private final PreviewModel preview;
     private final Canvas canvas = new Canvas();
+    private final ObservableValue<Theme> theme;
     private int draws;
 
-    WaveformView(PreviewModel preview) {
+    WaveformView(PreviewModel preview, ObservableValue<Theme> theme) {
         this.preview = preview;
+        this.theme = theme;
+        theme.addListener((obs, was, now) -> redraw());
         setId("previewPane");
         getStyleClass().add("pane");
         setSpacing(4);
@@ -117,12 +122,13 @@ final class WaveformView extends VBox {
         }
         draws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        Palette p = theme.getValue().palette();
+        g.setFill(p.background());
         g.fillRect(0, 0, w, h);
         PreviewFrame frame = preview.frame();
         g.setFont(Font.font(12));
         if (frame == null || frame.contacts().isEmpty()) {
-            g.setFill(Color.GRAY);
+            g.setFill(p.mutedText());
             g.fillText("Nothing to preview: make the therapy safe.", 10, 20);
             canvas.setAccessibleText("no preview");
             return;
@@ -140,11 +146,11 @@ final class WaveformView extends VBox {
             double rowPeakMa = envelopes.peakUa(r) / 1000.0;
             String contact = frame.contacts().get(r).toString();
             summary.add(contact + " peak " + Figures.format(rowPeakMa) + " mA");
-            g.setFill(Color.web("#222"));
+            g.setFill(p.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(contact + "  " + Figures.format(rowPeakMa, 1) + " mA", 4, mid);
-            g.setStroke(Color.web("#ddd"));
+            g.setStroke(p.grid());
             g.setLineWidth(1);
             g.strokeLine(LABEL_WIDTH, mid + 0.5, w - 2, mid + 0.5);
             for (int c = 0; c < columns; c++) {
@@ -152,31 +158,31 @@ final class WaveformView extends VBox {
                 double min = envelopes.minUa(r, c);
                 double max = envelopes.maxUa(r, c);
                 if (min < 0) {
-                    g.setStroke(CATHODIC);
+                    g.setStroke(p.cathodic());
                     g.strokeLine(x, mid, x, mid - min / peak * half);
                 }
                 if (max > 0) {
-                    g.setStroke(ANODIC);
+                    g.setStroke(p.anodic());
                     g.strokeLine(x, mid, x, mid - max / peak * half);
                 }
             }
         }
-        g.setFill(Color.web("#555"));
+        g.setFill(p.mutedText());
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0", LABEL_WIDTH, h - 1);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(PreviewModel.windowText(frame.windowNs() / 1e6), w - 4, h - 1);
         if (preview.staleProperty().get()) {
-            g.setFill(Color.color(1, 1, 1, 0.7));
+            g.setFill(Color.color(p.background().getRed(), p.background().getGreen(), p.background().getBlue(), 0.7));
             g.fillRect(0, 0, w, h);
             String text = "Not safe: this shows the last safe therapy, not the edit";
             double boxWidth = Math.min(w - 8, 360);
-            g.setFill(Color.web("#fde7e9"));
+            g.setFill(p.dangerGround());
             g.fillRoundRect((w - boxWidth) / 2, h / 2 - 14, boxWidth, 28, 8, 8);
-            g.setStroke(Color.web("#b00020"));
+            g.setStroke(p.danger());
             g.strokeRoundRect((w - boxWidth) / 2, h / 2 - 14, boxWidth, 28, 8, 8);
-            g.setFill(Color.web("#b00020"));
+            g.setFill(p.danger());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(text, w / 2, h / 2);

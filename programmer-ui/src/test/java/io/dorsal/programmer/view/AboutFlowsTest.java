@@ -3,14 +3,9 @@ package io.dorsal.programmer.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dorsal.core.build.BuildInfo;
-import io.dorsal.programmer.ProgrammerApp;
 import io.dorsal.programmer.model.Fixture;
-import java.nio.file.Path;
-import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,26 +22,7 @@ class AboutFlowsTest {
     @Start
     void start(Stage stage) {
         Fixture f = new Fixture();
-        main = new MainView(f.session, new FileDialogs() {
-            @Override
-            public Optional<Path> chooseProgramToOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProgramToSave(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseReport(Window owner) {
-                return Optional.empty();
-            }
-        });
-        Scene scene = new Scene(main, ProgrammerApp.WIDTH, ProgrammerApp.HEIGHT);
-        scene.getStylesheets().add(ProgrammerApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        main = TestWindows.show(stage, new MainView(f.session, new NoDialogs()));
     }
 
     @Test

@@ -2,16 +2,11 @@ package io.dorsal.programmer.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dorsal.programmer.ProgrammerApp;
 import io.dorsal.programmer.model.Fixture;
-import java.nio.file.Path;
-import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,26 +23,7 @@ class PumpFlowsTest {
     @Start
     void start(Stage stage) {
         Fixture f = new Fixture();
-        main = new MainView(f.session, new FileDialogs() {
-            @Override
-            public Optional<Path> chooseProgramToOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProgramToSave(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseReport(Window owner) {
-                return Optional.empty();
-            }
-        });
-        Scene scene = new Scene(main, ProgrammerApp.WIDTH, ProgrammerApp.HEIGHT);
-        scene.getStylesheets().add(ProgrammerApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        main = TestWindows.show(stage, new MainView(f.session, new NoDialogs()));
     }
 
     @Test
