@@ -1,14 +1,21 @@
 package io.dorsal.programmer.view;
 
 import io.dorsal.core.therapy.ContactId;
+import io.dorsal.programmer.model.KeySteps;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 
 /** Small builders shared by the views. */
 final class Controls {
+
+    /** A spinner's property: how many steps Page Up and Page Down move it. */
+    private static final String LARGE_STEP = "dorsal.largeStep";
 
     private Controls() {
     }
@@ -51,11 +58,51 @@ final class Controls {
         spinner.getStyleClass().add(Spinner.STYLE_CLASS_ARROWS_ON_RIGHT_HORIZONTAL);
         spinner.setPrefWidth(112);
         spinner.setMinWidth(112);
+        stepByKeys(spinner);
         // a typed value counts when the field loses focus too, not only on Enter
         spinner.getEditor().focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
                 spinner.commitValue();
             }
+        });
+    }
+
+    /**
+     * Page Up and Page Down move {@code spinner} by {@code steps}' larger step (Up and Down by one, as in every number
+     * field).
+     */
+    static void keySteps(Spinner<?> spinner, Supplier<KeySteps> steps) {
+        spinner.getProperties().put(LARGE_STEP, (IntSupplier) () -> steps.get().stepsInLargeStep());
+    }
+
+    /**
+     * Up and Down step a number field by one step, Page Up and Page Down by its larger step (10 steps unless
+     * {@link #keySteps} says otherwise), while its text has the focus; a value typed but not yet entered counts first.
+     * The filter sits on the editor, not the spinner: the spinner's skin forwards its editor's key events to the
+     * spinner, where a filter would see each key twice (and with "-" and "+" side by side, the spinner's own Up and
+     * Down would move the focus instead).
+     */
+    private static void stepByKeys(Spinner<?> spinner) {
+        spinner.getEditor().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int large = spinner.getProperties().get(LARGE_STEP) instanceof IntSupplier s ? s.getAsInt() : 10;
+            int by = switch (e.getCode()) {
+                case UP -> 1;
+                case DOWN -> -1;
+                case PAGE_UP -> large;
+                case PAGE_DOWN -> -large;
+                default -> 0;
+            };
+            if (by == 0 || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            spinner.commitValue();
+            if (by > 0) {
+                spinner.increment(by);
+            } else {
+                spinner.decrement(-by);
+            }
+            spinner.getEditor().selectAll();
+            e.consume();
         });
     }
 

@@ -166,7 +166,15 @@ public final class MainView extends BorderPane {
         redo.textProperty().bind(programmer.undoStack().redoLabelProperty());
         MenuItem apply = item("Apply", "menuApply", "Shortcut+Enter", programmer.handover()::apply);
         apply.disableProperty().bind(programmer.handover().canApplyProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), apply);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), apply, new SeparatorMenuItem());
+        for (int i = 0; i < io.dorsal.programmer.model.ProgramList.MAX_PROGRAMS; i++) {
+            int index = i;
+            MenuItem select = item("Program " + (i + 1) + ", at its amplitude", "menuProgram" + (i + 1),
+                    "Shortcut+" + (i + 1), () -> selectProgram(index));
+            select.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> index >= programmer.draft().size(), programmer.edits().revisionProperty()));
+            edit.getItems().add(select);
+        }
 
         var generator = session.generator();
         MenuItem on = item("Therapy on", "menuOn", null, generator::therapyOn);
@@ -226,6 +234,15 @@ public final class MainView extends BorderPane {
     public void exportReport() {
         dialogs.chooseReport(window()).ifPresent(file -> session.exportReport(file).thenRun(
                 session.generator()::refresh));
+    }
+
+    /** Selects program {@code index} (0 is program 1) and puts the keys in its amplitude, its value selected. */
+    public void selectProgram(int index) {
+        session.programmer().programs().select(index);
+        if (lookup("#amplitude") instanceof javafx.scene.control.Spinner<?> amplitude) {
+            amplitude.getEditor().requestFocus();
+            amplitude.getEditor().selectAll();
+        }
     }
 
     public void runImpedance() {
@@ -389,7 +406,8 @@ public final class MainView extends BorderPane {
                 }
             }
         }
-        lines.add("In a number field: Up / Down step the value by its step");
+        lines.add("In a number field: Up / Down one step, Page Up / Page Down a larger one (amplitude 0.5 mA, pulse width"
+                + " 50 us, rate 10 Hz or 1,000 Hz at high frequency)");
         return lines;
     }
     private Window window() {

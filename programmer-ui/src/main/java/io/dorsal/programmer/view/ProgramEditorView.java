@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.dorsal.core.safety.Figures;
 import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.programmer.model.Field;
+import io.dorsal.programmer.model.KeySteps;
 import io.dorsal.programmer.model.PatternType;
 import io.dorsal.programmer.model.ProgramFields;
 import io.dorsal.programmer.model.ProgrammerModel;
@@ -94,6 +95,7 @@ final class ProgramEditorView extends VBox {
         Slider amplitudeSlider = slider("amplitudeSlider", 0, l.maxAmplitudeMa());
         Spinner<Double> amplitude = Controls.doubleSpinner("amplitude", 0, l.maxAmplitudeMa(), l.amplitudeStepMa());
         bindDouble(amplitudeSlider, amplitude, fields.amplitudeMaProperty(), l.amplitudeStepMa());
+        Controls.keySteps(amplitude, () -> KeySteps.amplitude(l));
         Label amplitudeHint = Controls.label("", "hint");
         amplitudeHint.textProperty().bind(Bindings.createStringBinding(() -> "0 to " + Figures.format(l.maxAmplitudeMa())
                 + ", step " + Figures.format(l.amplitudeStepMa()) + (fields.patientRangeOnProperty().get()
@@ -106,6 +108,7 @@ final class ProgramEditorView extends VBox {
         Spinner<Integer> pulseWidth = Controls.intSpinner("pulseWidth", l.minPulseWidthUs(), l.maxPulseWidthUs(),
                 l.pulseWidthStepUs());
         bindInt(pulseWidthSlider, pulseWidth, fields.pulseWidthUsProperty(), l.pulseWidthStepUs());
+        Controls.keySteps(pulseWidth, () -> KeySteps.pulseWidth(l));
         addRow("Pulse width", pulseWidthSlider, pulseWidth, "us", l.minPulseWidthUs() + " to " + l.maxPulseWidthUs()
                 + ", step " + l.pulseWidthStepUs(), Field.PULSE_WIDTH, "pulseWidthProblem");
 
@@ -119,6 +122,7 @@ final class ProgramEditorView extends VBox {
         Slider rateSlider = slider("rateSlider", l.minTonicRateHz(), l.maxTonicRateHz());
         Spinner<Integer> rate = Controls.intSpinner("rate", 1, l.maxHighFrequencyRateHz(), 1);
         bindInt(rateSlider, rate, fields.rateHzProperty(), 1);
+        Controls.keySteps(rate, () -> KeySteps.rate(fields.patternTypeProperty().get()));
         Label rateHint = Controls.label("", "hint");
         Label rateLabel = Controls.label("Rate", "field-label");
         fields.patternTypeProperty().addListener((obs, was, now) -> rateRange(now, rateSlider, rateHint, rateLabel, l));
