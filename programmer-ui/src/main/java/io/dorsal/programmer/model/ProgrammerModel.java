@@ -32,6 +32,7 @@ public final class ProgrammerModel {
     private final ProgramList programs;
     private final Handover handover;
     private final ProgramFiles files;
+    private final Headroom headroom;
 
     public ProgrammerModel(GeneratorModel generator, SessionLog log, Executor ui, String who, Therapy initial) {
         this.generator = generator;
@@ -44,8 +45,10 @@ public final class ProgrammerModel {
         this.programs = new ProgramList(edits, notices);
         this.handover = new Handover(edits, check, notices, generator, log, who, ui);
         this.files = new ProgramFiles(edits, check, notices, log, who);
+        this.headroom = new Headroom(edits, check);
         edits.derive(() -> {
             check.refresh();
+            headroom.refresh();
             handover.refresh();
             fields.sync();
         });
@@ -78,6 +81,11 @@ public final class ProgrammerModel {
 
     public ProgramFiles files() {
         return files;
+    }
+
+    /** Where each dose rule would break on the amplitude, pulse width and rate sliders ({@link Headroom}). */
+    public Headroom headroom() {
+        return headroom;
     }
 
     public Notices notices() {

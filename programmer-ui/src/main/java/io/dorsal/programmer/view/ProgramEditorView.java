@@ -102,14 +102,15 @@ final class ProgramEditorView extends VBox {
                 ? "; patient " + Figures.format(fields.patientMinMaProperty().get()) + " to "
                 + Figures.format(fields.patientMaxMaProperty().get()) : ""),
                 fields.patientRangeOnProperty(), fields.patientMinMaProperty(), fields.patientMaxMaProperty()));
-        addRow(Controls.label("Amplitude", "field-label"), amplitudeSlider, amplitude, "mA", amplitudeHint, Field.AMPLITUDE, "amplitudeProblem");
+        addRow(Controls.label("Amplitude", "field-label"), headroom(amplitudeSlider, Field.AMPLITUDE, "mA"), amplitude, "mA",
+                amplitudeHint, Field.AMPLITUDE, "amplitudeProblem");
 
         Slider pulseWidthSlider = slider("pulseWidthSlider", l.minPulseWidthUs(), l.maxPulseWidthUs());
         Spinner<Integer> pulseWidth = Controls.intSpinner("pulseWidth", l.minPulseWidthUs(), l.maxPulseWidthUs(),
                 l.pulseWidthStepUs());
         bindInt(pulseWidthSlider, pulseWidth, fields.pulseWidthUsProperty(), l.pulseWidthStepUs());
         Controls.keySteps(pulseWidth, () -> KeySteps.pulseWidth(l));
-        addRow("Pulse width", pulseWidthSlider, pulseWidth, "us", l.minPulseWidthUs() + " to " + l.maxPulseWidthUs()
+        addRow("Pulse width", headroom(pulseWidthSlider, Field.PULSE_WIDTH, "us"), pulseWidth, "us", l.minPulseWidthUs() + " to " + l.maxPulseWidthUs()
                 + ", step " + l.pulseWidthStepUs(), Field.PULSE_WIDTH, "pulseWidthProblem");
 
         ChoiceBox<PatternType> pattern = new ChoiceBox<>();
@@ -127,7 +128,7 @@ final class ProgramEditorView extends VBox {
         Label rateLabel = Controls.label("Rate", "field-label");
         fields.patternTypeProperty().addListener((obs, was, now) -> rateRange(now, rateSlider, rateHint, rateLabel, l));
         rateRange(fields.patternTypeProperty().get(), rateSlider, rateHint, rateLabel, l);
-        addRow(rateLabel, rateSlider, rate, "Hz", rateHint, Field.RATE, "rateProblem");
+        addRow(rateLabel, headroom(rateSlider, Field.RATE, "Hz"), rate, "Hz", rateHint, Field.RATE, "rateProblem");
 
         Spinner<Integer> pulses = Controls.intSpinner("pulsesPerBurst", l.minPulsesPerBurst(), l.maxPulsesPerBurst(), 1);
         pulses.getValueFactory().valueProperty().bindBidirectional(fields.pulsesPerBurstProperty());
@@ -145,16 +146,17 @@ final class ProgramEditorView extends VBox {
         ChoiceBox<RechargeType> recharge = new ChoiceBox<>();
         recharge.getItems().addAll(RechargeType.values());
         recharge.setId("recharge");
-        recharge.setMinWidth(Region.USE_PREF_SIZE);
+        recharge.setPrefWidth(104);
+        recharge.setMinWidth(104);
         recharge.valueProperty().bindBidirectional(fields.rechargeTypeProperty());
         Spinner<Integer> gap = Controls.intSpinner("interphaseGap", 0, l.maxInterphaseGapUs(), 10);
         gap.getValueFactory().valueProperty().bindBidirectional(fields.interphaseGapUsProperty());
-        gap.setPrefWidth(100);
-        gap.setMinWidth(100);
+        gap.setPrefWidth(92);
+        gap.setMinWidth(92);
         Spinner<Integer> ratio = Controls.intSpinner("rechargeRatio", 1, l.maxRechargeRatio(), 1);
         ratio.getValueFactory().valueProperty().bindBidirectional(fields.rechargeRatioProperty());
-        ratio.setPrefWidth(88);
-        ratio.setMinWidth(88);
+        ratio.setPrefWidth(80);
+        ratio.setMinWidth(80);
         Spinner<Integer> window = Controls.intSpinner("passiveWindow", 0, 1_000_000, 100);
         window.getValueFactory().valueProperty().bindBidirectional(fields.passiveWindowUsProperty());
         HBox active = new HBox(4, Controls.label("gap", "hint"), gap, Controls.label("us  ratio", "hint"), ratio);
@@ -340,6 +342,12 @@ final class ProgramEditorView extends VBox {
                 keepWords(child);
             }
         }
+    }
+
+    /** {@code slider} with the rules ahead drawn on its track ({@link HeadroomTrack}). */
+    private HeadroomTrack headroom(Slider slider, Field field, String unit) {
+        return new HeadroomTrack(slider, model.headroom().marksProperty(field), unit,
+                "Drag, or use the field beside: Up/Down one step, Page Up/Down a larger one.");
     }
 
     private static Slider slider(String id, double min, double max) {
