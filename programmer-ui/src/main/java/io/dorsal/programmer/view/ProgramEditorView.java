@@ -25,7 +25,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -134,8 +136,7 @@ final class ProgramEditorView extends VBox {
         pulses.getValueFactory().valueProperty().bindBidirectional(fields.pulsesPerBurstProperty());
         Spinner<Integer> intra = Controls.intSpinner("intraBurstRate", 2, l.maxIntraBurstRateHz(), 10);
         intra.getValueFactory().valueProperty().bindBidirectional(fields.intraBurstRateHzProperty());
-        HBox burst = new HBox(6, pulses, Controls.label("pulses at", "hint"), intra, Controls.label("Hz", "hint"));
-        burst.setAlignment(Pos.CENTER_LEFT);
+        FlowPane burst = flow(6, pulses, Controls.label("pulses at", "hint"), intra, Controls.label("Hz", "hint"));
         Node[] burstRow = addRow("Burst", burst, null, "", l.minPulsesPerBurst() + " to " + l.maxPulsesPerBurst()
                 + " pulses, up to " + l.maxIntraBurstRateHz() + " Hz inside", Field.BURST, "burstProblem");
         for (Node n : burstRow) {
@@ -167,8 +168,7 @@ final class ProgramEditorView extends VBox {
         active.managedProperty().bind(active.visibleProperty());
         passive.visibleProperty().bind(active.visibleProperty().not());
         passive.managedProperty().bind(passive.visibleProperty());
-        HBox rechargeBox = new HBox(6, recharge, active, passive);
-        rechargeBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane rechargeBox = flow(6, recharge, active, passive);
         addRow("Recharge", rechargeBox, null, "", "gap 0 to " + l.maxInterphaseGapUs() + " us, ratio 1 to "
                 + l.maxRechargeRatio() + "; a passive window at least the pulse width", Field.RECHARGE, "rechargeProblem");
 
@@ -190,8 +190,7 @@ final class ProgramEditorView extends VBox {
         off.setMinWidth(104);
         on.disableProperty().bind(fields.cyclingProperty().not());
         off.disableProperty().bind(fields.cyclingProperty().not());
-        HBox cycle = new HBox(4, cycling, on, Controls.label("s on", "hint"), off, Controls.label("s off", "hint"));
-        cycle.setAlignment(Pos.CENTER_LEFT);
+        FlowPane cycle = flow(4, cycling, on, Controls.label("s on", "hint"), off, Controls.label("s off", "hint"));
         addRow("Cycling", cycle, null, "", l.minCycleS() + " to " + l.maxCycleS() + " s each", Field.CYCLE, "cycleProblem");
 
         CheckBox patient = new CheckBox("allow");
@@ -207,8 +206,7 @@ final class ProgramEditorView extends VBox {
         max.setMinWidth(104);
         min.disableProperty().bind(fields.patientRangeOnProperty().not());
         max.disableProperty().bind(fields.patientRangeOnProperty().not());
-        HBox range = new HBox(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
-        range.setAlignment(Pos.CENTER_LEFT);
+        FlowPane range = flow(4, patient, min, Controls.label("to", "hint"), max, Controls.label("mA", "hint"));
         addRow("Patient range", range, null, "", "inside 0 to " + Figures.format(l.maxAmplitudeMa()) + " mA, step " + Figures.format(l.amplitudeStepMa())
                 + "; doses are checked at its maximum too", Field.PATIENT_RANGE,
                 "patientRangeProblem");
@@ -318,6 +316,7 @@ final class ProgramEditorView extends VBox {
             Label unitLabel = Controls.label(unit, "unit");
             unitLabel.setMinWidth(UNIT_WIDTH);
             unitLabel.setPrefWidth(UNIT_WIDTH);
+            hint.getStyleClass().add("editor-hint");
             line.getChildren().addAll(spinner, unitLabel, hint);
         } else if (!hint.getText().isEmpty() || hint.textProperty().isBound()) {
             // a compound control takes the width; its limits go on a line of their own under it
@@ -332,9 +331,21 @@ final class ProgramEditorView extends VBox {
         return new Node[] {block};
     }
 
+    /**
+     * A compound control's fields and words in one line while there is room, wrapping onto the next where there is not
+     * (touch-sized fields at 1280x800).
+     */
+    private static FlowPane flow(double gap, Node... nodes) {
+        FlowPane flow = new FlowPane(gap, 4, nodes);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        flow.setRowValignment(javafx.geometry.VPos.CENTER);
+        flow.setPrefWrapLength(640);
+        return flow;
+    }
+
     /** The short words between a compound control's fields ("gap", "us ratio") are never cut to "..."; longer ones may be. */
     private static void keepWords(Node control) {
-        if (control instanceof HBox box) {
+        if (control instanceof Pane box) {
             for (Node child : box.getChildren()) {
                 if (child instanceof Label label && label.getText().length() <= 12) {
                     label.setMinWidth(Region.USE_PREF_SIZE);

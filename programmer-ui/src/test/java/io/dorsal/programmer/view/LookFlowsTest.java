@@ -80,6 +80,10 @@ class LookFlowsTest {
         var stopAll = (javafx.scene.control.Button) robot.lookup("#stopAll").query();
         assertThat(stopAll.localToScene(stopAll.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(ProgrammerApp.WIDTH);
         assertThat(stopAll.getWidth()).isGreaterThanOrEqualTo(stopAll.prefWidth(-1) - 0.5);
+        // the editor's rows wrap rather than scroll sideways
+        var editor = (javafx.scene.control.ScrollPane) robot.lookup("#programEditor .scroll-pane").query();
+        assertThat(editor.getContent().getLayoutBounds().getWidth())
+                .isLessThanOrEqualTo(editor.getViewportBounds().getWidth() + 0.5);
         // a window opened afterwards is touch-sized too
         Parent remote = WaitForAsyncUtils.asyncFx(() -> main.openPatientView().getScene().getRoot()).get();
         WaitForAsyncUtils.waitForFxEvents();
