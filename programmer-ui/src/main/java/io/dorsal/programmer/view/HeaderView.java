@@ -26,7 +26,7 @@ final class HeaderView extends HBox {
         setId("header");
         getStyleClass().add("header");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
+        setSpacing(7);
         setPadding(new Insets(6, 10, 6, 10));
 
         // the window's title says "Dorsal Programmer"; the header keeps its width for what the programmer talks to
