@@ -76,7 +76,7 @@ final class ConnectDialog extends VBox {
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        Button connect = new Button("Connect");
+        Button connect = Icons.CONNECT.on(new Button("Connect"));
         connect.setId("connect");
         connect.setDefaultButton(true);
         connect.disableProperty().bind(model.busyProperty());

@@ -24,7 +24,7 @@ final class ImpedanceView extends HBox {
         setId("impedancePane");
         setSpacing(10);
         setPadding(new Insets(6));
-        Button run = new Button("Run impedance check");
+        Button run = Icons.IMPEDANCE.on(new Button("Run impedance check"));
         run.setId("runImpedance");
         run.setOnAction(e -> model.runCheck());
         Label summary = new Label();

@@ -96,12 +96,12 @@ public final class PumpView extends BorderPane {
             pump.program();
             redrawChart();
         });
-        Button undo = new Button("Undo");
+        Button undo = Icons.UNDO.on(new Button("Undo"));
         undo.setId("pumpUndo");
         undo.textProperty().bind(pump.edits().undoLabelProperty());
         undo.disableProperty().bind(pump.edits().canUndoProperty().not());
         undo.setOnAction(e -> pump.edits().undo());
-        Button redo = new Button("Redo");
+        Button redo = Icons.REDO.on(new Button("Redo"));
         redo.setId("pumpRedo");
         redo.textProperty().bind(pump.edits().redoLabelProperty());
         redo.disableProperty().bind(pump.edits().canRedoProperty().not());
@@ -211,7 +211,7 @@ public final class PumpView extends BorderPane {
         bolusResult.setId("pumpBolusResult");
         bolusResult.setWrapText(true);
         bolusResult.textProperty().bind(pump.bolusMessageProperty());
-        Button stop = new Button("STOP (suspend)");
+        Button stop = Icons.STOP_ALL.on(new Button("STOP (suspend)"));
         stop.setId("pumpSuspend");
         stop.getStyleClass().addAll("stop-all", atlantafx.base.theme.Styles.DANGER);
         stop.setOnAction(e -> pump.suspend());
@@ -223,7 +223,7 @@ public final class PumpView extends BorderPane {
         report.setEditable(false);
         report.setPrefRowCount(8);
         report.setStyle("-fx-font-family: monospace;");
-        Button interrogate = new Button("Interrogate");
+        Button interrogate = Icons.REPORT.on(new Button("Interrogate"));
         interrogate.setId("pumpInterrogate");
         interrogate.setOnAction(e -> report.setText(pump.interrogationReport()));
         VBox.setVgrow(report, Priority.ALWAYS);
