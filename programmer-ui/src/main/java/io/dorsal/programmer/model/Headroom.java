@@ -134,8 +134,8 @@ public final class Headroom {
         return List.copyOf(found);
     }
 
-    /** The dose rules the selected program breaks with {@code slider} at {@code value}. */
-    private static Set<SafetyRule> brokenDoseRules(SafetyValidator validator, Draft draft, int index, Field slider,
+    /** The dose rules program {@code index} breaks with {@code slider} at {@code value}, the rest as drafted. */
+    static Set<SafetyRule> brokenDoseRules(SafetyValidator validator, Draft draft, int index, Field slider,
             double value) {
         Program p = draft.program(index);
         Program changed;
@@ -164,7 +164,7 @@ public final class Headroom {
     }
 
     /** A slider's values: {@code count} steps of {@code step} from {@code first}. */
-    private record Steps(double first, double step, int count) {
+    record Steps(double first, double step, int count) {
 
         static Steps of(Field slider, Program p, DeviceLimits l) {
             return switch (slider) {

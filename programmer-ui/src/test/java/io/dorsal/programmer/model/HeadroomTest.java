@@ -6,6 +6,9 @@ import io.dorsal.core.safety.SafetyRule;
 import io.dorsal.core.safety.SafetyValidator;
 import io.dorsal.core.safety.Validation;
 import io.dorsal.core.therapy.ContactId;
+import io.dorsal.core.therapy.Pattern;
+import io.dorsal.testing.Cases;
+import io.dorsal.testing.Generators;
 import io.dorsal.core.therapy.Program;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,57 @@ class HeadroomTest {
         // charge density, Shannon and compliance are per pulse: the rate changes none of them here
         assertThat(m.headroom().marksProperty(Field.RATE).get()).extracting(Headroom.Mark::rule)
                 .doesNotContain(SafetyRule.CHARGE_DENSITY, SafetyRule.SHANNON, SafetyRule.COMPLIANCE);
+    }
+
+    /** A drafted low-back: any amplitude, pulse width, pattern and rate, a patient range or none, a worn L1.2 or not. */
+    record Drafted(Draft draft, Map<ContactId, Double> measuredOhm, long sampleSeed) {
+    }
+
+    private static Drafted draw(java.util.random.RandomGenerator r) {
+        Draft d = Draft.of(Fixture.example());
+        Program p = d.program(0);
+        p = p.withAmplitudeMa(Generators.doubleBetween(r, 0.5, 9, 1));
+        p = Programs.withPulseWidth(p, 10 * Generators.intBetween(r, 3, 60));
+        Pattern pattern = switch (Generators.intBetween(r, 0, 2)) {
+            case 0 -> new Pattern.Tonic(Generators.intBetween(r, 2, 1200));
+            case 1 -> new Pattern.HighFrequency(Generators.intBetween(r, 1000, 10_000));
+            default -> new Pattern.Burst(5, 500, Generators.intBetween(r, 1, 100));
+        };
+        p = Programs.withPattern(p, pattern);
+        if (Generators.chance(r, 0.5)) {
+            p = Programs.withPatientRange(p, java.util.Optional.empty());
+        }
+        Map<ContactId, Double> measured = Generators.chance(r, 0.5) ? Map.of()
+                : Map.of(ContactId.parse("L1.2"), Generators.doubleBetween(r, 300, 3000, 0));
+        return new Drafted(d.withProgram(0, p), measured, r.nextLong());
+    }
+
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> everyMarkIsWhereItsRuleFirstBreaksAndStaysBroken() {
+        return Cases.of(HeadroomTest::draw).count(60).classify(c -> "marks on amplitude: "
+                + !Headroom.marks(c.draft(), 0, Field.AMPLITUDE, c.measuredOhm()).isEmpty()).check(c -> {
+            SafetyValidator validator = new SafetyValidator(c.measuredOhm());
+            java.util.SplittableRandom samples = new java.util.SplittableRandom(c.sampleSeed());
+            for (Field slider : Headroom.SLIDERS) {
+                Headroom.Steps steps = Headroom.Steps.of(slider, c.draft().program(0), c.draft().limits());
+                for (Headroom.Mark mark : Headroom.marks(c.draft(), 0, slider, c.measuredOhm())) {
+                    int at = (int) Math.round((mark.value() - steps.first()) / steps.step());
+                    assertThat(Headroom.brokenDoseRules(validator, c.draft(), 0, slider, steps.value(at)))
+                            .as("%s at %s", slider, mark).contains(mark.rule());
+                    // below the mark the rule holds, from it up it stays broken (sampled): the search's premise
+                    for (int k = 0; k < 3; k++) {
+                        int below = samples.nextInt(0, at);
+                        assertThat(Headroom.brokenDoseRules(validator, c.draft(), 0, slider, steps.value(below)))
+                                .as("%s at %s, under %s", slider, steps.value(below), mark).doesNotContain(mark.rule());
+                        int above = samples.nextInt(at, steps.count());
+                        assertThat(Headroom.brokenDoseRules(validator, c.draft(), 0, slider, steps.value(above)))
+                                .as("%s at %s, over %s", slider, steps.value(above), mark).contains(mark.rule());
+                    }
+                    assertThat(Headroom.brokenDoseRules(validator, c.draft(), 0, slider, steps.value(at - 1)))
+                            .as("%s a step under %s", slider, mark).doesNotContain(mark.rule());
+                }
+            }
+        });
     }
 
     private double mark(Field slider, SafetyRule rule) {
