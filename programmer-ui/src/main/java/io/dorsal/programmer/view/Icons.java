@@ -13,7 +13,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -25,7 +24,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
  * everywhere. Icons go with words, never in their place: a button keeps its text, a broken rule its sentence.
  */
 enum Icons {
-    STOP_ALL(MaterialDesignO.OCTAGON),
+    STOP_ALL(MaterialDesignA.ALERT_OCTAGON),
     APPLY(MaterialDesignS.SEND_CHECK),
     UNDO(MaterialDesignU.UNDO),
     REDO(MaterialDesignR.REDO),
