@@ -2,7 +2,6 @@ package io.dorsal.core.ecap;
 
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.therapy.Pattern;
-import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Program;
 
 /**
@@ -30,8 +29,8 @@ public record LoopComparison(String program, double targetUv, double lowUv, doub
      */
     public static final double WINDOW_LOW = 0.5;
     public static final double WINDOW_HIGH = 2.0;
-    /** The share of the error corrected a pulse: at 50 Hz a posture's half-second transition takes 25 pulses. */
-    public static final double GAIN = 0.25;
+    /** The share of the error corrected a pulse ({@link EcapController#GAIN}). */
+    public static final double GAIN = EcapController.GAIN;
 
     /** Compares the two on a tonic program; refused for other patterns (not modelled yet). */
     public static LoopComparison of(ValidatedTherapy therapy, String programName, PostureScript script,
@@ -62,11 +61,8 @@ public record LoopComparison(String program, double targetUv, double lowUv, doub
                     + " seated (threshold " + String.format(java.util.Locale.ROOT, "%.2f",
                     cord.thresholdMa(pw, Posture.SITTING.distanceMm())) + " mA): nothing to hold");
         }
-        double min = program.patientRange().map(PatientRange::minMa).orElse(0.0);
-        double max = program.patientRange().map(PatientRange::maxMa).orElse(amplitude);
-        EcapController controller = new EcapController(target, GAIN,
-                cord.slopeUvPerMa(Posture.SITTING.distanceMm()), min, max,
-                therapy.therapy().limits().maxAmplitudeIncreasePerPeriodMa());
+        EcapController controller = EcapController.forProgram(therapy.therapy(), program, target,
+                cord.slopeUvPerMa(Posture.SITTING.distanceMm()));
         double rate = tonic.rateHz();
         return new LoopComparison(programName, target, WINDOW_LOW * target, WINDOW_HIGH * target,
                 LoopRun.run(cord, script, rate, pw, amplitude, null, seed),

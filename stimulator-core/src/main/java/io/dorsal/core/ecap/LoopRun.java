@@ -1,7 +1,6 @@
 package io.dorsal.core.ecap;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * One run of a program's pulses through a posture script, open loop (a fixed current) or closed loop (the controller
@@ -11,8 +10,8 @@ import java.util.SplittableRandom;
  */
 public final class LoopRun {
 
-    /** The recording's noise, rms, uV: of the order of the 2.8 uV dose accuracy the ECAP study reports (ecap.md). */
-    public static final double NOISE_UV = 2.0;
+    /** The recording's noise, rms, uV ({@link SimulatedCord#NOISE_UV}). */
+    public static final double NOISE_UV = SimulatedCord.NOISE_UV;
 
     private final double[] timeS;
     private final double[] distanceMm;
@@ -33,7 +32,8 @@ public final class LoopRun {
 
     /**
      * Runs the script at {@code rateHz} pulses of {@code pulseWidthUs}, starting at {@code startMa}; {@code controller}
-     * null for open loop (every pulse at {@code startMa}).
+     * null for open loop (every pulse at {@code startMa}). Closed loop, {@code startMa} is also the amplitude the loop
+     * falls back to when the recording is lost for long, as on the generator.
      */
     public static LoopRun run(SpinalCordResponse cord, PostureScript script, double rateHz, double pulseWidthUs,
                               double startMa, EcapController controller, long seed) {
@@ -43,33 +43,28 @@ public final class LoopRun {
         double[] i = new double[pulses];
         double[] evoked = new double[pulses];
         double[] measured = new double[pulses];
-        SplittableRandom noise = new SplittableRandom(seed);
+        SimulatedCord recording = new SimulatedCord(cord, script, pulseWidthUs, 0, seed);
         double current = startMa;
         int lost = 0;
+        int lostInRow = 0;
         for (int k = 0; k < pulses; k++) {
             t[k] = k / rateHz;
+            long startNs = Math.round(t[k] * 1e9);
             d[k] = script.distanceMm(t[k]);
             i[k] = current;
             evoked[k] = cord.ecapUv(current, pulseWidthUs, d[k]);
-            double gaussian = gaussian(noise);
-            if (script.lostAt(t[k])) {
-                measured[k] = Double.NaN;
+            measured[k] = recording.sampleUv(startNs, current);
+            if (Double.isNaN(measured[k])) {
                 lost++;
+                lostInRow++;
             } else {
-                measured[k] = evoked[k] + NOISE_UV * gaussian;
+                lostInRow = 0;
             }
             if (controller != null) {
-                current = controller.nextMa(current, measured[k]);
+                current = controller.nextMa(current, measured[k], lostInRow, startMa);
             }
         }
         return new LoopRun(t, d, i, evoked, measured, lost);
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller from two uniform draws in (0, 1]
-        double u = 1.0 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     public int pulses() {

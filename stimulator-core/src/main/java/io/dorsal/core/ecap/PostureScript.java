@@ -109,8 +109,10 @@ public record PostureScript(double transitionS, List<Segment> segments, List<Dou
         double start = 0;
         double previous = segments.getFirst().posture().distanceMm();
         double distance = previous;
-        for (Segment s : segments) {
-            if (tS < start + s.durationS() || s == segments.getLast()) {
+        // indexed loops, no iterators: the real-time loop's simulated cord calls this once a pulse
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (tS < start + s.durationS() || i == segments.size() - 1) {
                 double into = tS - start;
                 double target = s.posture().distanceMm();
                 distance = transitionS > 0 && into < transitionS
@@ -123,8 +125,8 @@ public record PostureScript(double transitionS, List<Segment> segments, List<Dou
             previous = s.posture().distanceMm();
             start += s.durationS();
         }
-        for (double c : coughsAtS) {
-            double since = tS - c;
+        for (int i = 0; i < coughsAtS.size(); i++) {
+            double since = tS - coughsAtS.get(i);
             if (since >= 0 && since < COUGH_S) {
                 double peak = 1 - Math.abs(since - COUGH_S / 2) / (COUGH_S / 2);
                 distance = Math.min(distance, distance + (Posture.COUGH.distanceMm() - distance) * peak);
@@ -135,7 +137,8 @@ public record PostureScript(double transitionS, List<Segment> segments, List<Dou
 
     /** Whether the recording sees nothing at a time. */
     public boolean lostAt(double tS) {
-        for (double[] w : lostS) {
+        for (int i = 0; i < lostS.size(); i++) {
+            double[] w = lostS.get(i);
             if (tS >= w[0] && tS < w[1]) {
                 return true;
             }

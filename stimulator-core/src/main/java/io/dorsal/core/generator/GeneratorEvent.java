@@ -13,6 +13,6 @@ public record GeneratorEvent(long timeNs, Kind kind, String who, String message)
     /** The kinds of events the generator logs. */
     public enum Kind {
         THERAPY_APPLIED, THERAPY_REJECTED, STARTED, STOPPED, STOP_ALL, FAULT, FAULT_CLEARED,
-        AMPLITUDE_CHANGED, IMPEDANCE_CHECK, BATTERY_LOW, BATTERY_DEPLETED, PROGRAM_SET_SELECTED
+        AMPLITUDE_CHANGED, IMPEDANCE_CHECK, BATTERY_LOW, BATTERY_DEPLETED, PROGRAM_SET_SELECTED, CLOSED_LOOP
     }
 }

@@ -8,6 +8,10 @@ import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.safety.Validation;
 import io.dorsal.core.safety.Violation;
 import io.dorsal.core.safety.Figures;
+import io.dorsal.core.ecap.ClosedLoopSettings;
+import io.dorsal.core.ecap.EcapController;
+import io.dorsal.core.ecap.EcapLoop;
+import io.dorsal.core.ecap.EcapSource;
 import io.dorsal.core.schedule.PhaseEvent;
 import io.dorsal.core.schedule.PhaseSink;
 import io.dorsal.core.schedule.PulseScheduler;
@@ -102,6 +106,17 @@ public final class PulseGenerator {
     }
     private final Meter meter = new Meter();
 
+    // the closed loop (docs/ecap.md, "On the generator"): chosen on the control side, bound to each run's table
+    private ClosedLoopSettings loopSettings;
+    private double loopSlopeUvPerMa;
+    private EcapSource loopSource;
+    /** The loop of the desired run, or null; handed to the real-time thread with the change count. */
+    private volatile EcapLoop loop;
+    /** The real-time thread's copy of {@link #loop}, taken whenever the change count moved. */
+    private EcapLoop rtLoop;
+    /** Whether the last fallback state logged was open loop (control side). */
+    private boolean loopFallbackLogged;
+
     public PulseGenerator(Clock clock, OutputStage stage, BatteryModel battery, EventLog log) {
         this(clock, stage, battery, log, ImpedanceMeter.NONE);
     }
@@ -156,6 +171,7 @@ public final class PulseGenerator {
             return active.scheduler().poll(nowNs, meter, limit);
         }
         seenChanges = change;
+        rtLoop = loop;
         long abort = abortGeneration;
         if (abort != seenAbortGeneration) {
             seenAbortGeneration = abort;
@@ -276,6 +292,21 @@ public final class PulseGenerator {
     private final class Meter implements PhaseSink {
         @Override
         public void onPhase(PhaseEvent event) {
+            EcapLoop closed = rtLoop;
+            if (closed != null && event.program() == closed.program() && event.table() == closed.table()) {
+                // the closed loop's program: its period's current is chosen when the period opens, then every phase
+                // of the period (stimulation and recharge) goes out scaled by it
+                double factor = event.opensPeriod() ? closed.periodFactor(event.startNs(), event.amplitudeScale())
+                        : closed.factor();
+                if (event.opensPeriod()) {
+                    double total = deliveredPcRealtime + event.table().periodDrawPc(event.program())
+                            * event.amplitudeScale() * factor;
+                    deliveredPcRealtime = total;
+                    DELIVERED_PC.setRelease(PulseGenerator.this, total);
+                }
+                event.deliverScaled(factor, stage);
+                return;
+            }
             if (event.opensPeriod()) {
                 // a period's draw is worked out when the table is compiled, and counted when the period opens
                 // (every period that opens is delivered to its end, but for a stop-all); a release store publishes
@@ -591,7 +622,101 @@ public final class PulseGenerator {
      */
     private void want(Run run) {
         desired = run;
+        loop = loopFor(run);
         changes++;
+    }
+
+    // --------------------------------------------------------------------------------------------------
+    // the closed loop
+
+    /**
+     * Closes the loop on a program of the loaded therapy (docs/ecap.md, "On the generator"): after each of its pulses
+     * the ECAP {@code source} measures sets the next pulse's current, inside the program's patient range (which the
+     * validator proved at its maximum) and never rising faster than the amplitude-step rule. Refused, with the rule
+     * {@code closed loop}, when the settings do not fit the therapy; the running therapy is untouched then. The loop
+     * follows the therapy: a change that still fits starts it afresh at the new amplitude, one that does not opens it
+     * (logged).
+     *
+     * @param slopeUvPerMa the growth curve's slope the clinician measured, uV/mA (the controller's model of the cord)
+     */
+    public synchronized ApplyResult closeLoop(ClosedLoopSettings settings, double slopeUvPerMa, EcapSource source,
+                                              String who) {
+        if (therapy == null) {
+            return refuse("closedLoop", "therapy", "none loaded", "load a therapy before closing the loop");
+        }
+        List<Violation> problems = settings.problems(therapy.therapy());
+        if (!(slopeUvPerMa > 0)) {
+            problems = List.of(new Violation("closedLoop", "slopeUvPerMa", Figures.format(slopeUvPerMa) + " uV/mA",
+                    "above 0 (the growth curve's slope)", SafetyRule.CLOSED_LOOP));
+        }
+        if (!problems.isEmpty()) {
+            return reject(who, problems);
+        }
+        loopSettings = settings;
+        loopSlopeUvPerMa = slopeUvPerMa;
+        loopSource = source;
+        loopFallbackLogged = false;
+        loop = loopFor(desired);
+        changes++;
+        EcapController controller = controllerFor(therapy.therapy(), settings);
+        String summary = "closed loop on '" + settings.program() + "': holds " + Figures.format(settings.targetUv())
+                + " uV recorded on " + settings.recordingContacts() + ", current within "
+                + Figures.format(controller.minMa()) + " to " + Figures.format(controller.maxMa()) + " mA, rising by at"
+                + " most " + Figures.format(controller.maxRiseMa()) + " mA a pulse";
+        log(GeneratorEvent.Kind.CLOSED_LOOP, who, summary);
+        return new ApplyResult.Applied(summary);
+    }
+
+    /** Opens the loop: the program goes back to its programmed amplitude at its next period. */
+    public synchronized void openLoop(String who) {
+        if (loopSettings == null) {
+            return;
+        }
+        String program = loopSettings.program();
+        loopSettings = null;
+        loopSource = null;
+        loop = null;
+        changes++;
+        log(GeneratorEvent.Kind.CLOSED_LOOP, who, "closed loop off: '" + program + "' back to its programmed amplitude");
+    }
+
+    /** What the closed loop is doing, when one is closed on the running therapy. */
+    public Optional<EcapLoop.State> closedLoopState() {
+        EcapLoop current = loop;
+        return current == null ? Optional.empty() : Optional.of(current.state());
+    }
+
+    /** The closed loop's settings, while it is closed. */
+    public synchronized Optional<ClosedLoopSettings> closedLoop() {
+        return Optional.ofNullable(loopSettings);
+    }
+
+    /** The loop for a run's table, or null (no loop, no run, or a therapy the settings no longer fit: then opened). */
+    private EcapLoop loopFor(Run run) {
+        if (loopSettings == null || run == null) {
+            return null;
+        }
+        Therapy target = run.therapy().therapy();
+        List<Violation> problems = loopSettings.problems(target);
+        if (!problems.isEmpty()) {
+            log(GeneratorEvent.Kind.CLOSED_LOOP, "generator", "closed loop off: " + problems.get(0).message());
+            loopSettings = null;
+            loopSource = null;
+            return null;
+        }
+        List<Program> programs = target.programs();
+        int index = 0;
+        while (!programs.get(index).name().equals(loopSettings.program())) {
+            index++;
+        }
+        loopFallbackLogged = false;
+        return new EcapLoop(run.scheduler().table(), index, programs.get(index).amplitudeMa(),
+                controllerFor(target, loopSettings), loopSource);
+    }
+
+    private EcapController controllerFor(Therapy target, ClosedLoopSettings settings) {
+        Program program = target.program(settings.program()).orElseThrow();
+        return EcapController.forProgram(target, program, settings.targetUv(), loopSlopeUvPerMa);
     }
 
     /** Stops therapy at the end of the periods under way, so that every pulse ends charge balanced. */
@@ -728,6 +853,17 @@ public final class PulseGenerator {
      * level and faults the generator at end of service.
      */
     public synchronized void housekeeping() {
+        EcapLoop closed = loop;
+        if (closed != null) {
+            EcapLoop.State state = closed.state();
+            if (state.openLoop() != loopFallbackLogged) {
+                loopFallbackLogged = state.openLoop();
+                log(GeneratorEvent.Kind.CLOSED_LOOP, "generator", state.openLoop()
+                        ? "ECAP signal lost for " + EcapLoop.FALLBACK_AFTER_PULSES + " pulses or more: open loop at '"
+                        + loopSettings.program() + "''s programmed amplitude"
+                        : "ECAP signal back: closed loop resumed at " + Figures.format(state.currentMa()) + " mA");
+            }
+        }
         double fraction = batteryFraction();
         if (!batteryLowLogged && fraction <= battery.lowFraction()) {
             batteryLowLogged = true;

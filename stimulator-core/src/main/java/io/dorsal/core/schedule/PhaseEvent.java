@@ -40,6 +40,21 @@ public final class PhaseEvent {
         this.amplitudeScale = 1.0;
     }
 
+    /**
+     * Hands this phase to {@code to} with its currents multiplied by {@code factor} (the generator's closed loop sets
+     * a period's current this way, between the scheduler and the output stage), then restores the scale: the
+     * scheduler's next phase is unaffected. Allocation-free.
+     */
+    public void deliverScaled(double factor, PhaseSink to) {
+        double scheduled = amplitudeScale;
+        amplitudeScale = scheduled * factor;
+        try {
+            to.onPhase(this);
+        } finally {
+            amplitudeScale = scheduled;
+        }
+    }
+
     public PulseTable table() {
         return table;
     }

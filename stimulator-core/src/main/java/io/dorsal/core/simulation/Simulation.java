@@ -7,6 +7,7 @@ import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.output.OutputStage;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.time.VirtualClock;
+import java.util.function.Consumer;
 
 /**
  * Runs a validated therapy on a {@link PulseGenerator} driven by a virtual clock from t = 0, as the rig's
@@ -29,6 +30,15 @@ public final class Simulation {
      * @return the generator after the run, for its status and event log
      */
     public static PulseGenerator run(ValidatedTherapy therapy, long durationNs, OutputStage stage) {
+        return run(therapy, durationNs, stage, generator -> { });
+    }
+
+    /**
+     * As {@link #run(ValidatedTherapy, long, OutputStage)}, with {@code beforeStart} given the generator once the
+     * therapy is loaded and before it starts (to close a loop on it, say).
+     */
+    public static PulseGenerator run(ValidatedTherapy therapy, long durationNs, OutputStage stage,
+                                     Consumer<PulseGenerator> beforeStart) {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("a simulation lasts longer than 0 ns: " + durationNs);
         }
@@ -38,6 +48,7 @@ public final class Simulation {
         if (!loaded.applied()) {
             throw new IllegalStateException("a validated therapy was refused: " + loaded);
         }
+        beforeStart.accept(generator);
         generator.start("simulation");
         long lastNs = durationNs - 1;
         long nextHousekeepingNs = HOUSEKEEPING_NS;

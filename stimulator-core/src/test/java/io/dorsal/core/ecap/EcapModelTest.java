@@ -109,11 +109,18 @@ class EcapModelTest {
         EcapController c = new EcapController(20, 0.25, 40, 1.0, 4.0, 0.1);
         return Cases.of(EcapModelTest::draw).count(100).check(d -> {
             LoopRun run = LoopRun.run(CORD, d.script(), 50, 300, d.startMa(), c, d.seed());
+            int lostInRow = 0;
             for (int k = 1; k < run.pulses(); k++) {
                 assertThat(run.currentMa(k)).isBetween(1.0, 4.0);
                 assertThat(run.currentMa(k) - run.currentMa(k - 1)).as("pulse %d", k).isLessThanOrEqualTo(0.1 + 1e-12);
-                if (Double.isNaN(run.measuredUv(k - 1))) {
+                lostInRow = Double.isNaN(run.measuredUv(k - 1)) ? lostInRow + 1 : 0;
+                if (lostInRow > 0 && lostInRow < EcapController.FALLBACK_AFTER_PULSES) {
                     assertThat(run.currentMa(k)).as("lost at pulse %d: held", k - 1).isEqualTo(run.currentMa(k - 1));
+                } else if (lostInRow >= EcapController.FALLBACK_AFTER_PULSES) {
+                    // open loop: towards the start (programmed) amplitude, never away from it
+                    assertThat(Math.abs(run.currentMa(k) - d.startMa()))
+                            .as("lost %d in a row at pulse %d: back towards %s mA", lostInRow, k - 1, d.startMa())
+                            .isLessThanOrEqualTo(Math.abs(run.currentMa(k - 1) - d.startMa()) + 1e-12);
                 }
             }
         });
