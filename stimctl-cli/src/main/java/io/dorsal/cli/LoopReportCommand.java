@@ -1,5 +1,6 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.ecap.EcapController;
 import io.dorsal.core.ecap.ClosedLoopSettings;
 import io.dorsal.core.ecap.LoopComparison;
 import io.dorsal.core.ecap.LoopRun;
@@ -94,8 +95,8 @@ final class LoopReportCommand implements Callable<Integer> {
         line(stdout, "open", c.openLoop(), c);
         line(stdout, "closed", c.closedLoop(), c);
         if (c.closedLoop().lostPulses() > 0) {
-            stdout.printf(Locale.ROOT, "closed loop held its current through %d pulse(s) whose recording was lost"
-                    + " (open-loop fallback)%n", c.closedLoop().lostPulses());
+            stdout.printf(Locale.ROOT, "closed loop lost the recording for %d pulse(s): held its current, and after "
+                    + EcapController.FALLBACK_AFTER_PULSES + " in a row fell back to the programmed amplitude%n", c.closedLoop().lostPulses());
         }
         if (out != null) {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

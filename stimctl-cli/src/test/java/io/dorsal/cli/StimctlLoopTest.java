@@ -23,7 +23,7 @@ class StimctlLoopTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("program 'tonic', 5000 pulses over 100 s", "target 20.0 uV",
                 "window 10.0 to 40.0 uV", "loop envelope 1.00 to 4.00 mA", "open          39.0 %",
-                "closed        92.9 %", "50 pulse(s) whose recording was lost");
+                "closed        92.3 %", "lost the recording for 50 pulse(s)");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(1 + 2 * 5_000);
         assertThat(rows.get(0)).isEqualTo("t_s,distance_mm,loop,current_ma,ecap_uv,measured_uv");

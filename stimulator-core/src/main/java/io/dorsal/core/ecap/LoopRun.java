@@ -92,7 +92,7 @@ public final class LoopRun {
         return measuredUv[pulse];
     }
 
-    /** Pulses whose recording was lost (the loop held its current). */
+    /** Pulses whose recording was lost (the loop held its current, then fell back after 10 in a row). */
     public int lostPulses() {
         return lostPulses;
     }
