@@ -101,7 +101,7 @@ class GateCheckTest {
         List<String> problems = check(passingRun(2.0));
 
         assertThat(problems).isEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 20 passed, 0 failed");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 21 passed, 0 failed");
     }
 
     @Test
@@ -115,7 +115,7 @@ class GateCheckTest {
         assertThat(problems).containsExactly("gate: FAIL SchedulerStepBenchmark.generator [scenario=four32]:"
                 + " allocates 24.00 B/op, 23.90 B/op over the 0.1 B/op it may allocate");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(problems.get(0));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 19 passed, 1 failed");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate: 20 passed, 1 failed");
     }
 
     @Test

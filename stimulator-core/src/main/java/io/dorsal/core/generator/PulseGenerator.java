@@ -105,6 +105,9 @@ public final class PulseGenerator {
         }
     }
     private final Meter meter = new Meter();
+    private final LoopMeter loopMeter = new LoopMeter();
+    /** The sink the real-time thread polls into: {@link #meter}, or {@link #loopMeter} while a loop runs. */
+    private PhaseSink rtSink = meter;
 
     // the closed loop (docs/ecap.md, "On the generator"): chosen on the control side, bound to each run's table
     private ClosedLoopSettings loopSettings;
@@ -168,10 +171,16 @@ public final class PulseGenerator {
         long change = changes;
         if (change == seenChanges && settled) {
             // the step: one volatile read, then the scheduler
-            return active.scheduler().poll(nowNs, meter, limit);
+            return active.scheduler().poll(nowNs, rtSink, limit);
         }
+        return pollChanged(change, nowNs, limit);
+    }
+
+    /** A poll after a change (or while one is being taken on): kept apart so that the settled step stays small. */
+    private int pollChanged(long change, long nowNs, int limit) {
         seenChanges = change;
         rtLoop = loop;
+        rtSink = rtLoop == null ? meter : loopMeter;
         long abort = abortGeneration;
         if (abort != seenAbortGeneration) {
             seenAbortGeneration = abort;
@@ -211,7 +220,7 @@ public final class PulseGenerator {
             return 0;
         }
         settled = want == active;
-        return active.scheduler().poll(nowNs, meter, limit);
+        return active.scheduler().poll(nowNs, rtSink, limit);
     }
 
     /**
@@ -229,9 +238,9 @@ public final class PulseGenerator {
         }
         long lastOldNs = handoverAtNs - 1;
         if (nowNs <= lastOldNs) {
-            return active.scheduler().poll(nowNs, meter, limit);
+            return active.scheduler().poll(nowNs, rtSink, limit);
         }
-        int emitted = active.scheduler().poll(lastOldNs, meter, limit);
+        int emitted = active.scheduler().poll(lastOldNs, rtSink, limit);
         if (emitted == limit) {
             return emitted;
         }
@@ -242,7 +251,7 @@ public final class PulseGenerator {
         running = want;
         handoverPlannedFor = null;
         handoverAtNs = NOT_PLANNED;
-        return emitted + active.scheduler().poll(nowNs, meter, limit - emitted);
+        return emitted + active.scheduler().poll(nowNs, rtSink, limit - emitted);
     }
 
     /**
@@ -292,32 +301,43 @@ public final class PulseGenerator {
     private final class Meter implements PhaseSink {
         @Override
         public void onPhase(PhaseEvent event) {
-            EcapLoop closed = rtLoop;
-            if (closed != null && event.program() == closed.program() && event.table() == closed.table()) {
-                // the closed loop's program: its period's current is chosen when the period opens, then every phase
-                // of the period (stimulation and recharge) goes out scaled by it
-                double factor = event.opensPeriod() ? closed.periodFactor(event.startNs(), event.amplitudeScale())
-                        : closed.factor();
-                if (event.opensPeriod()) {
-                    double total = deliveredPcRealtime + event.table().periodDrawPc(event.program())
-                            * event.amplitudeScale() * factor;
-                    deliveredPcRealtime = total;
-                    DELIVERED_PC.setRelease(PulseGenerator.this, total);
-                }
-                event.deliverScaled(factor, stage);
-                return;
-            }
             if (event.opensPeriod()) {
                 // a period's draw is worked out when the table is compiled, and counted when the period opens
                 // (every period that opens is delivered to its end, but for a stop-all); a release store publishes
                 // the total to other threads without the full fence a volatile write costs
-                double total = deliveredPcRealtime
-                        + event.table().periodDrawPc(event.program()) * event.amplitudeScale();
-                deliveredPcRealtime = total;
-                DELIVERED_PC.setRelease(PulseGenerator.this, total);
+                count(event, 1.0);
             }
             stage.onPhase(event);
         }
+    }
+
+    /**
+     * The meter while a closed loop runs ({@link #rtSink}): the loop's program's period current is chosen when the
+     * period opens, then every phase of the period (stimulation and recharge) goes out scaled by it; other phases as
+     * {@link Meter}. A sink of its own, so that a generator without a loop pays nothing for it.
+     */
+    private final class LoopMeter implements PhaseSink {
+        @Override
+        public void onPhase(PhaseEvent event) {
+            EcapLoop closed = rtLoop;
+            if (event.program() != closed.program() || event.table() != closed.table()) {
+                meter.onPhase(event);
+                return;
+            }
+            double factor = event.opensPeriod() ? closed.periodFactor(event.startNs(), event.amplitudeScale())
+                    : closed.factor();
+            if (event.opensPeriod()) {
+                count(event, factor);
+            }
+            event.deliverScaled(factor, stage);
+        }
+    }
+
+    private void count(PhaseEvent event, double factor) {
+        double total = deliveredPcRealtime
+                + event.table().periodDrawPc(event.program()) * event.amplitudeScale() * factor;
+        deliveredPcRealtime = total;
+        DELIVERED_PC.setRelease(this, total);
     }
 
     // --------------------------------------------------------------------------------------------------
