@@ -18,6 +18,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -40,9 +41,15 @@ public final class EcapView extends BorderPane {
         setPadding(new Insets(10));
         Label title = Controls.label("Closed loop on the ECAP: program '" + ecap.program().name() + "'",
                 "section-title");
-        Label note = new Label("On the model of the cord (docs/ecap.md); the generator does not run the loop yet.");
+        Label note = new Label("On the model of the cord (docs/ecap.md): the loop the generator runs once a pulse"
+                + " (stimctl simulate --posture); lines told apart by pattern too: open loop and sitting dashed,"
+                + " standing and the window dotted.");
         note.getStyleClass().add("hint");
-        setTop(new VBox(2, title, note));
+        note.setWrapText(true);
+        VBox top = new VBox(2, title, note);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
 
         NumberAxis ma = new NumberAxis();
         ma.setLabel("current (mA)");
@@ -62,6 +69,7 @@ public final class EcapView extends BorderPane {
                 s.getData().add(new XYChart.Data<>(points[0][i], points[1][i]));
             }
             curve.getData().add(s);
+            pattern(s, p == Posture.SITTING ? DASHED : p == Posture.SUPINE ? "" : DOTTED);
             Label words = new Label(ecap.describeCurve(p));
             words.setId("curve-" + p.name().toLowerCase(Locale.ROOT));
             curveWords.getChildren().add(words);
@@ -131,14 +139,29 @@ public final class EcapView extends BorderPane {
         if (c == null) {
             return;
         }
-        ecapStrip.getData().add(series("open loop", c.openLoop(), true));
-        ecapStrip.getData().add(series("closed loop", c.closedLoop(), true));
-        ecapStrip.getData().add(level(String.format(Locale.ROOT, "window top %.0f uV", c.highUv()), c.highUv(),
-                c.openLoop()));
-        ecapStrip.getData().add(level(String.format(Locale.ROOT, "window bottom %.0f uV", c.lowUv()), c.lowUv(),
-                c.openLoop()));
-        currentStrip.getData().add(series("open loop", c.openLoop(), false));
-        currentStrip.getData().add(series("closed loop", c.closedLoop(), false));
+        add(ecapStrip, series("open loop", c.openLoop(), true), DASHED);
+        add(ecapStrip, series("closed loop", c.closedLoop(), true), "");
+        add(ecapStrip, level(String.format(Locale.ROOT, "window top %.0f uV", c.highUv()), c.highUv(),
+                c.openLoop()), DOTTED);
+        add(ecapStrip, level(String.format(Locale.ROOT, "window bottom %.0f uV", c.lowUv()), c.lowUv(),
+                c.openLoop()), DOTTED);
+        add(currentStrip, series("open loop", c.openLoop(), false), DASHED);
+        add(currentStrip, series("closed loop", c.closedLoop(), false), "");
+    }
+
+    /** Dash patterns, so that colour is not the only thing telling the lines apart. */
+    private static final String DASHED = "10 6";
+    private static final String DOTTED = "2 5";
+
+    private static void add(LineChart<Number, Number> chart, XYChart.Series<Number, Number> series, String dashes) {
+        chart.getData().add(series);
+        pattern(series, dashes);
+    }
+
+    private static void pattern(XYChart.Series<Number, Number> series, String dashes) {
+        if (!dashes.isEmpty() && series.getNode() != null) {
+            series.getNode().setStyle("-fx-stroke-dash-array: " + dashes + ";");
+        }
     }
 
     private static XYChart.Series<Number, Number> series(String name, LoopRun run, boolean ecapUv) {
