@@ -18,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -93,7 +94,10 @@ final class LeadsView extends VBox {
             column.getChildren().add(down);
             leads.getChildren().add(column);
         }
-        can.getChildren().setAll(Controls.label("Can (anode only):", "lead-name"), contactRow(ContactId.CASE, "CASE"));
+        // the words on a line of their own: beside the button and its percent field they were cut at 1280x800
+        Label canName = Controls.label("Can (anode only)", "lead-name");
+        canName.setMinWidth(Region.USE_PREF_SIZE);
+        can.getChildren().setAll(new VBox(2, canName, contactRow(ContactId.CASE, "CASE")));
         refresh();
     }
 
