@@ -75,10 +75,9 @@ public final class PreviewPass {
         private double[] min;
         private double[] max;
         private double[] peak;
-        private int columns;
         private int rows;
         private long fromNs;
-        private double nsPerColumn;
+        private ColumnGrid grid;
 
         Streamer(PulseTable table, int[] rowOfContact) {
             int phases = table.phaseTo(table.programCount() - 1);
@@ -114,16 +113,15 @@ public final class PreviewPass {
             this.min = target.minUa;
             this.max = target.maxUa;
             this.peak = target.peakUa;
-            this.columns = target.columns();
             this.rows = target.rows();
             this.fromNs = windowFromNs;
-            this.nsPerColumn = (double) windowNs / columns;
+            this.grid = target.grid(windowNs);
         }
 
         @Override
         public void onPhase(PhaseEvent event) {
-            int first = Math.max(0, (int) Math.floor((event.startNs() - fromNs) / nsPerColumn));
-            int last = Math.min(columns - 1, (int) Math.ceil((event.endNs() - fromNs) / nsPerColumn) - 1);
+            int first = grid.firstColumn(event.startNs() - fromNs);
+            int last = grid.lastColumn(event.endNs() - fromNs);
             double scale = event.amplitudeScale();
             int phase = event.phase();
             for (int k = phaseChannelsFrom[phase]; k < phaseChannelsFrom[phase + 1]; k++) {
@@ -134,13 +132,23 @@ public final class PreviewPass {
                 }
                 int row = channelRow[k];
                 int to = last * rows + row;
-                // compare-and-store without a branch to mispredict: a phase's channels alternate in sign
-                double[] side = ua < 0 ? min : max;
-                double magnitude = Math.abs(ua);
-                for (int i = first * rows + row; i <= to; i += rows) {
-                    side[i] = ua < 0 ? Math.min(side[i], ua) : Math.max(side[i], ua);
+                if (ua < 0) {
+                    for (int i = first * rows + row; i <= to; i += rows) {
+                        if (ua < min[i]) {
+                            min[i] = ua;
+                        }
+                    }
+                } else {
+                    for (int i = first * rows + row; i <= to; i += rows) {
+                        if (ua > max[i]) {
+                            max[i] = ua;
+                        }
+                    }
                 }
-                peak[row] = Math.max(peak[row], magnitude);
+                double magnitude = Math.abs(ua);
+                if (magnitude > peak[row]) {
+                    peak[row] = magnitude;
+                }
             }
         }
     }

@@ -117,15 +117,13 @@ public final class Waveform {
         }
         double[] min = new double[columns];
         double[] max = new double[columns];
-        double nsPerColumn = (double) windowNs / columns;
+        ColumnGrid.checkFits(windowNs, columns);
         for (int s = 0; s < size; s++) {
             if (contact[s] != row) {
                 continue;
             }
-            int first = (int) Math.floor((startNs[s] - fromNs) / nsPerColumn);
-            int last = (int) Math.ceil((endNs[s] - fromNs) / nsPerColumn) - 1;
-            first = Math.max(0, first);
-            last = Math.min(columns - 1, last);
+            int first = ColumnGrid.firstColumn(startNs[s] - fromNs, windowNs, columns);
+            int last = ColumnGrid.lastColumn(endNs[s] - fromNs, windowNs, columns);
             double ua = currentUa[s];
             for (int c = first; c <= last; c++) {
                 if (ua < min[c]) {
@@ -164,12 +162,12 @@ public final class Waveform {
         double[] max = target.maxUa;
         double[] peak = target.peakUa;
         target.clear();
-        double nsPerColumn = (double) windowNs / columns;
+        ColumnGrid.checkFits(windowNs, columns);
         for (int s = 0; s < size; s++) {
             int row = contact[s];
             int rows = target.rows();
-            int first = Math.max(0, (int) Math.floor((startNs[s] - fromNs) / nsPerColumn));
-            int last = Math.min(columns - 1, (int) Math.ceil((endNs[s] - fromNs) / nsPerColumn) - 1);
+            int first = ColumnGrid.firstColumn(startNs[s] - fromNs, windowNs, columns);
+            int last = ColumnGrid.lastColumn(endNs[s] - fromNs, windowNs, columns);
             double ua = currentUa[s];
             if (ua < 0) {
                 for (int c = first * rows + row; c <= last * rows + row; c += rows) {
@@ -203,6 +201,8 @@ public final class Waveform {
         final double[] minUa;
         final double[] maxUa;
         final double[] peakUa;
+        /** The columns' boundaries for the last window length streamed into these envelopes; null before the first. */
+        private ColumnGrid grid;
 
         public Envelopes(int rows, int columns) {
             if (rows < 0 || columns < 1) {
@@ -218,6 +218,14 @@ public final class Waveform {
 
         public int rows() {
             return rows;
+        }
+
+        /** The columns' boundaries for a window of {@code windowNs}: kept while the window's length stays. */
+        ColumnGrid grid(long windowNs) {
+            if (grid == null || !grid.fits(windowNs, columns)) {
+                grid = new ColumnGrid(windowNs, columns);
+            }
+            return grid;
         }
 
         /** Every column and peak back to 0, for the next redraw. */
