@@ -8,7 +8,13 @@ import io.dorsal.core.therapy.TherapySets;
 import io.dorsal.core.time.SystemClock;
 import io.dorsal.programmer.link.EmbeddedLink;
 import io.dorsal.programmer.link.StimulatorLink;
+import io.dorsal.clinic.db.ClinicDatabase;
+import io.dorsal.clinic.db.ClinicDatabaseException;
+import io.dorsal.clinic.db.ClinicLocation;
 import io.dorsal.programmer.model.Session;
+import io.dorsal.programmer.records.PatientChooser;
+import io.dorsal.programmer.records.PatientRecords;
+import io.dorsal.programmer.view.PatientChooserView;
 import io.dorsal.programmer.theme.LookSettings;
 import io.dorsal.programmer.theme.Theme;
 import io.dorsal.programmer.view.FileDialogs;
@@ -37,7 +43,9 @@ import javafx.util.Duration;
  * names who the session log records (default: the login name); {@code --screenshots DIR} walks the main
  * screens, writes a PNG of each to DIR and quits (used by programmer-ui/screenshots.sh); {@code --theme light|dark}
  * and {@code --touch} choose the look for this run only (otherwise the View menu's last choice, remembered);
- * {@code --size WIDTHxHEIGHT} the window's size (1280x800 by default).
+ * {@code --size WIDTHxHEIGHT} the window's size (1280x800 by default). The patient: {@code --records FILE|URL} names
+ * the clinic records (docs/clinic.md), {@code --patient CLINIC_NUMBER} opens that patient, {@code --demo} the demo
+ * patient; otherwise the programmer asks whom it is programming before the main window opens.
  */
 public final class ProgrammerApp extends Application {
 
@@ -49,6 +57,14 @@ public final class ProgrammerApp extends Application {
     private EmbeddedLink link;
     private Session session;
     private Timeline refresher;
+    private PatientRecords records;
+    /** Writes the patient's records off the UI thread, one write after another. */
+    private final java.util.concurrent.ExecutorService recordsWriter = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dorsal-records");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -57,6 +73,13 @@ public final class ProgrammerApp extends Application {
                 .orElseGet(() -> TherapySets.single(bundled()));
         Therapy therapy = sets.active();
         String clinician = option(args, "--clinician").orElse(System.getProperty("user.name", "clinician"));
+
+        Optional<PatientRecords> opened = openPatient(stage, args, clinician);
+        if (opened.isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        records = opened.get();
 
         link = EmbeddedLink.started(SystemClock.INSTANCE);
         ApplyResult loaded = link.applySets(sets, "generator setup").join();
@@ -70,6 +93,7 @@ public final class ProgrammerApp extends Application {
         link.start("generator setup").join();
 
         session = new Session(link, Platform::runLater, Clock.systemDefaultZone(), clinician, therapy);
+        session.keepRecords(records);
         LookSettings look = look(args);
         MainView main = new MainView(session, FileDialogs.system(), look);
         double[] size = option(args, "--size").map(ProgrammerApp::sizeOrExit).orElse(new double[] {WIDTH, HEIGHT});
@@ -77,6 +101,7 @@ public final class ProgrammerApp extends Application {
         scene.getStylesheets().add(stylesheet());
         main.install(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Dorsal Programmer — ",
+                PatientRecords.nameOf(records.patientProperty().get()), " — ",
                 session.generator().descriptionProperty()));
         stage.setScene(scene);
         stage.getIcons().addAll(MainView.icons());
@@ -117,6 +142,83 @@ public final class ProgrammerApp extends Application {
         } else if (link != null) {
             link.close();
         }
+        // the session's log is the last write: let the writer finish it before the records close
+        recordsWriter.shutdown();
+        try {
+            if (!recordsWriter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.err.println("programmer: the patient's records were still being written after 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (records != null) {
+            records.close();
+        }
+    }
+
+    /**
+     * Opens the records ({@code --records FILE|URL}, else {@code DORSAL_CLINIC_DB}, else ~/.dorsal/clinic/records.db;
+     * a fresh file in a temporary folder for the screenshot tour) and the patient: {@code --patient CLINIC_NUMBER},
+     * {@code --demo}, or the chooser. Empty when the user closed the chooser or the records did not open.
+     */
+    private Optional<PatientRecords> openPatient(Stage owner, List<String> args, String clinician) {
+        boolean tour = option(args, "--screenshots").isPresent();
+        ClinicLocation where;
+        try {
+            where = tour && option(args, "--records").isEmpty()
+                    ? new ClinicLocation.SqliteFile(java.nio.file.Files.createTempDirectory("dorsal-tour")
+                            .resolve("records.db"))
+                    : ClinicLocation.of(option(args, "--records").orElse(null), System.getenv(),
+                            Path.of(System.getProperty("user.home")));
+        } catch (IOException e) {
+            System.err.println("programmer: no temporary folder for the tour's records: " + e.getMessage());
+            return Optional.empty();
+        }
+        ClinicDatabase database;
+        try {
+            database = ClinicDatabase.open(where, System::currentTimeMillis);
+        } catch (ClinicDatabaseException e) {
+            String why = "The patient records (" + where.describe() + ") could not be opened: " + e.getMessage();
+            System.err.println("programmer: " + why);
+            if (!tour) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, why
+                        + "\n\nThe programmer does not program without its patient's records. Choose other records"
+                        + " with --records FILE, or restore a backup (stimctl db restore).").showAndWait();
+            }
+            return Optional.empty();
+        }
+        PatientRecords kept = new PatientRecords(database, clinician, Clock.systemDefaultZone(), recordsWriter,
+                Platform::runLater);
+        PatientChooser chooser = new PatientChooser(kept);
+        Optional<String> number = option(args, "--patient");
+        boolean open;
+        if (number.isPresent()) {
+            chooser.queryProperty().set(number.get());
+            chooser.search();
+            open = chooser.found().stream().anyMatch(p -> p.clinicNumber().equalsIgnoreCase(number.get()))
+                    && chooser.openSelected();
+            if (!open) {
+                System.err.println("programmer: --patient " + number.get() + ": no patient with that clinic number in "
+                        + where.describe());
+            }
+        } else if (tour || args.contains("--demo")) {
+            open = chooser.openDemo();
+        } else {
+            Stage dialog = new Stage();
+            dialog.setTitle("Dorsal Programmer — open a patient");
+            dialog.getIcons().addAll(MainView.icons());
+            Scene scene = new Scene(new PatientChooserView(chooser, dialog::close), 640, 560);
+            scene.getStylesheets().add(stylesheet());
+            look(args).applyTheme();
+            dialog.setScene(scene);
+            dialog.showAndWait();
+            open = chooser.openedProperty().get() != null;
+        }
+        if (!open) {
+            kept.close();
+            return Optional.empty();
+        }
+        return Optional.of(kept);
     }
 
     /** The programmer's stylesheet. */

@@ -126,6 +126,18 @@ public final class LinkClient implements AutoCloseable {
         return hello;
     }
 
+    /**
+     * The SHA-256 fingerprint of the rig's certificate this connection was made with (the one pinned at pairing):
+     * what identifies the rig, whatever its address.
+     */
+    public String rigFingerprint() {
+        try {
+            return Certificates.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            throw new IllegalStateException("a connected link has a verified rig certificate", e);
+        }
+    }
+
     /** Sends a command and waits for the rig's answer, which carries its actual state. */
     public Messages.Response send(Messages.Command command) throws IOException {
         return send(new Messages.Request(hello.sessionId(), nextSeq++, command));

@@ -69,6 +69,16 @@ public final class RigLink implements StimulatorLink {
                 java.util.Locale.ROOT) + ")";
     }
 
+    /**
+     * {@code RIG-} and the first 12 hex digits of the rig's certificate fingerprint: the identity pinned at pairing,
+     * so that a rig keeps its serial when its address changes and another rig cannot borrow it.
+     */
+    @Override
+    public Optional<String> serial() {
+        return Optional.of("RIG-" + client.rigFingerprint().replace(":", "").substring(0, 12)
+                .toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public String address() {
         return host + ":" + port;

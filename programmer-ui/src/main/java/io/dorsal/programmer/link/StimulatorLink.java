@@ -27,6 +27,14 @@ public interface StimulatorLink extends AutoCloseable {
     }
 
     /**
+     * The serial of the stimulator, which the patient's records know it by; empty for the embedded simulated
+     * generator, which stands in for whichever device the open patient has.
+     */
+    default Optional<String> serial() {
+        return Optional.empty();
+    }
+
+    /**
      * How often the programmer should ask for the status: often for a generator in this process, about once a
      * second over a network.
      */

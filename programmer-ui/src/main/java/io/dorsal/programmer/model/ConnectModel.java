@@ -6,6 +6,7 @@ import io.dorsal.link.identity.Identity;
 import io.dorsal.link.identity.Pairing;
 import io.dorsal.link.identity.Role;
 import io.dorsal.programmer.link.RigLink;
+import io.dorsal.programmer.link.StimulatorLink;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -152,12 +153,33 @@ public final class ConnectModel {
                     return;
                 }
                 result.paired.ifPresent(role -> paired(where, role));
+                Optional<String> refused = refusalByRecords(result.link);
+                if (refused.isPresent()) {
+                    result.link.close();
+                    error.set(refused.get());
+                    session.log().add(session.clinician(), "connect refused", where.toString(), "", refused.get());
+                    done.complete(false);
+                    return;
+                }
                 code.set("");
                 session.switchTo(result.link, result.status);
                 done.complete(true);
             });
         });
         return done;
+    }
+
+    /** Why the open patient's record refuses this rig (its serial is another patient's device), if it does. */
+    private Optional<String> refusalByRecords(StimulatorLink link) {
+        if (session.records().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return session.records().get().refusalFor(link.serial());
+        } catch (io.dorsal.clinic.db.ClinicDatabaseException e) {
+            return Optional.of("The patient's records could not be read, so the rig was not taken over: "
+                    + e.getMessage() + ". Nothing was changed.");
+        }
     }
 
     /** A folder as typed: a leading {@code ~} is the home folder. */

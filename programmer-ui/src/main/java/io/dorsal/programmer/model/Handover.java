@@ -33,6 +33,7 @@ public final class Handover {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper applyNote = new ReadOnlyStringWrapper("");
+    private java.util.function.Consumer<Therapy> onApplied = therapy -> { };
 
     Handover(DraftEdits edits, DraftCheck check, Notices notices, GeneratorModel generator, SessionLog log, String who,
             Executor ui) {
@@ -73,6 +74,7 @@ public final class Handover {
             switch (result) {
                 case ApplyResult.Applied applied -> {
                     log.add(who, "apply", "therapy sent to the generator", before, TherapyText.summary(therapy));
+                    onApplied.accept(therapy);
                     notices.say("Applied: " + applied.summary() + (note.isEmpty() ? "" : ". " + note));
                 }
                 case ApplyResult.Rejected rejected -> {
@@ -82,6 +84,11 @@ public final class Handover {
             }
             generator.refresh();
         }, ui);
+    }
+
+    /** What else learns of each therapy the stimulator took (the patient's record). */
+    public void onApplied(java.util.function.Consumer<Therapy> listener) {
+        this.onApplied = listener;
     }
 
     /**

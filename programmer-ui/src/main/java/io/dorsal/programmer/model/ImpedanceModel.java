@@ -29,6 +29,7 @@ public final class ImpedanceModel {
     private final ObservableList<ImpedanceReport.ContactImpedance> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not checked in this session.");
     private final ReadOnlyObjectWrapper<Optional<Instant>> checkedAt = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private java.util.function.Consumer<ImpedanceReport> onChecked = report -> { };
 
     public ImpedanceModel(ProgrammerModel programmer, Executor ui) {
         this.programmer = programmer;
@@ -46,6 +47,11 @@ public final class ImpedanceModel {
                 show(report);
             }
         }, ui);
+    }
+
+    /** What else learns of each check (the patient's record). */
+    public void onChecked(java.util.function.Consumer<ImpedanceReport> listener) {
+        this.onChecked = listener;
     }
 
     /** Forgets the check (it measured another stimulator). */
@@ -74,6 +80,7 @@ public final class ImpedanceModel {
                         + " (" + Figures.format(c.impedanceOhm(), 0) + " ohm)").toList());
         summary.set(report.contacts().size() + " contacts checked, " + flags + ".");
         programmer.log().add(programmer.who(), "impedance check", report.contacts().size() + " contacts", "", flags);
+        onChecked.accept(report);
     }
 
     public ObservableList<ImpedanceReport.ContactImpedance> rows() {

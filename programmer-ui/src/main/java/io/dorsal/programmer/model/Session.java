@@ -5,6 +5,7 @@ import io.dorsal.core.generator.GeneratorStatus;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.therapy.Therapy;
 import io.dorsal.programmer.link.StimulatorLink;
+import io.dorsal.programmer.records.PatientRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public final class Session implements AutoCloseable {
     private final ImpedanceModel impedance;
     private final PatientModel patient;
     private final String clinician;
+    /** The open patient's records; empty in a session that keeps none (most tests). */
+    private Optional<PatientRecords> records = Optional.empty();
 
     /**
      * @param link      the stimulator
@@ -59,6 +62,33 @@ public final class Session implements AutoCloseable {
         generator.onProblem(programmer.notices()::showError);
         log.add(clinician, "session start", link.description(), "", TherapyText.summary(initial));
         generator.refresh();
+    }
+
+    /**
+     * Keeps the open patient's record from now on (the patient is open in {@code kept} already, on this session's
+     * stimulator): every apply and impedance check lands in it, and the battery as found now; a write that fails is
+     * said in the error banner and changes nothing on the stimulator.
+     */
+    public void keepRecords(PatientRecords kept) {
+        if (kept.patientProperty().get() == null) {
+            throw new IllegalStateException("open a patient in the records first");
+        }
+        this.records = Optional.of(kept);
+        programmer.handover().onApplied(kept::applied);
+        impedance.onChecked(kept::impedanceChecked);
+        kept.problemProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                programmer.notices().showError(now);
+            }
+        });
+        log.add(clinician, "patient", PatientRecords.nameOf(kept.patientProperty().get()), "",
+                kept.stimulatorProperty().get().serial());
+        generator.link().status().thenAcceptAsync(kept::batteryRead, ui);
+    }
+
+    /** The open patient's records, if this session keeps them. */
+    public Optional<PatientRecords> records() {
+        return records;
     }
 
     /**
@@ -106,6 +136,14 @@ public final class Session implements AutoCloseable {
         }
         String from = generator.linkDescription();
         Optional<Therapy> held = first.therapy().map(ValidatedTherapy::therapy);
+        if (records.isPresent()) {
+            try {
+                records.get().switchTo(next == home ? Optional.empty() : next.serial());
+            } catch (io.dorsal.clinic.db.ClinicDatabaseException | io.dorsal.clinic.records.RecordsException e) {
+                programmer.notices().showError("The patient's record does not follow this stimulator: "
+                        + e.getMessage());
+            }
+        }
         generator.switchTo(next, first);
         programmer.handover().startOver(held);
         impedance.reset();
@@ -136,6 +174,7 @@ public final class Session implements AutoCloseable {
     /** Closes the link to a rig, if any, and the home link. */
     @Override
     public void close() {
+        records.ifPresent(r -> r.sessionEnded(SessionLogText.of(log.entries())));
         if (remote.get()) {
             generator.link().close();
         }
