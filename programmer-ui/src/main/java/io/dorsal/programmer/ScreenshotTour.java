@@ -145,6 +145,37 @@ final class ScreenshotTour {
             ecapStage[0] = ecap;
         });
         steps.add(() -> shoot(ecapStage[0].getScene(), "ecap-workspace.png"));
+        // the patient: the chooser every session starts with, and the demo patient's record
+        Stage[] recordStage = new Stage[1];
+        Stage[] chooserStage = new Stage[1];
+        session.records().ifPresent(records -> {
+            steps.add(() -> {
+                ecapStage[0].hide();
+                Stage chooser = new Stage();
+                javafx.scene.Scene scene = new javafx.scene.Scene(new io.dorsal.programmer.view.PatientChooserView(
+                        new io.dorsal.programmer.records.PatientChooser(records), chooser::close), 640, 560);
+                scene.getStylesheets().addAll(stage.getScene().getStylesheets());
+                chooser.setScene(scene);
+                chooser.initOwner(stage);
+                chooser.setX(stage.getX() + 300);
+                chooser.setY(stage.getY() + 100);
+                chooser.show();
+                chooserStage[0] = chooser;
+            });
+            steps.add(() -> shoot(chooserStage[0].getScene(), "patient-chooser.png"));
+            steps.add(() -> {
+                chooserStage[0].close();
+                recordStage[0] = main.openRecord().orElseThrow();
+                recordStage[0].setX(stage.getX() + 20);
+                recordStage[0].setY(stage.getY() + 20);
+            });
+            steps.add(() -> shoot(recordStage[0].getScene(), "record-history.png"));
+            steps.add(() -> selectTab(recordStage[0].getScene(), 1));
+            steps.add(() -> shoot(recordStage[0].getScene(), "record-trial.png"));
+            steps.add(() -> selectTab(recordStage[0].getScene(), 2));
+            steps.add(() -> shoot(recordStage[0].getScene(), "record-trends.png"));
+            steps.add(() -> recordStage[0].hide());
+        });
         steps.add(() -> {
             ecapStage[0].hide();
             Stage about = main.openAbout();
@@ -154,6 +185,10 @@ final class ScreenshotTour {
         steps.add(() -> shoot(main.openAbout().getScene(), "about.png"));
         steps.add(Platform::exit);
         next();
+    }
+
+    private static void selectTab(Scene scene, int index) {
+        ((javafx.scene.control.TabPane) scene.lookup("#recordTabs")).getSelectionModel().select(index);
     }
 
     private static void fire(Scene scene, String id) {

@@ -66,7 +66,7 @@ public final class Session implements AutoCloseable {
 
     /**
      * Keeps the open patient's record from now on (the patient is open in {@code kept} already, on this session's
-     * stimulator): every apply and impedance check lands in it, and the battery as found now; a write that fails is
+     * stimulator): every apply and impedance check lands in it, and a rig's battery as found now; a write that fails is
      * said in the error banner and changes nothing on the stimulator.
      */
     public void keepRecords(PatientRecords kept) {
@@ -83,7 +83,11 @@ public final class Session implements AutoCloseable {
         });
         log.add(clinician, "patient", PatientRecords.nameOf(kept.patientProperty().get()), "",
                 kept.stimulatorProperty().get().serial());
-        generator.link().status().thenAcceptAsync(kept::batteryRead, ui);
+        // the embedded simulated generator starts full every time, so its battery says nothing of the patient's
+        // device; a rig's (or a device's) battery is recorded as found
+        if (generator.link().serial().isPresent()) {
+            generator.link().status().thenAcceptAsync(kept::batteryRead, ui);
+        }
     }
 
     /** The open patient's records, if this session keeps them. */

@@ -21,7 +21,7 @@ final class HeaderView extends HBox {
 
     private final Button stopAll = new Button("STOP ALL");
 
-    HeaderView(Session session, Runnable openPatientView, Runnable openConnect) {
+    HeaderView(Session session, Runnable openPatientView, Runnable openConnect, Runnable openRecord) {
         GeneratorModel generator = session.generator();
         setId("header");
         getStyleClass().add("header");
@@ -123,6 +123,20 @@ final class HeaderView extends HBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(link, connect, mode, programs, battery, spring, onOff, clear, patient, stopAll);
+        // whom the programmer is programming, first in the header; opens their record
+        session.records().ifPresent(records -> {
+            Button record = Icons.RECORD.on(new Button());
+            record.setId("recordButton");
+            record.setMinWidth(Region.USE_PREF_SIZE);
+            record.textProperty().bind(Bindings.createStringBinding(() -> {
+                var p = records.patientProperty().get();
+                return p == null ? "No patient" : p.familyName() + ", " + p.givenName().charAt(0) + ". · "
+                        + p.clinicNumber();
+            }, records.patientProperty()));
+            record.setTooltip(Controls.tip("The patient's record: history, trial diary, trends (Ctrl+R)"));
+            record.setOnAction(e -> openRecord.run());
+            getChildren().addFirst(record);
+        });
     }
 
     Button stopAllButton() {

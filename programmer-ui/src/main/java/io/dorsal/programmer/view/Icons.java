@@ -33,6 +33,7 @@ enum Icons {
     DELETE(MaterialDesignD.DELETE),
     POWER(MaterialDesignP.POWER),
     PATIENT(MaterialDesignA.ACCOUNT),
+    RECORD(MaterialDesignC.CLIPBOARD_ACCOUNT),
     CONNECT(MaterialDesignL.LAN_CONNECT),
     IMPEDANCE(MaterialDesignR.RESISTOR),
     OPEN(MaterialDesignF.FOLDER_OPEN),

@@ -50,6 +50,7 @@ public final class MainView extends BorderPane {
     /** The menus, kept so that Help > Keyboard shortcuts lists their real accelerators. */
     private MenuBar menus;
     private Stage patientStage;
+    private Stage recordStage;
     private Stage pumpStage;
     private Stage aboutStage;
     private ConnectDialog connectDialog;
@@ -68,7 +69,7 @@ public final class MainView extends BorderPane {
         setId("main");
         var programmer = session.programmer();
 
-        HeaderView header = new HeaderView(session, this::openPatientView, this::openConnect);
+        HeaderView header = new HeaderView(session, this::openPatientView, this::openConnect, this::openRecord);
         Label error = Icons.PROBLEM.on(new Label());
         error.setId("fileError");
         error.setMaxWidth(Double.MAX_VALUE);
@@ -190,13 +191,15 @@ public final class MainView extends BorderPane {
                 new SeparatorMenuItem(), connect, disconnect);
 
         MenuItem patient = item("Patient view", "menuPatient", "Shortcut+P", this::openPatientView);
+        MenuItem record = item("Patient record (history, trial, trends)", "menuRecord", "Shortcut+R", this::openRecord);
+        record.setDisable(session.records().isEmpty());
         MenuItem pumpItem = item("Drug pump (embedded simulated pump)", "menuPump", "Shortcut+U", this::openPump);
         MenuItem rigPumpItem = item("Drug pump on the connected rig", "menuRigPump", null, this::openRigPump);
         rigPumpItem.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !(session.generator().link() instanceof io.dorsal.programmer.link.RigLink),
                 session.generator().linkProperty()));
         MenuItem ecapItem = item("Closed loop (ECAP) for this program", "menuEcap", null, this::openEcap);
-        Menu view = new Menu("View", null, patient, pumpItem, rigPumpItem, ecapItem, new SeparatorMenuItem());
+        Menu view = new Menu("View", null, record, patient, pumpItem, rigPumpItem, ecapItem, new SeparatorMenuItem());
         view.getItems().addAll(LookMenus.themes(look));
         view.getItems().add(LookMenus.touch(look));
         MenuItem keys = item("Keyboard shortcuts", "menuKeys", "F1", this::showShortcuts);
@@ -272,6 +275,30 @@ public final class MainView extends BorderPane {
         if (connectDialog != null) {
             ((Button) connectDialog.lookup("#connect")).fire();
         }
+    }
+
+    /** The open patient's record (History, Trial, Trends); nothing when the session keeps no record. */
+    public Optional<Stage> openRecord() {
+        if (session.records().isEmpty()) {
+            return Optional.empty();
+        }
+        if (recordStage == null) {
+            var model = new io.dorsal.programmer.records.PatientRecordModel(session.records().get(),
+                    session.log().wallClock());
+            recordStage = new Stage();
+            recordStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Patient record — ",
+                    model.patientLineProperty()));
+            Scene scene = new Scene(new PatientRecordView(model), 960, 720);
+            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            installStopAll(scene, session.generator()::stopAll);
+            recordStage.setScene(scene);
+            if (window() != null) {
+                recordStage.initOwner(window());
+            }
+        }
+        recordStage.show();
+        recordStage.toFront();
+        return Optional.of(recordStage);
     }
 
     /** Opens (or brings forward) the patient remote in a small window of its own. */
