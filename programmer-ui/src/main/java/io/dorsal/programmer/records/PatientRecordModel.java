@@ -56,8 +56,8 @@ import javafx.collections.ObservableList;
  */
 public final class PatientRecordModel {
 
-    /** One thing done, for the history table. */
-    public record HistoryRow(Instant at, String who, String what, String detail) {
+    /** One thing done, for the history table; {@code seq} is its audit entry's number (later is higher). */
+    public record HistoryRow(Instant at, String who, String what, String detail, long seq) {
     }
 
     /** One point of a trend: when, and the value. */
@@ -136,7 +136,7 @@ public final class PatientRecordModel {
     private static List<HistoryRow> history(ClinicDatabase db, Patient p) throws ClinicDatabaseException {
         List<HistoryRow> rows = new ArrayList<>();
         for (Entry<AppliedTherapy> e : db.where(AppliedTherapy.class, "patient_id", p.patientId())) {
-            rows.add(new HistoryRow(e.at(), e.actor(), "therapy applied", therapySummary(e.record().therapyJson())));
+            rows.add(new HistoryRow(e.at(), e.actor(), "therapy applied", therapySummary(e.record().therapyJson()), e.seq()));
         }
         Map<String, List<Entry<ImpedanceReading>>> checks = db.where(ImpedanceReading.class, "patient_id",
                 p.patientId()).stream().collect(Collectors.groupingBy(e -> e.record().checkId(), LinkedHashMap::new,
@@ -146,21 +146,21 @@ public final class PatientRecordModel {
             double min = check.stream().mapToDouble(e -> e.record().impedanceOhm()).min().orElse(0);
             double max = check.stream().mapToDouble(e -> e.record().impedanceOhm()).max().orElse(0);
             rows.add(new HistoryRow(first.record().measuredAt(), first.actor(), "impedance check", String.format(
-                    Locale.ROOT, "%d contacts, %.0f to %.0f ohm", check.size(), min, max)));
+                    Locale.ROOT, "%d contacts, %.0f to %.0f ohm", check.size(), min, max), first.seq()));
         }
         for (Entry<BatteryReading> e : db.where(BatteryReading.class, "patient_id", p.patientId())) {
             rows.add(new HistoryRow(e.record().measuredAt(), e.actor(), "battery", String.format(Locale.ROOT,
-                    "%.0f %%", e.record().chargePercent())));
+                    "%.0f %%", e.record().chargePercent()), e.seq()));
         }
         for (Entry<PumpRefill> e : db.where(PumpRefill.class, "patient_id", p.patientId())) {
             rows.add(new HistoryRow(e.record().refilledAt(), e.actor(), "pump refill", String.format(Locale.ROOT,
                     "%s %.2f mg/mL: drawn %.2f mL (expected %.2f), filled %.2f mL", e.record().drug(),
                     e.record().concentrationMgPerMl(), e.record().drawnMl(), e.record().expectedResidualMl(),
-                    e.record().filledMl())));
+                    e.record().filledMl()), e.seq()));
         }
         for (Entry<Trial> e : db.where(Trial.class, "patient_id", p.patientId())) {
             rows.add(new HistoryRow(e.at(), e.actor(), "trial", words(e.record().kind().name()) + ": "
-                    + words(e.record().state().name())));
+                    + words(e.record().state().name()), e.seq()));
         }
         java.util.Set<String> implanted = new java.util.HashSet<>();
         for (Entry<Device> e : db.where(Device.class, "patient_id", p.patientId())) {
@@ -169,13 +169,13 @@ public final class PatientRecordModel {
             Instant when = implanted.add(d.deviceId())
                     ? d.implantDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : e.at();
             rows.add(new HistoryRow(when, e.actor(), "device", d.serial() + " " + d.model() + ": "
-                    + words(d.status().name())));
+                    + words(d.status().name()), e.seq()));
         }
         for (Entry<SessionLog> e : db.where(SessionLog.class, "patient_id", p.patientId())) {
             long lines = e.record().logText().lines().count();
-            rows.add(new HistoryRow(e.at(), e.actor(), "session", lines + " log entries"));
+            rows.add(new HistoryRow(e.at(), e.actor(), "session", lines + " log entries", e.seq()));
         }
-        rows.sort(Comparator.comparing(HistoryRow::at).reversed());
+        rows.sort(Comparator.comparing(HistoryRow::at).thenComparingLong(HistoryRow::seq).reversed());
         return rows;
     }
 

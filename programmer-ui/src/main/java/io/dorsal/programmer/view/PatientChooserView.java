@@ -129,6 +129,7 @@ public final class PatientChooserView extends VBox {
         TitledPane newPatient = new TitledPane("New patient", new VBox(8, form, registerRow));
         newPatient.setId("newPatientPane");
         newPatient.setExpanded(false);
+        newPatient.setAnimated(false);
 
         Label error = new Label();
         error.setId("patientError");
