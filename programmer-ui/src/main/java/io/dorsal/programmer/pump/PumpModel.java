@@ -59,6 +59,20 @@ public final class PumpModel {
     private final PumpEdits edits;
     private Prescription checked;
     private Optional<RefillCheck> lastRefill = Optional.empty();
+    private java.util.function.Consumer<Refilled> onRefilled = refill -> { };
+
+    /**
+     * A refill the pump took, for the patient's record.
+     *
+     * @param drug                  the new fill's drug, by name
+     * @param concentrationMgPerMl  of the new fill
+     * @param expectedResidualMl    what the pump expected to be drawn back
+     * @param drawnMl               what was drawn back
+     * @param filledMl              what was filled
+     */
+    public record Refilled(String drug, double concentrationMgPerMl, double expectedResidualMl, double drawnMl,
+                           double filledMl) {
+    }
 
     /**
      * The workspace over the embedded simulated pump.
@@ -272,12 +286,20 @@ public final class PumpModel {
         Optional<String> refused = pump.refill(checked, drawnMl.get());
         if (refused.isEmpty()) {
             log.add(clinician, "pump refilled", checked.drug().fileName(), before, summary(checked));
+            onRefilled.accept(new Refilled(checked.drug().fileName(), checked.concentrationUgPerMl() / 1_000.0,
+                    lastRefill.map(RefillCheck::expectedUl).orElse(0.0) / 1_000.0, drawnMl.get(),
+                    checked.reservoir().fillUl() / 1_000.0));
             message.set("Refilled: " + summary(checked) + ".");
             refillChecked.set(false);
         } else {
             message.set("Refused by the pump: " + refused.get());
         }
         refresh();
+    }
+
+    /** What else learns of each refill the pump took (the patient's record). */
+    public void onRefilled(java.util.function.Consumer<Refilled> listener) {
+        this.onRefilled = listener;
     }
 
     public ReadOnlyStringProperty refillMessageProperty() {

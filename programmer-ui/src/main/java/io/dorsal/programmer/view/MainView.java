@@ -277,6 +277,12 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Every refill of this pump lands in the open patient's record, if the session keeps one. */
+    private void keepRefills(PumpModel model) {
+        session.records().ifPresent(records -> model.onRefilled(r -> records.refilled(r.drug(),
+                r.concentrationMgPerMl(), r.expectedResidualMl(), r.drawnMl(), r.filledMl())));
+    }
+
     /** The open patient's record (History, Trial, Trends); nothing when the session keeps no record. */
     public Optional<Stage> openRecord() {
         if (session.records().isEmpty()) {
@@ -328,6 +334,7 @@ public final class MainView extends BorderPane {
             PumpModel model;
             try {
                 model = new PumpModel(PumpExample.MORPHINE, session.log(), session.clinician());
+                keepRefills(model);
             } catch (io.dorsal.infusion.file.PrescriptionFileException e) {
                 throw new IllegalStateException("the packed example prescription reads", e);
             }
@@ -363,6 +370,7 @@ public final class MainView extends BorderPane {
             return Optional.empty();
         }
         PumpModel model = new PumpModel(device, session.log(), session.clinician());
+        keepRefills(model);
         Stage stage = new Stage();
         stage.setTitle("Dorsal drug pump on the rig " + rig.address());
         Scene scene = new Scene(new PumpView(model), 1100, 760);

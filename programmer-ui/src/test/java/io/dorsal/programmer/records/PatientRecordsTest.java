@@ -9,6 +9,7 @@ import io.dorsal.clinic.DeviceKind;
 import io.dorsal.clinic.Entry;
 import io.dorsal.clinic.ImpedanceReading;
 import io.dorsal.clinic.Patient;
+import io.dorsal.clinic.PumpRefill;
 import io.dorsal.clinic.SessionLog;
 import io.dorsal.clinic.TrialState;
 import io.dorsal.clinic.db.ClinicDatabase;
@@ -157,6 +158,37 @@ class PatientRecordsTest {
         assertThat(ImpedanceTrends.flags(readings, DeviceLimits.DEFAULTS)).extracting(ImpedanceFlag::contact,
                 ImpedanceFlag::kind).contains(org.assertj.core.groups.Tuple.tuple("L1.5", ImpedanceFlag.Kind.JUMP));
         assertThat(database.where(AppliedTherapy.class, "device_id", device.deviceId())).hasSize(1);
+    }
+
+    @Test
+    void aPumpRefillLandsAgainstThePatientsPumpWithWhatWasDrawnAndFilled() throws Exception {
+        Patient jane = jane();
+        records.open(jane, Optional.empty());
+        var pump = new io.dorsal.programmer.pump.PumpModel(io.dorsal.programmer.pump.PumpExample.MORPHINE,
+                new io.dorsal.programmer.model.SessionLog(wall), "dr-test");
+        pump.onRefilled(r -> records.refilled(r.drug(), r.concentrationMgPerMl(), r.expectedResidualMl(),
+                r.drawnMl(), r.filledMl()));
+        pump.advanceHours(24 * 10);
+        pump.drawnMlProperty().set(12);
+        pump.checkRefill();
+        pump.fill();
+        assertThat(database.all(PumpRefill.class)).as("a draw-back that disagrees fills nothing").isEmpty();
+
+        pump.drawnMlProperty().set(16.9);
+        pump.checkRefill();
+        pump.fill();
+
+        List<Entry<PumpRefill>> refills = database.where(PumpRefill.class, "patient_id", jane.patientId());
+        assertThat(refills).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("dr-test");
+            assertThat(e.record().drawnMl()).isEqualTo(16.9);
+            assertThat(e.record().expectedResidualMl()).isCloseTo(17.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(e.record().filledMl()).isEqualTo(20.0);
+            assertThat(e.record().drug()).isEqualTo("morphine");
+        });
+        Device pumpDevice = records.registry().device(refills.get(0).record().deviceId());
+        assertThat(pumpDevice.kind()).isEqualTo(DeviceKind.IMPLANTED_PUMP);
+        assertThat(pumpDevice.serial()).startsWith("SIMP-");
     }
 
     @Test
