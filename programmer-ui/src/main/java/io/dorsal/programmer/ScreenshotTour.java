@@ -174,7 +174,10 @@ final class ScreenshotTour {
             steps.add(() -> shoot(recordStage[0].getScene(), "record-trial.png"));
             steps.add(() -> selectTab(recordStage[0].getScene(), 2));
             steps.add(() -> shoot(recordStage[0].getScene(), "record-trends.png"));
-            steps.add(() -> recordStage[0].hide());
+            steps.add(() -> {
+                recordStage[0].hide();
+                session.exportReport(dir.resolve("session-report" + suffix + ".pdf"));
+            });
         });
         steps.add(() -> {
             ecapStage[0].hide();

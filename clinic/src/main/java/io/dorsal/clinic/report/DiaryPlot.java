@@ -27,4 +27,21 @@ record DiaryPlot(List<Point> pain, List<Point> relief, double criterionY, List<S
         }
         return new DiaryPlot(pain, relief, criterionReliefPercent / 100.0, labels);
     }
+
+    /** The same plot as a report's line plot: pain red, relief blue, the criterion green and dashed. */
+    LinePlot asLinePlot() {
+        List<LinePlot.Label> labels = new ArrayList<>();
+        for (int i = 0; i < dayLabels.size(); i++) {
+            labels.add(new LinePlot.Label(pain.get(i).x(), dayLabels.get(i)));
+        }
+        return new LinePlot(List.of(
+                new LinePlot.Series("criterion", 0x26992a, true, List.of(new LinePlot.Point(0, criterionY),
+                        new LinePlot.Point(1, criterionY))),
+                new LinePlot.Series("pain score 0-10", 0xcc3333, false, unit(pain)),
+                new LinePlot.Series("relief %", 0x3333cc, false, unit(relief))), labels, "0 to 10 pain, 0 to 100 % relief");
+    }
+
+    private static List<LinePlot.Point> unit(List<Point> points) {
+        return points.stream().map(p -> new LinePlot.Point(p.x(), p.y())).toList();
+    }
 }

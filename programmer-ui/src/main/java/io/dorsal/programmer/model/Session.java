@@ -38,6 +38,8 @@ public final class Session implements AutoCloseable {
     private final ImpedanceModel impedance;
     private final PatientModel patient;
     private final String clinician;
+    /** The therapy the session started from: the report's "before". */
+    private final Therapy initial;
     /** The open patient's records; empty in a session that keeps none (most tests). */
     private Optional<PatientRecords> records = Optional.empty();
 
@@ -52,6 +54,7 @@ public final class Session implements AutoCloseable {
         this.home = link;
         this.ui = ui;
         this.clinician = clinician;
+        this.initial = initial;
         this.log = new SessionLog(wallClock);
         this.generator = new GeneratorModel(link, ui, log, clinician);
         this.programmer = new ProgrammerModel(generator, log, ui, clinician, initial);
@@ -96,7 +99,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Writes the HTML session report once the generator's event log has come over the link (the UI does not
+     * Writes the session report (a PDF when the file's name ends in .pdf, else HTML) once the generator's event log has come over the link (the UI does not
      * wait for it). A failure is shown in the error banner.
      *
      * @return completes (on the UI executor) with whether the report was written
@@ -121,10 +124,18 @@ public final class Session implements AutoCloseable {
     }
 
     private void writeReport(Path file, String description, List<GeneratorEvent> events) throws IOException {
-        String html = SessionReport.html(log.wallClock().instant(), log.wallClock().getZone(), clinician,
-                description, generator.therapyProperty().get(), programmer.handover().dirtyProperty().get(),
-                programmer.check().measuredOhm(), List.copyOf(impedance.rows()), List.copyOf(log.entries()), events);
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        SessionReport.Content content = new SessionReport.Content(log.wallClock().instant(), log.wallClock().getZone(),
+                clinician, description, Optional.of(initial), generator.therapyProperty().get(),
+                programmer.handover().dirtyProperty().get(), programmer.check().measuredOhm(),
+                List.copyOf(impedance.rows()), List.copyOf(log.entries()), events,
+                records.map(r -> io.dorsal.programmer.records.PatientReportPart.of(
+                        new io.dorsal.programmer.records.PatientRecordModel(r, log.wallClock()),
+                        log.wallClock().getZone())));
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+            Files.write(file, SessionReportPdf.render(content));
+        } else {
+            Files.writeString(file, SessionReport.html(content), StandardCharsets.UTF_8);
+        }
         log.add(clinician, "report", file.getFileName().toString(), "", "exported");
     }
 

@@ -42,6 +42,52 @@ public final class SessionReport {
                               boolean draftPending, Map<io.dorsal.core.therapy.ContactId, Double> measuredOhm,
                               List<ImpedanceReport.ContactImpedance> impedances, List<LogEntry> log,
                               List<GeneratorEvent> events) {
+        return html(new Content(generatedAt, zone, clinician, link, Optional.empty(), applied, draftPending, measuredOhm,
+                impedances, log, events, Optional.empty()));
+    }
+
+    /**
+     * What a session report holds.
+     *
+     * @param generatedAt   when the report is made
+     * @param zone          the zone times are written in
+     * @param clinician     who ran the session
+     * @param link          what the programmer was connected to
+     * @param atStart       the therapy the session found, if known (the report's "before")
+     * @param applied       the therapy the generator holds, if any (its "after")
+     * @param draftPending  whether the draft differs from it (then it is not in the report: it was not applied)
+     * @param measuredOhm   measured impedances, for the doses
+     * @param impedances    the impedance check's rows, empty if none ran
+     * @param log           the session log
+     * @param events        the generator's own event log
+     * @param patient       the patient, their device and their trends, when the session kept their record
+     */
+    public record Content(Instant generatedAt, ZoneId zone, String clinician, String link, Optional<Therapy> atStart,
+                          Optional<Therapy> applied, boolean draftPending,
+                          Map<io.dorsal.core.therapy.ContactId, Double> measuredOhm,
+                          List<ImpedanceReport.ContactImpedance> impedances, List<LogEntry> log,
+                          List<GeneratorEvent> events, Optional<io.dorsal.programmer.records.PatientReportPart> patient) {
+        public Content {
+            measuredOhm = Map.copyOf(measuredOhm);
+            impedances = List.copyOf(impedances);
+            log = List.copyOf(log);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** The report as one self-contained HTML page. */
+    public static String html(Content content) {
+        Instant generatedAt = content.generatedAt();
+        ZoneId zone = content.zone();
+        String clinician = content.clinician();
+        String link = content.link();
+        Optional<Therapy> applied = content.applied();
+        boolean draftPending = content.draftPending();
+        Map<io.dorsal.core.therapy.ContactId, Double> measuredOhm = content.measuredOhm();
+        List<ImpedanceReport.ContactImpedance> impedances = content.impedances();
+        List<LogEntry> log = content.log();
+        List<GeneratorEvent> events = content.events();
+
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Dorsal session report</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:.5em 0 1.5em}"
@@ -50,6 +96,15 @@ public final class SessionReport {
         h.append("<h1>Dorsal session report</h1>\n<p>Generated ").append(esc(TIME.format(generatedAt.atZone(zone))))
                 .append(" by ").append(esc(clinician)).append(". Stimulator: ").append(esc(link)).append(".</p>\n");
         h.append("<p class=\"note\">Dorsal is a model for learning and research; it is not a medical device.</p>\n");
+        content.patient().ifPresent(p -> {
+            h.append("<h2>Patient</h2>\n<p>").append(esc(p.patientLine())).append("<br>Device: ")
+                    .append(esc(p.deviceLine())).append("</p>\n");
+            p.trialLine().ifPresent(t -> h.append("<p>").append(esc(t)).append("</p>\n"));
+        });
+        content.atStart().ifPresent(before -> h.append("<h2>Before and after</h2>\n<table><tr><th></th><th>therapy</th></tr>")
+                .append("<tr><td>at the session's start</td><td>").append(esc(TherapyText.summary(before)))
+                .append("</td></tr><tr><td>on the generator now</td><td>")
+                .append(esc(applied.map(TherapyText::summary).orElse("none"))).append("</td></tr></table>\n"));
 
         h.append("<h2>Programs on the generator</h2>\n");
         if (applied.isEmpty()) {
@@ -102,6 +157,21 @@ public final class SessionReport {
             }
             h.append("</table>\n");
         }
+
+        content.patient().ifPresent(p -> {
+            h.append("<h2>Trends from the patient's record</h2>\n");
+            p.impedanceTrend().ifPresentOrElse(plot -> h.append("<p>Impedance per contact over the checks (")
+                    .append(esc(plot.yRange())).append(")</p>\n").append(io.dorsal.clinic.report.SvgPlots.svg(plot, 640,
+                            200)).append("\n"), () -> h.append("<p>Fewer than two impedance checks on record.</p>\n"));
+            if (p.impedanceFlags().isEmpty()) {
+                h.append("<p>No jump, drift, open or short in the impedance checks.</p>\n");
+            } else {
+                h.append("<ul>\n");
+                p.impedanceFlags().forEach(f -> h.append("<li class=\"flag\">").append(esc(f)).append("</li>\n"));
+                h.append("</ul>\n");
+            }
+            h.append("<p>").append(esc(p.batteryLine())).append("</p>\n");
+        });
 
         h.append("<h2>Session changes</h2>\n<table><tr><th>time</th><th>who</th><th>action</th><th>what</th>"
                 + "<th>before</th><th>after</th></tr>\n");

@@ -32,8 +32,9 @@ public interface FileDialogs {
             public Optional<Path> chooseReport(Window owner) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Export the session report");
-                chooser.setInitialFileName("session-report.html");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html"));
+                chooser.setInitialFileName("session-report.pdf");
+                chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
+                        new FileChooser.ExtensionFilter("HTML report", "*.html"));
                 return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 
