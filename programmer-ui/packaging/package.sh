@@ -77,7 +77,7 @@ common=(
 "$jdk/bin/jpackage" --type app-image --dest "$out" "${common[@]}" \
   --input "$out/input" --main-jar programmer-ui.jar --main-class io.dorsal.programmer.Main \
   --module-path "$out/javafx" --add-modules "$modules" \
-  --java-options '--enable-native-access=javafx.graphics' \
+  --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED' \
   --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands'
 echo "package: app image $out/$name (run $out/$name/bin/$name)"
 

@@ -102,12 +102,41 @@ public final class PdfPages implements AutoCloseable {
             page.endText();
         }
         y = bottom - LINE;
-        StringBuilder legend = new StringBuilder("y: " + plot.yRange() + ".");
-        for (LinePlot.Series s : plot.series()) {
-            legend.append("  ").append(s.name()).append(s.dashed() ? " (dashed)" : "");
-        }
-        text(legend.toString(), 7.5f, false);
+        text("y: " + plot.yRange(), 7.5f, false);
+        legend(plot, width);
         gap();
+    }
+
+    /** Each series' colour as a short line and its name, left to right, wrapping at the page's width. */
+    private void legend(LinePlot plot, float width) throws IOException {
+        float size = 7.5f;
+        float x = MARGIN;
+        room(LINE);
+        y -= LINE;
+        for (LinePlot.Series s : plot.series()) {
+            String name = printable(s.name()) + (s.dashed() ? " (dashed)" : "");
+            float itemWidth = 16 + regular.getStringWidth(name) / 1000 * size + 10;
+            if (x + itemWidth > MARGIN + width && x > MARGIN) {
+                room(LINE);
+                y -= LINE;
+                x = MARGIN;
+            }
+            page.setStrokingColor(((s.rgb() >> 16) & 0xff) / 255f, ((s.rgb() >> 8) & 0xff) / 255f,
+                    (s.rgb() & 0xff) / 255f);
+            page.setLineWidth(2f);
+            page.setLineDashPattern(s.dashed() ? new float[] {3, 2} : new float[] {}, 0);
+            page.moveTo(x, y + 2.5f);
+            page.lineTo(x + 12, y + 2.5f);
+            page.stroke();
+            page.setLineDashPattern(new float[] {}, 0);
+            page.setNonStrokingColor(0f, 0f, 0f);
+            page.beginText();
+            page.setFont(regular, size);
+            page.newLineAtOffset(x + 16, y);
+            page.showText(name);
+            page.endText();
+            x += itemWidth;
+        }
     }
 
     private void series(LinePlot.Series s, float width, float bottom) throws IOException {
