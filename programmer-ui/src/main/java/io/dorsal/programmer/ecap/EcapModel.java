@@ -159,14 +159,7 @@ public final class EcapModel {
             message.set("Make the draft safe first: the loop runs only on a therapy the validator proved.");
             return;
         }
-        List<ContactId> recording = new ArrayList<>();
-        if (recordingA.get() != null) {
-            recording.add(recordingA.get());
-        }
-        if (recordingB.get() != null && !recordingB.get().equals(recordingA.get())) {
-            recording.add(recordingB.get());
-        }
-        ClosedLoopSettings settings = new ClosedLoopSettings(program().name(), recording, targetUv.get());
+        ClosedLoopSettings settings = settings();
         var problems = settings.problems(therapy.get().therapy());
         if (!problems.isEmpty()) {
             comparison.set(null);
@@ -186,6 +179,28 @@ public final class EcapModel {
             comparison.set(null);
             message.set(e.getMessage());
         }
+    }
+
+    /** The loop as chosen: this program, the recording contacts, the target (checked by whoever runs it). */
+    public ClosedLoopSettings settings() {
+        List<ContactId> recording = new ArrayList<>();
+        if (recordingA.get() != null) {
+            recording.add(recordingA.get());
+        }
+        if (recordingB.get() != null && !recordingB.get().equals(recordingA.get())) {
+            recording.add(recordingB.get());
+        }
+        return new ClosedLoopSettings(program().name(), recording, targetUv.get());
+    }
+
+    /** The simulated patient's cord. */
+    public SpinalCordResponse cord() {
+        return cord;
+    }
+
+    /** The programming screen the workspace belongs to. */
+    public ProgrammerModel programmer() {
+        return programmer;
     }
 
     private Optional<ValidatedTherapy> safeTherapy() {

@@ -1,5 +1,6 @@
 package io.dorsal.programmer.link;
 
+import io.dorsal.core.ecap.SimulatedCord;
 import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.generator.BatteryModel;
 import io.dorsal.core.generator.EventLog;
@@ -163,6 +164,26 @@ public final class EmbeddedLink implements StimulatorLink {
     @Override
     public CompletableFuture<ApplyResult> selectSet(String name, String who) {
         return call(() -> generator.selectSet(name, who));
+    }
+
+    /** The loop reads a {@link SimulatedCord} whose posture script starts now, on this generator's clock. */
+    @Override
+    public CompletableFuture<ApplyResult> closeLoopOnSimulatedCord(io.dorsal.core.ecap.ClosedLoopSettings settings,
+            io.dorsal.core.ecap.SpinalCordResponse cord, io.dorsal.core.ecap.PostureScript posture,
+            double pulseWidthUs, long seed, String who) {
+        return call(() -> generator.closeLoop(settings, cord.slopeUvPerMa(
+                io.dorsal.core.ecap.Posture.SITTING.distanceMm()), new SimulatedCord(cord, posture, pulseWidthUs,
+                clock.nanoTime(), seed), who));
+    }
+
+    @Override
+    public CompletableFuture<Void> openLoop(String who) {
+        return run(() -> generator.openLoop(who));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<io.dorsal.core.ecap.EcapLoop.State>> closedLoopState() {
+        return call(generator::closedLoopState);
     }
 
     @Override

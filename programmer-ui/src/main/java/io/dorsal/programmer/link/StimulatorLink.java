@@ -1,5 +1,9 @@
 package io.dorsal.programmer.link;
 
+import io.dorsal.core.ecap.ClosedLoopSettings;
+import io.dorsal.core.ecap.EcapLoop;
+import io.dorsal.core.ecap.PostureScript;
+import io.dorsal.core.ecap.SpinalCordResponse;
 import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.generator.GeneratorEvent;
 import io.dorsal.core.generator.GeneratorStatus;
@@ -79,6 +83,30 @@ public interface StimulatorLink extends AutoCloseable {
     default CompletableFuture<ApplyResult> selectSet(String name, String who) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "program sets do not travel over this link yet"));
+    }
+
+    /**
+     * Closes the ECAP loop of a program on a simulated patient: the cord's response at the lead-to-cord distance the
+     * posture script gives from now, with seeded noise ({@code SimulatedCord}). The generator checks the settings
+     * against its therapy (rule {@code closed loop}) and leaves the therapy untouched when it refuses them. Only the
+     * embedded generator has a simulated patient; a link without one answers with a failed future.
+     *
+     * @param pulseWidthUs the program's pulse width, which the cord's threshold depends on
+     */
+    default CompletableFuture<ApplyResult> closeLoopOnSimulatedCord(ClosedLoopSettings settings,
+            SpinalCordResponse cord, PostureScript posture, double pulseWidthUs, long seed, String who) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "this stimulator has no simulated patient to close the loop on; the embedded generator has one"));
+    }
+
+    /** Opens the loop: the program goes back to its programmed amplitude. */
+    default CompletableFuture<Void> openLoop(String who) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** What the closed loop does now (its current, the last ECAP, fallback), while one is closed. */
+    default CompletableFuture<Optional<EcapLoop.State>> closedLoopState() {
+        return CompletableFuture.completedFuture(Optional.empty());
     }
 
     /** A patient's amplitude step on one program, held inside its patient range by the generator. */

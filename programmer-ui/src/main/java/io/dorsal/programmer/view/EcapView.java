@@ -5,6 +5,13 @@ import io.dorsal.core.ecap.LoopRun;
 import io.dorsal.core.ecap.Posture;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.programmer.ecap.EcapModel;
+import io.dorsal.programmer.ecap.LiveLoop;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,7 +31,8 @@ import javafx.scene.layout.VBox;
 /**
  * The closed-loop workspace (View > Closed loop): the selected program's ECAP growth curve lying, seated and standing
  * (threshold and slope in words beside it), the loop's target and recording contacts, and the posture day run open
- * loop against closed loop as strip charts of ECAP and current over time, with the window marked by its figures.
+ * loop against closed loop as strip charts of ECAP and current over time, with the window marked by its figures;
+ * and live: the loop closed on the embedded generator's simulated patient, its ECAP and current as they come.
  */
 public final class EcapView extends BorderPane {
 
@@ -32,11 +40,17 @@ public final class EcapView extends BorderPane {
     private static final int STRIP_STEP = 10;
 
     private final EcapModel ecap;
+    private final LiveLoop live;
     private final LineChart<Number, Number> ecapStrip = strip("ECAP (uV)", "ecapStrip");
     private final LineChart<Number, Number> currentStrip = strip("current (mA)", "currentStrip");
+    private final LineChart<Number, Number> liveEcapStrip = strip("ECAP (uV)", "liveEcapStrip");
+    private final LineChart<Number, Number> liveCurrentStrip = strip("current (mA)", "liveCurrentStrip");
+    /** Samples the live loop four times a second while the workspace is shown. */
+    private final Timeline sampler = new Timeline(new KeyFrame(Duration.millis(250), e -> sampleLive()));
 
-    public EcapView(EcapModel ecap) {
+    public EcapView(EcapModel ecap, LiveLoop live) {
         this.ecap = ecap;
+        this.live = live;
         setId("ecapPane");
         setPadding(new Insets(10));
         Label title = Controls.label("Closed loop on the ECAP: program '" + ecap.program().name() + "'",
@@ -111,13 +125,98 @@ public final class EcapView extends BorderPane {
         Label day = new Label(String.format(Locale.ROOT, "Posture day: %.0f s of sitting, lying, standing, walking;"
                 + " coughs; 1 s of lost recording", ecap.day().durationS()));
         day.getStyleClass().add("hint");
-        VBox right = new VBox(6, Controls.label("Open loop against closed loop", "section-title"), day, ecapStrip,
+        VBox offline = new VBox(6, Controls.label("Open loop against closed loop", "section-title"), day, ecapStrip,
                 currentStrip);
         VBox.setVgrow(ecapStrip, Priority.ALWAYS);
         VBox.setVgrow(currentStrip, Priority.ALWAYS);
-        right.setPadding(new Insets(0, 0, 0, 12));
+        offline.setPadding(new Insets(6, 0, 0, 0));
+        Tab offlineTab = new Tab("Posture day (model)", offline);
+        offlineTab.setId("ecapOfflineTab");
+        Tab liveTab = new Tab("Live on the generator", liveBox());
+        liveTab.setId("ecapLiveTab");
+        TabPane right = new TabPane(offlineTab, liveTab);
+        right.setId("ecapTabs");
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        BorderPane.setMargin(right, new Insets(0, 0, 0, 12));
         setCenter(right);
         ecap.comparisonProperty().addListener((obs, was, now) -> redraw(now));
+    }
+
+    /** The live strip: Close / Open the loop, what it does now in words, its ECAP and current over the last 30 s. */
+    private VBox liveBox() {
+        Button close = new Button("Close the loop");
+        close.setId("liveClose");
+        close.disableProperty().bind(live.runningProperty());
+        close.setOnAction(e -> {
+            live.start();
+            liveEcapStrip.getData().clear();
+            liveCurrentStrip.getData().clear();
+        });
+        Button open = new Button("Open the loop");
+        open.setId("liveOpen");
+        open.disableProperty().bind(live.runningProperty().not());
+        open.setOnAction(e -> live.stop());
+        Label status = new Label();
+        status.setId("liveStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(live.statusProperty());
+        Label note = new Label("The generator runs the loop once a pulse on its simulated patient, who goes through the"
+                + " posture day from the moment it closes; this strip reads the loop four times a second. Closing this"
+                + " window opens the loop.");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        HBox buttons = new HBox(8, close, open);
+        VBox.setVgrow(liveEcapStrip, Priority.ALWAYS);
+        VBox.setVgrow(liveCurrentStrip, Priority.ALWAYS);
+        VBox box = new VBox(6, note, buttons, status, liveEcapStrip, liveCurrentStrip);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
+    }
+
+    /** Starts reading the live loop (the window is shown). */
+    public void startSampling() {
+        sampler.setCycleCount(Timeline.INDEFINITE);
+        sampler.play();
+    }
+
+    /** The window is closing: stop reading, and open the loop if it is closed. */
+    public void close() {
+        sampler.stop();
+        if (live.runningProperty().get()) {
+            live.stop();
+        }
+    }
+
+    /** One reading of the live loop, and the strips redrawn from its samples. */
+    void sampleLive() {
+        if (!live.runningProperty().get()) {
+            return;
+        }
+        live.sample();
+        XYChart.Series<Number, Number> measured = new XYChart.Series<>();
+        measured.setName("ECAP measured");
+        XYChart.Series<Number, Number> target = new XYChart.Series<>();
+        target.setName(String.format(Locale.ROOT, "target %.0f uV", ecap.settings().targetUv()));
+        XYChart.Series<Number, Number> current = new XYChart.Series<>();
+        current.setName("current chosen");
+        for (LiveLoop.Sample s : live.samples()) {
+            if (!Double.isNaN(s.ecapUv())) {
+                measured.getData().add(new XYChart.Data<>(s.tS(), s.ecapUv()));
+            }
+            current.getData().add(new XYChart.Data<>(s.tS(), s.currentMa()));
+        }
+        if (!live.samples().isEmpty()) {
+            target.getData().add(new XYChart.Data<>(live.samples().getFirst().tS(), ecap.settings().targetUv()));
+            target.getData().add(new XYChart.Data<>(live.samples().getLast().tS(), ecap.settings().targetUv()));
+        }
+        liveEcapStrip.getData().setAll(List.of(measured, target));
+        pattern(target, DOTTED);
+        liveCurrentStrip.getData().setAll(List.of(current));
+    }
+
+    /** The live loop this workspace drives. */
+    public LiveLoop live() {
+        return live;
     }
 
     private static LineChart<Number, Number> strip(String yLabel, String id) {

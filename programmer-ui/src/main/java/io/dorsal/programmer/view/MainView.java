@@ -393,10 +393,16 @@ public final class MainView extends BorderPane {
     public Stage openEcap() {
         Stage stage = new Stage();
         stage.setTitle("Dorsal closed loop: " + session.programmer().program().name());
-        Scene scene = new Scene(new EcapView(new io.dorsal.programmer.ecap.EcapModel(session.programmer())), 1200, 780);
+        var ecap = new io.dorsal.programmer.ecap.EcapModel(session.programmer());
+        var live = new io.dorsal.programmer.ecap.LiveLoop(ecap, session.clinician());
+        EcapView view = new EcapView(ecap, live);
+        Scene scene = new Scene(view, 1200, 780);
         scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
         installStopAll(scene, () -> session.generator().stopAll());
         stage.setScene(scene);
+        // the live strip samples while the workspace is open; closing it opens the loop (docs/user-guide.md)
+        stage.setOnShown(e -> view.startSampling());
+        stage.setOnHidden(e -> view.close());
         if (window() != null) {
             stage.initOwner(window());
         }
