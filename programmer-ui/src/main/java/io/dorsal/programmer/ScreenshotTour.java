@@ -27,6 +27,8 @@ final class ScreenshotTour {
 
     /** Time for the window to settle (layout, the generator's first status, a ramp under way) before a shot. */
     private static final Duration SETTLE = Duration.millis(1200);
+    /** Steps of {@link #SETTLE} the live loop runs before its shot: about 25 s, past the first change of posture. */
+    private static final int LIVE_STEPS = 21;
 
     private final Stage stage;
     private final MainView main;
@@ -145,6 +147,15 @@ final class ScreenshotTour {
             ecapStage[0] = ecap;
         });
         steps.add(() -> shoot(ecapStage[0].getScene(), "ecap-workspace.png"));
+        // the loop closed live on the embedded generator: let the simulated patient sit for some seconds
+        steps.add(() -> {
+            ((javafx.scene.control.TabPane) ecapStage[0].getScene().lookup("#ecapTabs")).getSelectionModel().select(1);
+            fire(ecapStage[0].getScene(), "#liveClose");
+        });
+        for (int i = 0; i < LIVE_STEPS; i++) {
+            steps.add(() -> { });
+        }
+        steps.add(() -> shoot(ecapStage[0].getScene(), "ecap-live.png"));
         // the patient: the chooser every session starts with, and the demo patient's record
         Stage[] recordStage = new Stage[1];
         Stage[] chooserStage = new Stage[1];
