@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * WCAG AA in both themes, measured on the real windows (the main window, the patient remote, connect to rig, the
- * pump, the closed loop, about): every piece of text that is shown and enabled (labels, buttons, fields and their
+ * pump, the closed loop, about, the patient's record and the patient chooser): every piece of text that is shown and enabled (labels, buttons, fields and their
  * prompts, table cells, chart axes, menus in the bar, the red words of a broken rule, the error banner, an
  * over-limit row, the header's mode) against the ground it is drawn on, both read from the resolved styles after CSS; and the
  * canvases' colours (the preview's) against their ground. Disabled controls are exempt, as WCAG exempts them.
@@ -44,9 +44,19 @@ class ThemeContrastTest {
     private MainView main;
     private LookSettings look;
 
+    private io.dorsal.programmer.records.PatientRecords records;
+
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         f = new Fixture();
+        // the demo patient's record, so that the record window and the header's patient button are measured too
+        java.time.Clock wall = java.time.Clock.systemUTC();
+        records = new io.dorsal.programmer.records.PatientRecords(io.dorsal.clinic.db.ClinicDatabase.open(
+                new io.dorsal.clinic.db.ClinicLocation.SqliteFile(java.nio.file.Files.createTempDirectory(
+                        "dorsal-contrast").resolve("records.db")), wall::millis), "dr-test", wall, Runnable::run,
+                Runnable::run);
+        records.open(records.demoPatient(), java.util.Optional.empty());
+        f.session.keepRecords(records);
         look = LookSettings.forThisRun(Theme.LIGHT, false);
         main = TestWindows.show(stage, new MainView(f.session, new NoDialogs(), look));
     }
@@ -100,6 +110,16 @@ class ThemeContrastTest {
         scenes.add(onFx(() -> main.openPump().getScene()));
         scenes.add(onFx(() -> main.openEcap().getScene()));
         scenes.add(onFx(() -> main.openAbout().getScene()));
+        scenes.add(onFx(() -> main.openRecord().orElseThrow().getScene()));
+        scenes.add(onFx(() -> {
+            Stage chooser = new Stage();
+            Scene scene = new Scene(new PatientChooserView(new io.dorsal.programmer.records.PatientChooser(records),
+                    chooser::close), 640, 560);
+            scene.getStylesheets().add(io.dorsal.programmer.ProgrammerApp.stylesheet());
+            chooser.setScene(scene);
+            chooser.show();
+            return scene;
+        }));
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> failures = new ArrayList<>();
