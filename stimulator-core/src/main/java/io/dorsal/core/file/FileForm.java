@@ -69,15 +69,43 @@ final class FileForm {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"name", "contacts", "contactAreaMm2", "impedanceOhm", "contactImpedanceOhm",
-        "couplingCapacitanceUf"})
+        "couplingCapacitanceUf", "layout"})
     record LeadForm(@JsonProperty(value = "name", required = true) String name,
                     @JsonProperty(value = "contacts", required = true) int contacts,
-                    @JsonProperty(value = "contactAreaMm2", required = true) double contactAreaMm2,
+                    @JsonProperty("contactAreaMm2") Double contactAreaMm2,
                     @JsonProperty("impedanceOhm") Double impedanceOhm,
                     @JsonProperty("contactImpedanceOhm") Map<Integer, Double> contactImpedanceOhm,
-                    @JsonProperty("couplingCapacitanceUf") Double couplingCapacitanceUf) {
+                    @JsonProperty("couplingCapacitanceUf") Double couplingCapacitanceUf,
+                    @JsonProperty("layout") LayoutForm layout) {
         LeadForm {
             Objects.requireNonNull(name, "a lead needs a name");
+            if (contactAreaMm2 == null && layout == null) {
+                throw new IllegalArgumentException("a lead needs 'contactAreaMm2', or a 'layout' to figure it from");
+            }
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"shape", "columns", "contactLengthMm", "contactWidthMm", "gapMm", "columnGapMm", "tip",
+        "tipOffsetMm", "lateralMm"})
+    record LayoutForm(@JsonProperty(value = "shape", required = true) String shape,
+                      @JsonProperty("columns") Integer columns,
+                      @JsonProperty(value = "contactLengthMm", required = true) double contactLengthMm,
+                      @JsonProperty(value = "contactWidthMm", required = true) double contactWidthMm,
+                      @JsonProperty(value = "gapMm", required = true) double gapMm,
+                      @JsonProperty("columnGapMm") Double columnGapMm,
+                      @JsonProperty("tip") String tip,
+                      @JsonProperty("tipOffsetMm") Double tipOffsetMm,
+                      @JsonProperty("lateralMm") Double lateralMm) {
+        LayoutForm {
+            Objects.requireNonNull(shape, "a layout names its shape: percutaneous or paddle");
+            if (!shape.equals("percutaneous") && !shape.equals("paddle")) {
+                throw new IllegalArgumentException("shape '" + shape + "': percutaneous or paddle");
+            }
+            if (tip != null && io.dorsal.core.therapy.SpinalLevel.parse(tip).isEmpty()) {
+                throw new IllegalArgumentException("tip '" + tip + "': a vertebra, C1 to C7, T1 to T12, L1 to L5"
+                        + " or S1");
+            }
         }
     }
 

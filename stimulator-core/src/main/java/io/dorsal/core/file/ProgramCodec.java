@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dorsal.core.file.FileForm.ContactKey;
 import io.dorsal.core.file.FileForm.CycleForm;
+import io.dorsal.core.file.FileForm.LayoutForm;
 import io.dorsal.core.file.FileForm.LeadForm;
 import io.dorsal.core.file.FileForm.LimitsForm;
 import io.dorsal.core.file.FileForm.PatientRangeForm;
@@ -31,6 +32,9 @@ import io.dorsal.core.therapy.ContactId;
 import io.dorsal.core.therapy.Cycle;
 import io.dorsal.core.therapy.DeviceLimits;
 import io.dorsal.core.therapy.Lead;
+import io.dorsal.core.therapy.LeadLayout;
+import io.dorsal.core.therapy.LeadShape;
+import io.dorsal.core.therapy.SpinalLevel;
 import io.dorsal.core.therapy.PatientRange;
 import io.dorsal.core.therapy.Pattern;
 import io.dorsal.core.therapy.Program;
@@ -233,7 +237,24 @@ public final class ProgramCodec {
         OptionalDouble impedance = f.impedanceOhm() == null ? OptionalDouble.empty() : OptionalDouble.of(f.impedanceOhm());
         OptionalDouble coupling = f.couplingCapacitanceUf() == null ? OptionalDouble.empty()
                 : OptionalDouble.of(f.couplingCapacitanceUf());
-        return new Lead(f.name(), f.contacts(), f.contactAreaMm2(), impedance, own, coupling);
+        Optional<LeadLayout> layout = Optional.ofNullable(f.layout()).map(ProgramCodec::toLayout);
+        double area = f.contactAreaMm2() != null ? f.contactAreaMm2() : layout.orElseThrow().contactAreaMm2();
+        return new Lead(f.name(), f.contacts(), area, impedance, own, coupling, layout);
+    }
+
+    private static LeadLayout toLayout(LayoutForm f) {
+        LeadShape shape = f.shape().equals("paddle") ? LeadShape.PADDLE : LeadShape.PERCUTANEOUS;
+        return new LeadLayout(shape, f.columns() == null ? 1 : f.columns(), f.contactLengthMm(), f.contactWidthMm(),
+                f.gapMm(), f.columnGapMm() == null ? 0 : f.columnGapMm(),
+                f.tip() == null ? Optional.empty() : SpinalLevel.parse(f.tip()),
+                f.tipOffsetMm() == null ? 0 : f.tipOffsetMm(), f.lateralMm() == null ? 0 : f.lateralMm());
+    }
+
+    private static LayoutForm toForm(LeadLayout l) {
+        return new LayoutForm(l.shape() == LeadShape.PADDLE ? "paddle" : "percutaneous",
+                l.columns() == 1 ? null : l.columns(), l.contactLengthMm(), l.contactWidthMm(), l.gapMm(),
+                l.columnGapMm() == 0 ? null : l.columnGapMm(), l.tip().map(SpinalLevel::name).orElse(null),
+                l.tipOffsetMm() == 0 ? null : l.tipOffsetMm(), l.lateralMm() == 0 ? null : l.lateralMm());
     }
 
     private static Program toProgram(ProgramForm f) {
@@ -307,7 +328,8 @@ public final class ProgramCodec {
         List<LeadForm> leads = therapy.leads().stream().map(l -> new LeadForm(l.name(), l.contactCount(),
                 l.contactAreaMm2(), l.impedanceOhm().isPresent() ? l.impedanceOhm().getAsDouble() : null,
                 l.contactImpedanceOhm().isEmpty() ? null : l.contactImpedanceOhm(),
-                l.couplingCapacitanceUf().isPresent() ? l.couplingCapacitanceUf().getAsDouble() : null)).toList();
+                l.couplingCapacitanceUf().isPresent() ? l.couplingCapacitanceUf().getAsDouble() : null,
+                l.layout().map(ProgramCodec::toForm).orElse(null))).toList();
         List<ProgramForm> programs = therapy.programs().stream().map(ProgramCodec::toForm).toList();
         return new TherapyForm(leads, programs, null, null, limitsForm(therapy.limits()), null);
     }

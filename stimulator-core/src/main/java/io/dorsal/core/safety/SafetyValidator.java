@@ -336,6 +336,7 @@ public final class SafetyValidator {
                 out.add(new Violation(subject, "impedanceOhm", withUnit(lead.impedanceOhm().getAsDouble(), "ohm"),
                         "above 0 ohm", SafetyRule.LEADS));
             }
+            lead.layout().ifPresent(layout -> checkLayout(subject, lead, layout, out));
             lead.contactImpedanceOhm().forEach((index, ohm) -> {
                 if (index < 0 || index >= lead.contactCount() || !(ohm > 0)) {
                     out.add(new Violation(subject, "contactImpedanceOhm." + index, withUnit(ohm, "ohm"),
@@ -343,6 +344,49 @@ public final class SafetyValidator {
                             SafetyRule.LEADS));
                 }
             });
+        }
+    }
+
+    /** The most columns a paddle has (commercial paddles have up to 5; docs/program-format.md). */
+    public static final int MAX_COLUMNS = 8;
+    /** How far a contact's stated area may differ from the one its layout gives: 10 %. */
+    public static final double LAYOUT_AREA_TOLERANCE = 0.10;
+
+    private static void checkLayout(String subject, Lead lead, io.dorsal.core.therapy.LeadLayout layout,
+            List<Violation> out) {
+        boolean percutaneous = layout.shape() == io.dorsal.core.therapy.LeadShape.PERCUTANEOUS;
+        if (percutaneous ? layout.columns() != 1 : layout.columns() < 1 || layout.columns() > MAX_COLUMNS) {
+            out.add(new Violation(subject, "layout.columns", String.valueOf(layout.columns()),
+                    percutaneous ? "1 on a percutaneous lead" : "1 to " + MAX_COLUMNS + " on a paddle",
+                    SafetyRule.LEADS));
+        } else if (lead.contactCount() % layout.columns() != 0) {
+            out.add(new Violation(subject, "layout.columns", layout.columns() + " columns of " + lead.contactCount()
+                    + " contacts", "a number of columns that divides the contacts into equal columns",
+                    SafetyRule.LEADS));
+        }
+        range(subject, "layout.contactLengthMm", layout.contactLengthMm(), 0.5, 10, out);
+        range(subject, "layout.contactWidthMm", layout.contactWidthMm(), 0.5, 10, out);
+        range(subject, "layout.gapMm", layout.gapMm(), 0, 20, out);
+        range(subject, "layout.columnGapMm", layout.columnGapMm(), 0, 10, out);
+        range(subject, "layout.tipOffsetMm", layout.tipOffsetMm(), 0, 40, out);
+        range(subject, "layout.lateralMm", layout.lateralMm(), -25, 25, out);
+        double drawn = layout.contactAreaMm2();
+        if (drawn > 0 && Math.abs(lead.contactAreaMm2() - drawn) > LAYOUT_AREA_TOLERANCE * drawn) {
+            out.add(new Violation(subject, "contactAreaMm2", withUnit(lead.contactAreaMm2(), "mm2"),
+                    "the layout's " + withUnit(drawn, "mm2") + " within 10 % (" + (percutaneous
+                            ? "a ring " + Figures.format(layout.contactWidthMm()) + " mm across and "
+                            + Figures.format(layout.contactLengthMm()) + " mm long: pi x diameter x length"
+                            : "a contact " + Figures.format(layout.contactWidthMm()) + " by "
+                            + Figures.format(layout.contactLengthMm()) + " mm") + "); leave contactAreaMm2 out to"
+                            + " use it", SafetyRule.CONTACT_AREA));
+        }
+    }
+
+    private static void range(String subject, String field, double value, double min, double max,
+            List<Violation> out) {
+        if (!(value >= min && value <= max)) {
+            out.add(new Violation(subject, field, withUnit(value, "mm"), withUnit(min, "mm") + " to "
+                    + withUnit(max, "mm"), SafetyRule.LEADS));
         }
     }
 

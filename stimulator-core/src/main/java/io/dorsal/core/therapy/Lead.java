@@ -2,6 +2,7 @@ package io.dorsal.core.therapy;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -14,15 +15,30 @@ import java.util.OptionalDouble;
  * @param contactImpedanceOhm impedances of single contacts by index, overriding {@code impedanceOhm}
  * @param couplingCapacitanceUf the coupling capacitor in series with each contact of this lead, when it is not the
  *                            device's ({@link DeviceLimits#couplingCapacitanceUf()})
+ * @param layout              how its contacts lie and where it lies over the spine, when the file says
  */
 public record Lead(String name, int contactCount, double contactAreaMm2, OptionalDouble impedanceOhm,
-                   Map<Integer, Double> contactImpedanceOhm, OptionalDouble couplingCapacitanceUf) {
+                   Map<Integer, Double> contactImpedanceOhm, OptionalDouble couplingCapacitanceUf,
+                   Optional<LeadLayout> layout) {
 
     public Lead {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(impedanceOhm, "impedanceOhm");
         Objects.requireNonNull(couplingCapacitanceUf, "couplingCapacitanceUf");
+        Objects.requireNonNull(layout, "layout");
         contactImpedanceOhm = Map.copyOf(contactImpedanceOhm);
+    }
+
+    /** A lead without a stated layout. */
+    public Lead(String name, int contactCount, double contactAreaMm2, OptionalDouble impedanceOhm,
+                Map<Integer, Double> contactImpedanceOhm, OptionalDouble couplingCapacitanceUf) {
+        this(name, contactCount, contactAreaMm2, impedanceOhm, contactImpedanceOhm, couplingCapacitanceUf,
+                Optional.empty());
+    }
+
+    /** The layout to draw it with: its own, or a typical percutaneous lead's of its contact area, at an unknown place. */
+    public LeadLayout layoutOrTypical() {
+        return layout.orElseGet(() -> LeadLayout.typicalPercutaneous(contactAreaMm2));
     }
 
     /** A lead on the device's coupling capacitors. */
