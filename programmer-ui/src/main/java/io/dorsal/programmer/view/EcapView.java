@@ -165,6 +165,8 @@ public final class EcapView extends BorderPane {
                 + " window opens the loop.");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(8, close, open);
         VBox.setVgrow(liveEcapStrip, Priority.ALWAYS);
         VBox.setVgrow(liveCurrentStrip, Priority.ALWAYS);

@@ -102,6 +102,9 @@ public final class PatientChooserView extends VBox {
         demoHint.getStyleClass().add("hint");
         demoHint.setWrapText(true);
         HBox.setHgrow(demoHint, Priority.ALWAYS);
+        demo.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        demoHint.setMinWidth(0);
         HBox openRow = new HBox(8, demoHint, demo, open);
         openRow.setAlignment(Pos.CENTER_RIGHT);
 
@@ -119,6 +122,7 @@ public final class PatientChooserView extends VBox {
         form.addRow(3, new Label("Date of birth"), field("newBirthDate", model.birthDateProperty(), "YYYY-MM-DD"));
         Button register = Icons.ADD.on(new Button("Register and open"));
         register.setId("registerPatient");
+        register.setMinWidth(Region.USE_PREF_SIZE);
         register.setOnAction(e -> {
             if (model.registerAndOpen()) {
                 onOpened.run();
