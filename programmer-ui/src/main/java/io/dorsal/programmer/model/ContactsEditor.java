@@ -57,6 +57,23 @@ public final class ContactsEditor {
         setElectrodes(p, change.electrodes(), "steer " + lead + (direction > 0 ? " up" : " down"));
     }
 
+    /**
+     * Moves the selected program's contacts one contact up the lead ({@code rows} -1, towards the tip) or down (+1),
+     * as one undoable edit; says why not at a lead's end or onto a flagged contact, and changes nothing then.
+     */
+    public void move(int rows) {
+        Program p = edits.program();
+        Fractions.Change change = Fractions.move(p.electrodes(), edits.draft().leads(), rows, check.flagged());
+        String way = rows < 0 ? "up" : "down";
+        if (change.refusal().isPresent()) {
+            notices.say("Cannot move the contacts " + way + ": " + change.refusal().get() + ".");
+            return;
+        }
+        setElectrodes(p, change.electrodes(), "moved " + way + " one contact");
+        notices.say("Moved " + p.name() + "'s contacts one contact " + way + ": "
+                + TherapyText.electrodes(change.electrodes()) + ". Apply to send it.");
+    }
+
     /** The percentage a contact carries in the selected program: negative cathode, positive anode, 0 off. */
     public int percentOf(ContactId contact) {
         return edits.program().electrodes().getOrDefault(contact, 0);

@@ -214,4 +214,42 @@ public final class Fractions {
         });
         return members;
     }
+
+    /**
+     * Moves every lead contact of a program {@code rows} contacts along its column (-1: one up, towards the tip; +1:
+     * one down), keeping each one's polarity and percentage; the can stays. Refused, whole, when a contact would
+     * leave its lead or land on a flagged contact.
+     *
+     * @param leads the therapy's leads, for their contacts and layouts
+     */
+    public static Change move(Map<ContactId, Integer> electrodes, java.util.List<io.dorsal.core.therapy.Lead> leads,
+                              int rows, Set<ContactId> flagged) {
+        Map<ContactId, Integer> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<ContactId, Integer> e : electrodes.entrySet()) {
+            ContactId c = e.getKey();
+            if (c.isCase()) {
+                out.put(c, e.getValue());
+                continue;
+            }
+            java.util.Optional<io.dorsal.core.therapy.Lead> lead = leads.stream()
+                    .filter(l -> l.name().equals(c.lead())).findFirst();
+            if (lead.isEmpty()) {
+                return new Change(electrodes, java.util.Optional.of(c + " is on no lead of this therapy"));
+            }
+            int n = lead.get().contactCount();
+            io.dorsal.core.therapy.LeadLayout layout = lead.get().layoutOrTypical();
+            int index = layout.indexAt(layout.columnOf(c.index(), n), layout.rowOf(c.index(), n) + rows, n);
+            if (index < 0) {
+                return new Change(electrodes, java.util.Optional.of(c + " is at the " + (rows < 0 ? "tip" : "end")
+                        + " of " + c.lead() + ": there is no contact " + (rows < 0 ? "above" : "below") + " it"));
+            }
+            ContactId moved = lead.get().contact(index);
+            if (flagged.contains(moved)) {
+                return new Change(electrodes, java.util.Optional.of(moved
+                        + " is flagged by the impedance check and cannot carry current"));
+            }
+            out.put(moved, e.getValue());
+        }
+        return Change.to(out);
+    }
 }

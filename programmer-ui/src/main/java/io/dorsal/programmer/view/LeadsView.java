@@ -14,6 +14,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
@@ -37,8 +39,10 @@ final class LeadsView extends VBox {
     private final HBox can = new HBox(6);
     private List<Lead> shown = List.of();
     private boolean syncing;
+    private final TabPane views = new TabPane();
+    private SpineView spine;
 
-    LeadsView(ProgrammerModel model) {
+    LeadsView(ProgrammerModel model, javafx.beans.value.ObservableValue<io.dorsal.programmer.theme.Theme> theme) {
         this.model = model;
         setId("leads");
         getStyleClass().add("pane");
@@ -60,10 +64,53 @@ final class LeadsView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         can.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, hint, scroll, can, fractions, Controls.problem("contactsProblem", model.check().messageFor(Field.CONTACTS)));
+        // the leads as implanted, to scale over the spine; or as a grid of numbered contacts with their percentages
+        spine = new SpineView(model, theme);
+        Label placeNote = Controls.label("", "hint");
+        placeNote.setId("spinePlaceNote");
+        placeNote.setWrapText(true);
+        placeNote.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable notePlace = () -> {
+            boolean unplaced = spine.spineLayout().unplaced();
+            placeNote.setText(unplaced ? "The file gives no lead positions: drawn at "
+                    + io.dorsal.programmer.model.SpineLayout.DEFAULT_TIP + ", side by side." : "");
+            placeNote.setVisible(unplaced);
+            placeNote.setManaged(unplaced);
+        };
+        model.edits().revisionProperty().addListener((obs, was, now) -> notePlace.run());
+        notePlace.run();
+        VBox.setVgrow(spine, Priority.ALWAYS);
+        Label spineHint = Controls.label("Click: off, cathode \u2212 (filled), anode + (hollow). Alt+\u2191/\u2193"
+                + " moves the contacts.", "hint");
+        spineHint.setWrapText(true);
+        spineHint.setMinHeight(Region.USE_PREF_SIZE);
+        spineHint.setTooltip(Controls.tip("Drawn to scale. From the keyboard: the arrows move between contacts,"
+                + " Space or Enter cycles one; Alt+Up and Alt+Down move the program's contacts one contact along"
+                + " the leads."));
+        VBox spineBox = new VBox(4, spineHint, spine, placeNote);
+        VBox gridBox = new VBox(6, hint, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Tab spineTab = new Tab("Spine", spineBox);
+        spineTab.setId("leadsSpineTab");
+        Tab gridTab = new Tab("Grid", gridBox);
+        gridTab.setId("leadsGridTab");
+        views.getTabs().addAll(spineTab, gridTab);
+        views.setId("leadsTabs");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(views, Priority.ALWAYS);
+        getChildren().addAll(title, views, can, fractions, Controls.problem("contactsProblem", model.check().messageFor(Field.CONTACTS)));
         model.edits().draftProperty().addListener((obs, was, now) -> rebuildIfLeadsChanged(now));
         model.edits().revisionProperty().addListener((obs, was, now) -> refresh());
         rebuildIfLeadsChanged(model.draft());
+    }
+
+    /** Shows the leads as a grid of numbered contacts (true) or over the spine (false). */
+    void showGrid(boolean grid) {
+        views.getSelectionModel().select(grid ? 1 : 0);
+    }
+
+    SpineView spine() {
+        return spine;
     }
 
     private void rebuildIfLeadsChanged(Draft draft) {

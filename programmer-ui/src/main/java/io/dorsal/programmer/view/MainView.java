@@ -51,6 +51,7 @@ public final class MainView extends BorderPane {
     private MenuBar menus;
     private Stage patientStage;
     private Stage recordStage;
+    private LeadsView leadsView;
     private Stage pumpStage;
     private Stage aboutStage;
     private ConnectDialog connectDialog;
@@ -91,7 +92,8 @@ public final class MainView extends BorderPane {
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
         setTop(new VBox(menuBar(), header, errorBanner));
 
-        LeadsView leads = new LeadsView(programmer);
+        leadsView = new LeadsView(programmer, look.themeProperty());
+        LeadsView leads = leadsView;
         leads.setPrefWidth(292);
         leads.setMinWidth(292);
         ProgramEditorView editor = new ProgramEditorView(programmer);
@@ -165,9 +167,14 @@ public final class MainView extends BorderPane {
         MenuItem redo = item("Redo", "menuRedo", "Shortcut+Y", programmer.edits()::redo);
         redo.disableProperty().bind(programmer.undoStack().canRedoProperty().not());
         redo.textProperty().bind(programmer.undoStack().redoLabelProperty());
+        MenuItem moveUp = item("Move contacts up one contact", "menuMoveUp", "Alt+Up",
+                () -> programmer.contacts().move(-1));
+        MenuItem moveDown = item("Move contacts down one contact", "menuMoveDown", "Alt+Down",
+                () -> programmer.contacts().move(1));
         MenuItem apply = item("Apply", "menuApply", "Shortcut+Enter", programmer.handover()::apply);
         apply.disableProperty().bind(programmer.handover().canApplyProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), apply, new SeparatorMenuItem());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), moveUp, moveDown,
+                new SeparatorMenuItem(), apply, new SeparatorMenuItem());
         for (int i = 0; i < io.dorsal.programmer.model.ProgramList.MAX_PROGRAMS; i++) {
             int index = i;
             MenuItem select = item("Program " + (i + 1) + ", at its amplitude", "menuProgram" + (i + 1),
@@ -281,6 +288,11 @@ public final class MainView extends BorderPane {
     private void keepRefills(PumpModel model) {
         session.records().ifPresent(records -> model.onRefilled(r -> records.refilled(r.drug(),
                 r.concentrationMgPerMl(), r.expectedResidualMl(), r.drawnMl(), r.filledMl())));
+    }
+
+    /** The leads pane (the flows switch it between spine and grid). */
+    LeadsView leads() {
+        return leadsView;
     }
 
     /** The open patient's record (History, Trial, Trends); nothing when the session keeps no record. */

@@ -63,6 +63,8 @@ class ProgrammerFlowsTest {
         Scene scene = new Scene(main, ProgrammerApp.WIDTH, ProgrammerApp.HEIGHT);
         scene.getStylesheets().add(ProgrammerApp.stylesheet());
         main.install(scene);
+        // these flows click the contacts' buttons: the leads as a grid (SpineFlowsTest draws them on the spine)
+        main.leads().showGrid(true);
         stage.setScene(scene);
         stage.show();
     }

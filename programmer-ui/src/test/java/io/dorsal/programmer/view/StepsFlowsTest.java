@@ -19,7 +19,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The common tasks, each in at most three actions (a click, a key or shortcut, a typed value: one each), counted by
- * {@link Actions} and driven through the real window. Moving the cathode one contact up is the leads' flow.
+ * {@link Actions} and driven through the real window. Moving the cathode one contact up is {@link SpineFlowsTest}.
  */
 @ExtendWith(ApplicationExtension.class)
 class StepsFlowsTest {
