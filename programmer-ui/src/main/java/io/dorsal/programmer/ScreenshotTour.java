@@ -50,6 +50,13 @@ final class ScreenshotTour {
         Files.createDirectories(dir);
         var programmer = session.programmer();
         steps.add(() -> shoot(stage.getScene(), "main-window.png"));
+        // two staggered leads on the spine, from the example file (when the tour runs in the source tree)
+        Path spineExample = Path.of("examples", "leads-on-spine.json");
+        if (Files.isRegularFile(spineExample)) {
+            steps.add(() -> programmer.files().open(spineExample));
+            steps.add(() -> shoot(stage.getScene(), "leads-on-spine.png"));
+            steps.add(() -> programmer.edits().undo());
+        }
         steps.add(() -> {
             programmer.cycleContact(io.dorsal.core.therapy.ContactId.parse("L1.4"));
             session.preview().windowMsProperty().set(12);
