@@ -37,6 +37,7 @@ public final class Session implements AutoCloseable {
     private final PreviewModel preview;
     private final ImpedanceModel impedance;
     private final PatientModel patient;
+    private final ProgramSetsModel programSets;
     private final String clinician;
     /** The therapy the session started from: the report's "before". */
     private final Therapy initial;
@@ -61,6 +62,7 @@ public final class Session implements AutoCloseable {
         this.preview = new PreviewModel(programmer, ui);
         this.impedance = new ImpedanceModel(programmer, ui);
         this.patient = new PatientModel(generator, log, ui);
+        this.programSets = new ProgramSetsModel(generator, log, clinician, ui);
         this.connect = new ConnectModel(this, r -> Thread.ofVirtual().name("dorsal-connect").start(r), ui);
         generator.onProblem(programmer.notices()::showError);
         log.add(clinician, "session start", link.description(), "", TherapyText.summary(initial));
@@ -233,6 +235,11 @@ public final class Session implements AutoCloseable {
 
     public PatientModel patient() {
         return patient;
+    }
+
+    /** The program sets on the generator, as the clinician switches them. */
+    public ProgramSetsModel programSets() {
+        return programSets;
     }
 
     public String clinician() {

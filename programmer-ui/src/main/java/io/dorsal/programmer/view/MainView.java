@@ -96,7 +96,7 @@ public final class MainView extends BorderPane {
         LeadsView leads = leadsView;
         leads.setPrefWidth(292);
         leads.setMinWidth(292);
-        ProgramEditorView editor = new ProgramEditorView(programmer);
+        ProgramEditorView editor = new ProgramEditorView(programmer, session.programSets());
         HBox.setHgrow(editor, Priority.ALWAYS);
         editor.setPrefWidth(540);
         editor.setMinWidth(500);

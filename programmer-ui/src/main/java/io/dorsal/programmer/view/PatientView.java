@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -81,6 +83,33 @@ public final class PatientView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, setBox, program, onOff, steps, range, battery, message);
+        // therapy off is said in words and by an icon, large, not only by the button's label
+        Label off = Icons.POWER.on(new Label("THERAPY OFF"));
+        off.setId("patientOffBanner");
+        off.getStyleClass().addAll("problem", "patient-off");
+        off.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
+        off.visibleProperty().bind(model.onProperty().not());
+        off.managedProperty().bind(off.visibleProperty());
+        Label keys = Controls.label("Keyboard: Tab moves, Space presses; + and \u2212 (or Page Up and Page Down)"
+                + " step the amplitude.", "hint");
+        keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
+
+        getChildren().addAll(title, off, setBox, program, onOff, steps, range, battery, message, keys);
+        // the amplitude from the keyboard, wherever the focus is in the remote
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case ADD, PLUS, EQUALS, PAGE_UP -> {
+                    model.up();
+                    e.consume();
+                }
+                case SUBTRACT, MINUS, PAGE_DOWN -> {
+                    model.down();
+                    e.consume();
+                }
+                default -> {
+                }
+            }
+        });
     }
 }

@@ -49,7 +49,7 @@ final class ProgramEditorView extends VBox {
     private final VBox rows = new VBox(5);
     private boolean quiet;
 
-    ProgramEditorView(ProgrammerModel model) {
+    ProgramEditorView(ProgrammerModel model, io.dorsal.programmer.model.ProgramSetsModel sets) {
         this.model = model;
         this.fields = model.fields();
         setId("programEditor");
@@ -79,7 +79,28 @@ final class ProgramEditorView extends VBox {
         programRow.setAlignment(Pos.CENTER_LEFT);
         HBox actionsRow = new HBox(6, add, duplicate, delete, spring, enabled);
         actionsRow.setAlignment(Pos.CENTER_LEFT);
-        VBox programBar = new VBox(4, programRow, actionsRow);
+        // the program sets on the generator: which runs, which the patient may choose, and switching
+        Label setsSummary = Controls.label("", "hint");
+        setsSummary.setId("setsSummary");
+        setsSummary.setWrapText(true);
+        setsSummary.setMinHeight(Region.USE_PREF_SIZE);
+        setsSummary.textProperty().bind(sets.summaryProperty());
+        HBox.setHgrow(setsSummary, Priority.ALWAYS);
+        javafx.scene.control.ChoiceBox<String> setChoice = new javafx.scene.control.ChoiceBox<>(sets.names());
+        setChoice.setId("setChoice");
+        setChoice.valueProperty().bindBidirectional(sets.chosenProperty());
+        Button runSet = new Button("Run set");
+        runSet.setId("runSet");
+        runSet.setMinWidth(Region.USE_PREF_SIZE);
+        runSet.setOnAction(e -> sets.activate());
+        Label setProblem = Controls.problem("setProblem", sets.messageProperty());
+        HBox setsRow = new HBox(6, Controls.label("Sets", "field-label"), setChoice, runSet, setsSummary);
+        setsRow.setAlignment(Pos.CENTER_LEFT);
+        VBox setsBox = new VBox(2, setsRow, setProblem);
+        setsBox.setId("programSets");
+        setsBox.visibleProperty().bind(sets.presentProperty());
+        setsBox.managedProperty().bind(sets.presentProperty());
+        VBox programBar = new VBox(4, programRow, actionsRow, setsBox);
 
 
         TextField name = new TextField();
