@@ -16,8 +16,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The program sets the generator holds, as the clinician sees them in the editor: every set with its programs,
- * which one runs, which the patient may switch to; and switching the generator to another set (validated by the
- * generator as a whole, swapped in at a pulse boundary, logged). Empty when the generator holds a therapy without
+ * which one runs, which the patient may switch to; and switching the generator to another set, one the patient may
+ * not choose included (the generator's sets sent back with another active, validated by the generator as a whole,
+ * taken over as any apply, logged). Empty when the generator holds a therapy without
  * sets. UI thread only; link answers through {@code ui}.
  */
 public final class ProgramSetsModel {
@@ -32,6 +33,7 @@ public final class ProgramSetsModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String active = "";
+    private TherapySets held;
 
     public ProgramSetsModel(GeneratorModel generator, SessionLog log, String who, Executor ui) {
         this.generator = generator;
@@ -57,6 +59,7 @@ public final class ProgramSetsModel {
     }
 
     private void show(TherapySets all) {
+        held = all;
         List<String> now = all.sets().stream().map(ProgramSet::name).toList();
         if (!now.equals(names)) {
             names.setAll(now);
@@ -75,11 +78,13 @@ public final class ProgramSetsModel {
     /** Runs the chosen set on the generator (it validates the set whole first). */
     public void activate() {
         String name = chosen.get();
-        if (name == null || name.equals(active)) {
+        if (name == null || name.equals(active) || held == null) {
             return;
         }
         String before = active;
-        generator.link().selectSet(name, who).whenCompleteAsync((result, failure) -> {
+        // the clinician sends the generator its own sets with another one active: any set, the patient's or not;
+        // the generator validates every set again and takes the therapy over as it takes any apply
+        generator.link().applySets(held.withActive(name), who).whenCompleteAsync((result, failure) -> {
             if (failure != null) {
                 message.set("Not switched: " + LinkProblems.describe(failure, generator.link().address()) + ".");
             } else if (result instanceof ApplyResult.Rejected r) {

@@ -118,6 +118,7 @@ public final class MainView extends BorderPane {
         impedanceTab.setId("impedanceTab");
         tabs.getTabs().addAll(log, impedanceTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("bottomTabs");
         tabs.setPrefHeight(168);
         tabs.setMinHeight(120);
 

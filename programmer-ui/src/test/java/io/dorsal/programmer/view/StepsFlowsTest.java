@@ -75,7 +75,7 @@ class StepsFlowsTest {
         actions.keys(SHORTCUT, KeyCode.I);
 
         // the result is in sight: the Impedance tab selected, its summary and its table filled
-        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        TabPane tabs = robot.lookup("#bottomTabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("impedanceTab");
         assertThat(robot.lookup("#impedanceSummary").queryAs(Label.class).getText()).contains("contacts checked");
         assertThat(robot.lookup("#impedanceSummary").queryAs(Label.class).isVisible()).isTrue();
