@@ -118,6 +118,21 @@ final class RigRunCommand implements Callable<Integer> {
                     + " therapy until the run's end); edges during a train are ignored")
     boolean trigger;
 
+    @Option(names = "--closed-loop",
+            description = "close the program file's ECAP loop (its \"closedLoop\") on the rig's response circuit, read"
+                    + " through the pin map's \"ecap\" input once a period (docs/bench-rig.md, \"The evoked"
+                    + " response\")")
+    boolean closedLoop;
+
+    @Option(names = "--slope-uv-per-ma", paramLabel = "UV",
+            description = "with --closed-loop: the growth slope the controller assumes, uV/mA (default: the response"
+                    + " circuit's, ${DEFAULT-VALUE})", defaultValue = "40")
+    double slopeUvPerMa;
+
+    @Option(names = "--mock-distance", hidden = true, paramLabel = "FACTOR", defaultValue = "1",
+            description = "with --mock --closed-loop: the simulated response circuit's distance potentiometer")
+    double mockDistance;
+
     @Option(names = "--virtual-time", hidden = true,
             description = "with --mock: run on a virtual clock as fast as possible (tests and CI)")
     boolean virtualTime;
@@ -168,6 +183,28 @@ final class RigRunCommand implements Callable<Integer> {
         if (!mockSourceGain.isEmpty() && !(verify && options.mock)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mock-source-gain needs --mock --verify");
         }
+        Optional<io.dorsal.core.ecap.ClosedLoopSettings> loop = Optional.empty();
+        if (closedLoop) {
+            if (map.get().sensing().flatMap(io.dorsal.rig.pins.Sensing::ecap).isEmpty()) {
+                err.println(pins + ": --closed-loop needs the response circuit's input in the pin map (sensing.ecap:"
+                        + " channel, uvPerVolt, resetLine, resetGpio; docs/bench-rig.md); nothing was run");
+                return Stimctl.EXIT_REFUSED;
+            }
+            try {
+                loop = io.dorsal.core.file.ProgramCodec.readClosedLoop(file);
+            } catch (io.dorsal.core.file.ProgramFileException e) {
+                err.println(file + ": " + e.describe());
+                return Stimctl.EXIT_REFUSED;
+            }
+            if (loop.isEmpty()) {
+                err.println(file + ": --closed-loop needs the file's \"closedLoop\" (program, recordingContacts,"
+                        + " targetUv; docs/program-format.md); nothing was run");
+                return Stimctl.EXIT_REFUSED;
+            }
+            if (!(slopeUvPerMa > 0)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--slope-uv-per-ma must be above 0");
+            }
+        }
         if (trigger && map.get().trigger().isEmpty()) {
             err.println(pins + ": --trigger needs a trigger input in the pin map (\"trigger\": {\"line\", \"gpio\","
                     + " \"edge\"}; docs/bench-rig.md); nothing was run");
@@ -215,6 +252,11 @@ final class RigRunCommand implements Callable<Integer> {
         if (verify) {
             runOptions = runOptions.verified(mockSourceGain);
         }
+        if (loop.isPresent()) {
+            runOptions = runOptions.closedLoop(loop.get(), slopeUvPerMa, mockDistance);
+            out.println("closed loop       '" + loop.get().program() + "' holds " + loop.get().targetUv()
+                    + " uV read through the response circuit (slope " + slopeUvPerMa + " uV/mA)");
+        }
         RigRun.Outcome outcome;
         try {
             outcome = RigRun.run(therapy.get(), map.get(), pi4j.get(), clock, runOptions, line -> {
@@ -246,6 +288,11 @@ final class RigRunCommand implements Callable<Integer> {
             out.printf("trace             %s (%d changes%s)%n", options.trace, outcome.trace().get().recorded(),
                     outcome.trace().get().dropped() > 0 ? ", " + outcome.trace().get().dropped() + " not kept" : "");
         }
+        outcome.loop().ifPresent(l -> out.printf(Locale.ROOT, "closed loop       %s at %.2f mA, last ECAP %s; %d"
+                        + " readings, %d saturated, %d failed%n", l.state().openLoop() ? "FELL BACK to open loop"
+                        : "closed", l.state().currentMa(), Double.isNaN(l.state().lastEcapUv()) ? "lost"
+                        : String.format(Locale.ROOT, "%.1f uV", l.state().lastEcapUv()), l.readings(), l.saturated(),
+                l.failed()));
         boolean audited = selfAudit(outcome.trace(), therapy.get(), map.get(), overrunBoundUs, out);
         boolean measured = !verify || verification(outcome, out);
         if (r.fault().isPresent()) {

@@ -112,7 +112,14 @@ public final class PinMapCodec {
                        @JsonProperty(value = "vrefV", required = true) double vrefV,
                        @JsonProperty(value = "sourceCurrent", required = true) Map<String, ChannelForm> sourceCurrent,
                        @JsonProperty(value = "pathVoltage", required = true) PathForm pathVoltage,
-                       @JsonProperty("selfTestLoadOhm") Double selfTestLoadOhm) {
+                       @JsonProperty("selfTestLoadOhm") Double selfTestLoadOhm,
+                       @JsonProperty("ecap") EcapForm ecap) {
+    }
+
+    record EcapForm(@JsonProperty(value = "channel", required = true) int channel,
+                    @JsonProperty(value = "uvPerVolt", required = true) double uvPerVolt,
+                    @JsonProperty(value = "resetLine", required = true) String resetLine,
+                    @JsonProperty(value = "resetGpio", required = true) int resetGpio) {
     }
 
     record TriggerForm(@JsonProperty(value = "line", required = true) String line,
@@ -274,6 +281,11 @@ public final class PinMapCodec {
         if (!problems.isEmpty()) {
             throw new PinMapException(problems);
         }
+        if (form.sensing() != null && form.sensing().ecap() != null) {
+            EcapForm e = form.sensing().ecap();
+            claimGpio(e.resetGpio(), e.resetLine(), buses, gpioOwner, problems);
+            claimName(e.resetLine(), "sensing.ecap", nameOwner, problems);
+        }
         Optional<Sensing> sensing = form.sensing() == null ? Optional.empty()
                 : sensing(form.sensing(), sources, buses, problems);
         if (!problems.isEmpty()) {
@@ -402,12 +414,21 @@ public final class PinMapCodec {
         if (form.selfTestLoadOhm() != null && !(form.selfTestLoadOhm() > 0 && form.selfTestLoadOhm() < 1e6)) {
             problems.add("sensing.selfTestLoadOhm: " + form.selfTestLoadOhm() + " Ohm; must be above 0 and below 1 MOhm");
         }
+        Optional<EcapChannel> ecap = Optional.empty();
+        if (form.ecap() != null) {
+            EcapForm e = form.ecap();
+            checkChannel(e.channel(), "sensing.ecap", channels, problems);
+            if (!(e.uvPerVolt() > 0) || Double.isInfinite(e.uvPerVolt())) {
+                problems.add("sensing.ecap.uvPerVolt: " + e.uvPerVolt() + "; must be above 0");
+            }
+            ecap = Optional.of(new EcapChannel(e.channel(), e.uvPerVolt(), e.resetLine(), e.resetGpio()));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Sensing(form.chipSelect(), form.vrefV(), sourceChannel, sourceGain, path.channel(),
                 path.voltsPerVolt(), path.offsetV(), form.selfTestLoadOhm() == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(form.selfTestLoadOhm())));
+                : java.util.OptionalDouble.of(form.selfTestLoadOhm()), ecap));
     }
 
     private static void checkChannel(int channel, String where, Set<Integer> used, List<String> problems) {

@@ -18,9 +18,11 @@ import java.util.OptionalDouble;
  * @param pathOffsetV         the channel's reading at 0 V across the path (the amplifier's mid-rail offset)
  * @param selfTestLoadOhm     the resistance of the self-test fixture between each contact and its return, when the
  *                            fixture is fitted; empty when contacts go to an unknown load
+ * @param ecap                the evoked-response input of the response circuit, when one is fitted
  */
 public record Sensing(int chipSelect, double vrefV, List<Integer> sourceChannel, List<Double> sourceMaPerVolt,
-                      int pathChannel, double pathVoltsPerVolt, double pathOffsetV, OptionalDouble selfTestLoadOhm) {
+                      int pathChannel, double pathVoltsPerVolt, double pathOffsetV, OptionalDouble selfTestLoadOhm,
+                      java.util.Optional<EcapChannel> ecap) {
 
     /** Channels of the MCP3008. */
     public static final int CHANNELS = 8;
@@ -31,6 +33,7 @@ public record Sensing(int chipSelect, double vrefV, List<Integer> sourceChannel,
         sourceChannel = List.copyOf(sourceChannel);
         sourceMaPerVolt = List.copyOf(sourceMaPerVolt);
         Objects.requireNonNull(selfTestLoadOhm, "selfTestLoadOhm");
+        Objects.requireNonNull(ecap, "ecap");
         if (sourceChannel.size() != sourceMaPerVolt.size()) {
             throw new IllegalArgumentException("one current channel and gain per source");
         }
@@ -50,6 +53,11 @@ public record Sensing(int chipSelect, double vrefV, List<Integer> sourceChannel,
     public int code(double inputV) {
         long code = Math.round(inputV / vrefV * FULL_SCALE_CODE);
         return (int) Math.max(0, Math.min(FULL_SCALE_CODE, code));
+    }
+
+    /** The ECAP the held peak stands for, from its channel's code, in uV (the channel must be fitted). */
+    public double ecapUv(int code) {
+        return volts(code) * ecap.orElseThrow().uvPerVolt();
     }
 
     private double volts(int code) {

@@ -23,6 +23,7 @@ import io.dorsal.rig.output.RigPlan;
 import io.dorsal.rig.pins.LineRole;
 import io.dorsal.rig.pins.PinMap;
 import io.dorsal.rig.platform.RigPlatform;
+import io.dorsal.rig.sense.AdcEcapSource;
 import io.dorsal.rig.sense.ChargeVerifier;
 import io.dorsal.rig.sense.Mcp3008;
 import io.dorsal.rig.sim.SimulatedFrontEnd;
@@ -68,10 +69,30 @@ public final class RigRun {
      */
     public record Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
                           long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement,
-                          long pulses, boolean triggered, boolean verify, Map<String, Double> mockSourceGain) {
+                          long pulses, boolean triggered, boolean verify, Map<String, Double> mockSourceGain,
+                          Optional<ClosedLoopOnRig> closedLoop) {
 
         public Options {
             mockSourceGain = Map.copyOf(mockSourceGain);
+            java.util.Objects.requireNonNull(closedLoop, "closedLoop");
+        }
+
+        public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
+                       long progressEveryNs, Optional<LateActionLog> lateActions, ThreadPlacement placement,
+                       long pulses, boolean triggered, boolean verify, Map<String, Double> mockSourceGain) {
+            this(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, pulses, triggered, verify,
+                    mockSourceGain, Optional.empty());
+        }
+
+        /**
+         * The same run with the program's ECAP loop closed on the rig's response circuit ({@code --closed-loop});
+         * on the mock, the simulated circuit's distance potentiometer at {@code mockDistanceFactor}.
+         */
+        public Options closedLoop(io.dorsal.core.ecap.ClosedLoopSettings loop, double slopeUvPerMa,
+                                  double mockDistanceFactor) {
+            return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, pulses,
+                    triggered, verify, mockSourceGain, Optional.of(new ClosedLoopOnRig(loop, slopeUvPerMa,
+                    mockDistanceFactor)));
         }
 
         public Options(long durationNs, RunnerSettings settings, IdleStrategy idle, boolean trace,
@@ -88,14 +109,32 @@ public final class RigRun {
         /** The same run in trains of {@code count} pulses, each started by the trigger if {@code onTrigger}. */
         public Options inTrains(long count, boolean onTrigger) {
             return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, count,
-                    onTrigger, verify, mockSourceGain);
+                    onTrigger, verify, mockSourceGain, closedLoop);
         }
 
         /** The same run with its pulses measured ({@code --verify}); on the mock, sources scaled by the gains. */
         public Options verified(Map<String, Double> sourceGainOnMock) {
             return new Options(durationNs, settings, idle, trace, progressEveryNs, lateActions, placement, pulses,
-                    triggered, true, sourceGainOnMock);
+                    triggered, true, sourceGainOnMock, closedLoop);
         }
+    }
+
+    /**
+     * The ECAP loop on the bench.
+     *
+     * @param settings           the program, its recording contacts and its target (the program file's closedLoop)
+     * @param slopeUvPerMa       the growth slope the controller assumes, uV/mA
+     * @param mockDistanceFactor on the mock, the simulated response circuit's distance potentiometer (1: reference)
+     */
+    public record ClosedLoopOnRig(io.dorsal.core.ecap.ClosedLoopSettings settings, double slopeUvPerMa,
+                                  double mockDistanceFactor) {
+    }
+
+    /**
+     * What the loop did on the bench: its last state, and the response circuit's readings (those lost to a saturated
+     * amplifier or a failed conversion).
+     */
+    public record LoopOutcome(io.dorsal.core.ecap.EcapLoop.State state, long readings, long saturated, long failed) {
     }
 
     /** The real-time thread could not be placed as asked: the run did not start. */
@@ -109,10 +148,11 @@ public final class RigRun {
 
     /** The run's figures, if asked for its trace, and with {@code --verify} what was measured. */
     public record Outcome(RunReport report, Optional<LineTrace> trace, boolean everyLineSafe,
-                          List<ChargeVerifier.Result> verification) {
+                          List<ChargeVerifier.Result> verification, Optional<LoopOutcome> loop) {
 
         public Outcome {
             verification = List.copyOf(verification);
+            java.util.Objects.requireNonNull(loop, "loop");
         }
     }
 
@@ -124,11 +164,13 @@ public final class RigRun {
         warmUp(therapy, map, options.settings());
         Pi4jOutputStage stage = new Pi4jOutputStage(pi4j, map, clock, PWM_LEAD_NS, MIN_PWM_INTERVAL_NS);
         ChargeVerifier verifier = null;
+        SimulatedFrontEnd frontEnd = (options.verify() || options.closedLoop().isPresent())
+                && RigPlatform.simulated(pi4j) ? SimulatedFrontEnd.attach(pi4j, map, clock) : null;
+        if (frontEnd != null) {
+            options.mockSourceGain().forEach(frontEnd::sourceGain);
+            options.closedLoop().ifPresent(loop -> frontEnd.response().distanceFactor(loop.mockDistanceFactor()));
+        }
         if (options.verify()) {
-            if (RigPlatform.simulated(pi4j)) {
-                SimulatedFrontEnd frontEnd = SimulatedFrontEnd.attach(pi4j, map, clock);
-                options.mockSourceGain().forEach(frontEnd::sourceGain);
-            }
             verifier = new ChargeVerifier(Mcp3008.open(pi4j, map.sensing().orElseThrow(() ->
                     new IllegalArgumentException("--verify needs the pin map's sensing (the ADC)")).chipSelect()), map);
             stage.verify(verifier);
@@ -144,6 +186,17 @@ public final class RigRun {
         ApplyResult loaded = generator.apply(therapy.therapy(), "rig");
         if (!loaded.applied()) {
             throw new IllegalStateException("a validated therapy was refused: " + loaded);
+        }
+        AdcEcapSource ecap = null;
+        if (options.closedLoop().isPresent()) {
+            ClosedLoopOnRig loop = options.closedLoop().get();
+            ecap = AdcEcapSource.open(pi4j, map.sensing().orElseThrow(() -> new IllegalArgumentException(
+                    "--closed-loop needs the pin map's sensing with its \"ecap\" input (docs/bench-rig.md)")));
+            ApplyResult closed = generator.closeLoop(loop.settings(), loop.slopeUvPerMa(), ecap, "rig");
+            if (closed instanceof ApplyResult.Rejected rejected) {
+                throw new IllegalArgumentException("the closed loop was refused: "
+                        + rejected.violations().get(0).message());
+            }
         }
         RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, options.idle(), options.settings());
         options.lateActions().ifPresent(runner::logLateActions);
@@ -217,7 +270,10 @@ public final class RigRun {
                     + " docs/bench-rig.md); no pulse was delivered, every line is at its safe level");
         }
         boolean safe = allSafe(stage, map);
-        return new Outcome(runner.report(), trace, safe, verifier == null ? List.of() : verifier.results());
+        AdcEcapSource source = ecap;
+        Optional<LoopOutcome> loop = source == null ? Optional.empty() : generator.lastClosedLoopState().map(state ->
+                new LoopOutcome(state, source.readings(), source.saturated(), source.failed()));
+        return new Outcome(runner.report(), trace, safe, verifier == null ? List.of() : verifier.results(), loop);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RigRun.class);

@@ -59,11 +59,17 @@ public final class SimulatedFrontEnd {
     private boolean discharging;
     private double pathV;
     private long lastNs;
+    private final Context pi4j;
+    private final SimulatedResponseCircuit response = SimulatedResponseCircuit.typical();
+    /** The response circuit's peak hold: the largest path current since its reset line last went high, mA. */
+    private double heldPeakMa;
+    private boolean resetWatched;
 
     private SimulatedFrontEnd(Context pi4j, PinMap map, Clock clock) {
         this.map = map;
         this.sensing = map.sensing().orElseThrow(() -> new IllegalArgumentException("the pin map has no sensing"));
         this.clock = clock;
+        this.pi4j = pi4j;
         outputs = new DigitalOutput[map.lines().size()];
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = pi4j.registry().get("dorsal-" + map.lines().get(i).name(), DigitalOutput.class);
@@ -181,7 +187,32 @@ public final class SimulatedFrontEnd {
         if (channel == sensing.pathChannel()) {
             return sensing.code(pathV / sensing.pathVoltsPerVolt() + sensing.pathOffsetV());
         }
+        if (sensing.ecap().isPresent() && channel == sensing.ecap().get().channel()) {
+            watchReset();
+            return sensing.code(response.responseUv(heldPeakMa) / sensing.ecap().get().uvPerVolt());
+        }
         return 0;
+    }
+
+    /** The response circuit's hold empties when its reset line goes high (the line the ECAP source drives). */
+    private void watchReset() {
+        if (resetWatched) {
+            return;
+        }
+        String id = "dorsal-" + sensing.ecap().orElseThrow().resetLine();
+        if (pi4j.registry().exists(id)) {
+            pi4j.registry().get(id, DigitalOutput.class).addListener(event -> {
+                if (event.state() == DigitalState.HIGH) {
+                    heldPeakMa = 0;
+                }
+            });
+            resetWatched = true;
+        }
+    }
+
+    /** The simulated response circuit, whose distance potentiometer a test turns. */
+    public SimulatedResponseCircuit response() {
+        return response;
     }
 
     /** The capacitors integrate the currents that flowed since the last change; then the new currents are solved. */
@@ -257,6 +288,7 @@ public final class SimulatedFrontEnd {
             currentMa = Math.max(0, (COMPLIANCE_V - capacitorsV) / pathOhm * 1_000.0);
         }
         pathV = currentMa / 1_000.0 * pathOhm + capacitorsV;
+        heldPeakMa = Math.max(heldPeakMa, currentMa);
         for (int i = 0; i < conducts.length; i++) {
             if (!conducts[i]) {
                 continue;

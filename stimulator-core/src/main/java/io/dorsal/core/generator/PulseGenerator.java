@@ -115,6 +115,8 @@ public final class PulseGenerator {
     private EcapSource loopSource;
     /** The loop of the desired run, or null; handed to the real-time thread with the change count. */
     private volatile EcapLoop loop;
+    /** The loop's state when the therapy it ran on last stopped or changed; null before. */
+    private volatile EcapLoop.State loopStateBefore;
     /** The real-time thread's copy of {@link #loop}, taken whenever the change count moved. */
     private EcapLoop rtLoop;
     /** Whether the last fallback state logged was open loop (control side). */
@@ -642,6 +644,10 @@ public final class PulseGenerator {
      */
     private void want(Run run) {
         desired = run;
+        EcapLoop before = loop;
+        if (before != null) {
+            loopStateBefore = before.state();
+        }
         loop = loopFor(run);
         changes++;
     }
@@ -704,6 +710,15 @@ public final class PulseGenerator {
     public Optional<EcapLoop.State> closedLoopState() {
         EcapLoop current = loop;
         return current == null ? Optional.empty() : Optional.of(current.state());
+    }
+
+    /**
+     * What the closed loop did last: its state now while it runs, or as it was when the therapy it ran on stopped or
+     * changed (a bench run's report reads it after the run).
+     */
+    public Optional<EcapLoop.State> lastClosedLoopState() {
+        EcapLoop current = loop;
+        return current != null ? Optional.of(current.state()) : Optional.ofNullable(loopStateBefore);
     }
 
     /** The closed loop's settings, while it is closed. */
