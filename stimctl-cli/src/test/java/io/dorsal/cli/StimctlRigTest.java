@@ -61,6 +61,29 @@ class StimctlRigTest {
     }
 
     @Test
+    void closedLoopHoldsTheTargetThroughTheResponseCircuitAndNeedsItsInput() {
+        CliRun closed = stimctl("rig", "run", EXAMPLES + "/closed-loop-tonic.json", "--pins",
+                EXAMPLES + "/rig-pins-ecap.json", "--mock", "--duration-s", "4", "--closed-loop", "--virtual-time");
+        CliRun nearer = stimctl("rig", "run", EXAMPLES + "/closed-loop-tonic.json", "--pins",
+                EXAMPLES + "/rig-pins-ecap.json", "--mock", "--duration-s", "4", "--closed-loop", "--mock-distance",
+                "1.5", "--virtual-time");
+        CliRun noCircuit = stimctl("rig", "run", EXAMPLES + "/closed-loop-tonic.json", "--pins", PINS, "--mock",
+                "--duration-s", "1", "--closed-loop", "--virtual-time");
+        CliRun noLoop = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", EXAMPLES + "/rig-pins-ecap.json",
+                "--mock", "--duration-s", "1", "--closed-loop", "--virtual-time");
+
+        assertThat(closed.exitCode()).as(closed.out() + closed.err()).isZero();
+        assertThat(closed.out()).contains("closed loop       'tonic' holds 25.0 uV")
+                .contains("closed loop       closed at 3.1").contains("0 saturated, 0 failed")
+                .contains("audit             passed");
+        assertThat(nearer.out()).contains("closed loop       closed at 2.9");
+        assertThat(noCircuit.exitCode()).isEqualTo(1);
+        assertThat(noCircuit.err()).contains("--closed-loop needs the response circuit's input in the pin map");
+        assertThat(noLoop.exitCode()).isEqualTo(1);
+        assertThat(noLoop.err()).contains("--closed-loop needs the file's \"closedLoop\"");
+    }
+
+    @Test
     void verifyMeasuresEverySourcesChargeAPulseAndFailsAMiscalibratedSource() {
         CliRun good = stimctl("rig", "run", EXAMPLES + "/rig-tonic.json", "--pins", PINS, "--mock", "--duration-s", "3",
                 "--verify", "--virtual-time");
