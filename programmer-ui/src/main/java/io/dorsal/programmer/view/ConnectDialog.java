@@ -8,7 +8,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,14 +44,7 @@ final class ConnectDialog extends VBox {
         TextField name = field("identityName", model.nameProperty(), "how the rig will know this programmer");
         TextField code = field("pairingCode", model.codeProperty(), "first connection only, e.g. 4972-4ZCZ");
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = Controls.formGrid();
         grid.addRow(0, fieldLabel("Rig address"), address);
         grid.addRow(1, fieldLabel("Identity folder"), folder);
         grid.addRow(2, fieldLabel("Name (new identity)"), name);
@@ -114,12 +106,7 @@ final class ConnectDialog extends VBox {
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(34);
-        return field;
+        return Controls.textField(id, value, prompt, 34);
     }
 
     Stage stage() {

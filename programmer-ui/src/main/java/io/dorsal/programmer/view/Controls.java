@@ -117,4 +117,28 @@ final class Controls {
     static String idOf(ContactId contact) {
         return contact.isCase() ? "CASE" : contact.lead() + "-" + contact.index();
     }
+
+    /** A text field bound both ways to {@code value}, with its id, prompt and width in columns. */
+    static javafx.scene.control.TextField textField(String id, javafx.beans.property.StringProperty value,
+            String prompt, int columns) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        return field;
+    }
+
+    /** A form of labelled fields: labels at their width, fields taking the rest. */
+    static javafx.scene.layout.GridPane formGrid() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
 }

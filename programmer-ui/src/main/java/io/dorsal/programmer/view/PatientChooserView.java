@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -108,14 +107,7 @@ public final class PatientChooserView extends VBox {
         HBox openRow = new HBox(8, demoHint, demo, open);
         openRow.setAlignment(Pos.CENTER_RIGHT);
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = Controls.formGrid();
         form.addRow(0, new Label("Clinic number"), field("newClinicNumber", model.clinicNumberProperty(), "MRN-4711"));
         form.addRow(1, new Label("Family name"), field("newFamilyName", model.familyNameProperty(), ""));
         form.addRow(2, new Label("Given name"), field("newGivenName", model.givenNameProperty(), ""));
@@ -148,11 +140,6 @@ public final class PatientChooserView extends VBox {
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.textProperty().bindBidirectional(value);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(24);
-        return field;
+        return Controls.textField(id, value, prompt, 24);
     }
 }
