@@ -145,7 +145,8 @@ public final class PatientRecordView extends VBox {
         batteryChart.setLegendVisible(false);
         ListView<String> flags = new ListView<>(model.impedanceFlags());
         flags.setId("impedanceFlags");
-        flags.setPrefHeight(96);
+        flags.setPrefHeight(132);
+        flags.setMinHeight(96);
         flags.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {
@@ -161,7 +162,7 @@ public final class PatientRecordView extends VBox {
         projection.setWrapText(true);
         projection.textProperty().bind(model.batteryProjectionProperty());
         VBox.setVgrow(impedanceChart, Priority.ALWAYS);
-        batteryChart.setPrefHeight(170);
+        batteryChart.setPrefHeight(150);
         VBox box = new VBox(6, impedanceChart, flags, batteryChart, projection);
         box.setPadding(new Insets(8));
         Tab tab = new Tab("Trends", box);
