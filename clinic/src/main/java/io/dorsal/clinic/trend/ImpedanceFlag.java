@@ -1,6 +1,8 @@
 package io.dorsal.clinic.trend;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,8 +44,10 @@ public record ImpedanceFlag(String contact, Instant at, Kind kind, double fromOh
         return fromOhm == 0 ? 0 : 100.0 * (toOhm - fromOhm) / fromOhm;
     }
 
+    /** {@code contact L1.5: jump, 860 -> 1480 ohm (+72%) on 2026-11-20; look for ...}: the check's day (UTC). */
     public String message() {
-        return String.format(Locale.ROOT, "contact %s: %s, %.0f -> %.0f ohm (%+.0f%%) at %s; look for %s", contact,
-                kind.words(), fromOhm, toOhm, changePercent(), at, kind.causes());
+        return String.format(Locale.ROOT, "contact %s: %s, %.0f -> %.0f ohm (%+.0f%%) on %s; look for %s", contact,
+                kind.words(), fromOhm, toOhm, changePercent(), LocalDate.ofInstant(at, ZoneOffset.UTC),
+                kind.causes());
     }
 }
