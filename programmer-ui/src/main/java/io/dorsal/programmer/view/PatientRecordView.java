@@ -146,7 +146,7 @@ public final class PatientRecordView extends VBox {
         ListView<String> flags = new ListView<>(model.impedanceFlags());
         flags.setId("impedanceFlags");
         flags.setPrefHeight(132);
-        flags.setMinHeight(96);
+        flags.setMinHeight(124); // three one-line flags whole (the demo patient has three)
         flags.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {
@@ -199,6 +199,29 @@ public final class PatientRecordView extends VBox {
             criterion.getData().add(new XYChart.Data<>(last, j.trial().criterionReliefPercent()));
         }
         diaryChart.getData().setAll(List.of(relief, pain, criterion));
+        long days = diary.isEmpty() ? 1 : diary.getLast().day().toEpochDay() - diary.get(0).day().toEpochDay() + 1;
+        wholeDays((NumberAxis) diaryChart.getXAxis(), days);
+    }
+
+    /** Days 1 to {@code days}, one tick each, with half a day's room either side so no point sits on the frame. */
+    private static void wholeDays(NumberAxis x, long days) {
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(days + 1);
+        x.setTickUnit(1);
+        x.setMinorTickCount(0);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                long day = Math.round(n.doubleValue());
+                return day >= 1 && day <= days ? Long.toString(day) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.parseLong(text);
+            }
+        });
     }
 
     private void showImpedance(Map<String, List<Point>> byContact) {
@@ -206,6 +229,36 @@ public final class PatientRecordView extends VBox {
                 .orElse(Instant.EPOCH);
         impedanceChart.getData().setAll(byContact.entrySet().stream().map(e -> series(e.getKey(), e.getValue(), first))
                 .toList());
+        colourEach(impedanceChart);
+    }
+
+    /**
+     * A colour of its own for every series: a chart's default style repeats its 8 colours, so with 17 contacts the
+     * case, L1.7 and L2.7 would be drawn alike. Hues step by the golden angle, so neighbouring contacts differ most.
+     */
+    private static void colourEach(LineChart<Number, Number> chart) {
+        List<XYChart.Series<Number, Number>> all = chart.getData();
+        Map<String, String> symbolByName = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            javafx.scene.paint.Color c = javafx.scene.paint.Color.hsb((i * 137.508) % 360, 0.8, i % 2 == 0 ? 0.85
+                    : 0.6);
+            String web = String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                    Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+            String symbol = "-fx-background-color: " + web + ", -color-bg-default;";
+            XYChart.Series<Number, Number> s = all.get(i);
+            if (s.getNode() != null) {
+                s.getNode().setStyle("-fx-stroke: " + web + ";");
+            }
+            s.getData().stream().filter(d -> d.getNode() != null).forEach(d -> d.getNode().setStyle(symbol));
+            symbolByName.put(s.getName(), symbol);
+        }
+        chart.applyCss();
+        for (javafx.scene.Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && label.getGraphic() != null
+                    && symbolByName.containsKey(label.getText())) {
+                label.getGraphic().setStyle(symbolByName.get(label.getText()));
+            }
+        }
     }
 
     private void showBattery(List<Point> readings) {

@@ -127,14 +127,20 @@ class PatientFlowsTest {
         assertThat(robot.lookup("#trialJudgement").queryAs(Label.class).getText()).contains("succeeded")
                 .contains("MET");
         assertThat(chart(robot, "#diaryChart").getData()).hasSize(3);
+        javafx.scene.chart.NumberAxis days = (javafx.scene.chart.NumberAxis) chart(robot, "#diaryChart").getXAxis();
+        assertThat(days.getTickUnit()).as("whole days").isEqualTo(1.0);
+        assertThat(days.getTickLabelFormatter().toString(0.0)).isEmpty();
+        assertThat(days.getTickLabelFormatter().toString(7.0)).isEqualTo("7");
         @SuppressWarnings("unchecked")
         TableView<DiaryEntry> diary = robot.lookup("#diaryTable").queryAs(TableView.class);
         assertThat(diary.getItems()).hasSize(7);
 
         robot.clickOn("Trends");
         assertThat(chart(robot, "#impedanceTrend").getData()).hasSize(16);
+        assertThat(chart(robot, "#impedanceTrend").getData().stream().map(s -> s.getNode().getStyle()).distinct())
+                .as("a colour per contact, not the chart's 8 repeated").hasSize(16);
         assertThat(PatientFlowsTest.<String>list(robot, "#impedanceFlags").getItems()).anySatisfy(line ->
-                assertThat(line).startsWith("contact L1.5: jump"));
+                assertThat(line).startsWith("contact L1.5: jump").matches(".* on \\d{4}-\\d{2}-\\d{2}; look for .*"));
         assertThat(robot.lookup("#batteryProjection").queryAs(Label.class).getText()).contains("projected to reach");
     }
 
