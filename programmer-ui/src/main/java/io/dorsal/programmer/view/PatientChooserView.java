@@ -127,13 +127,7 @@ public final class PatientChooserView extends VBox {
         newPatient.setExpanded(false);
         newPatient.setAnimated(false);
 
-        Label error = new Label();
-        error.setId("patientError");
-        error.getStyleClass().add("problem");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Controls.problem("patientError", model.errorProperty());
         error.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, where, new HBox(8, search), list, openRow, error, newPatient);
