@@ -59,19 +59,27 @@ public final class PreviewPass {
         scheduler.seek(fromNs);
         long lastNs = fromNs + windowNs - 1;
         int emitted = scheduler.poll(lastNs, streamer, maxPhases);
+        streamer.finish();
         return emitted == maxPhases && scheduler.nextEventNs() <= lastNs;
     }
 
     /**
      * Writes each phase's channels into their rows' columns. The column range is worked out once per phase, and each
-     * of the table's phases carries its own short list of (row, current) for the channels that carry current, so a
-     * channel costs two array reads and its compare-and-store.
+     * of the table's phases carries its own short list of (row, current) for the channels that carry current,
+     * cathodes first, then anodes: the list's order says which envelope a channel's current goes to, so the write
+     * decides nothing but its own minimum or maximum. A phase most often lies in one column, written without a loop.
+     * The rows' peaks are not kept per channel: the pass keeps each table phase's largest scale, and the peaks follow
+     * from it at the end ({@link #finish()}), since a product with a positive scale grows with the scale.
      */
     private static final class Streamer implements PhaseSink {
         /** Where phase {@code i}'s channels start in {@link #channelRow} and {@link #channelUa}; one more entry ends it. */
         private final int[] phaseChannelsFrom;
+        /** Where phase {@code i}'s anodes (positive currents) start: its cathodes come before. */
+        private final int[] phaseAnodesFrom;
         private final int[] channelRow;
         private final double[] channelUa;
+        /** The largest amplitude scale each table phase was emitted at in this pass; 0 for a phase not emitted. */
+        private final double[] phaseLargestScale;
         private double[] min;
         private double[] max;
         private double[] peak;
@@ -82,6 +90,8 @@ public final class PreviewPass {
         Streamer(PulseTable table, int[] rowOfContact) {
             int phases = table.phaseTo(table.programCount() - 1);
             phaseChannelsFrom = new int[phases + 1];
+            phaseAnodesFrom = new int[phases];
+            phaseLargestScale = new double[phases];
             int size = 0;
             for (int p = 0; p < table.programCount(); p++) {
                 for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
@@ -96,17 +106,25 @@ public final class PreviewPass {
             for (int p = 0; p < table.programCount(); p++) {
                 for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
                     phaseChannelsFrom[phase] = at;
-                    for (int c = 0; c < table.channelCount(p); c++) {
-                        double ua = table.phaseCurrentUa(phase, c);
-                        if (ua != 0) {
-                            channelRow[at] = rowOfContact[table.channelContact(p, c)];
-                            channelUa[at] = ua;
-                            at++;
-                        }
-                    }
+                    at = addChannels(table, p, phase, rowOfContact, at, true);
+                    phaseAnodesFrom[phase] = at;
+                    at = addChannels(table, p, phase, rowOfContact, at, false);
                 }
             }
             phaseChannelsFrom[phases] = at;
+        }
+
+        private int addChannels(PulseTable table, int program, int phase, int[] rowOfContact, int at,
+                boolean cathodes) {
+            for (int c = 0; c < table.channelCount(program); c++) {
+                double ua = table.phaseCurrentUa(phase, c);
+                if (cathodes ? ua < 0 : ua > 0) {
+                    channelRow[at] = rowOfContact[table.channelContact(program, c)];
+                    channelUa[at] = ua;
+                    at++;
+                }
+            }
+            return at;
         }
 
         void into(Waveform.Envelopes target, long windowFromNs, long windowNs) {
@@ -116,38 +134,69 @@ public final class PreviewPass {
             this.rows = target.rows();
             this.fromNs = windowFromNs;
             this.grid = target.grid(windowNs);
+            Arrays.fill(phaseLargestScale, 0);
         }
 
         @Override
         public void onPhase(PhaseEvent event) {
             int first = grid.firstColumn(event.startNs() - fromNs);
             int last = grid.lastColumn(event.endNs() - fromNs);
+            // the scheduler's own product (PhaseEvent.currentUa) below, so that the result is the sampled one
+            // exactly; a scale of 0 gives currents of 0, which change no envelope (each starts at 0)
             double scale = event.amplitudeScale();
             int phase = event.phase();
-            for (int k = phaseChannelsFrom[phase]; k < phaseChannelsFrom[phase + 1]; k++) {
-                // the scheduler's own product (PhaseEvent.currentUa), so that the result is the sampled one exactly
+            if (scale > phaseLargestScale[phase]) {
+                phaseLargestScale[phase] = scale;
+            }
+            int anodes = phaseAnodesFrom[phase];
+            int end = phaseChannelsFrom[phase + 1];
+            if (first == last) {
+                int column = first * rows;
+                for (int k = phaseChannelsFrom[phase]; k < anodes; k++) {
+                    int i = column + channelRow[k];
+                    double ua = channelUa[k] * scale;
+                    double least = min[i];
+                    min[i] = ua < least ? ua : least;
+                }
+                for (int k = anodes; k < end; k++) {
+                    int i = column + channelRow[k];
+                    double ua = channelUa[k] * scale;
+                    double most = max[i];
+                    max[i] = ua > most ? ua : most;
+                }
+                return;
+            }
+            for (int k = phaseChannelsFrom[phase]; k < anodes; k++) {
                 double ua = channelUa[k] * scale;
-                if (ua == 0) {
+                int to = last * rows + channelRow[k];
+                for (int i = first * rows + channelRow[k]; i <= to; i += rows) {
+                    double least = min[i];
+                    min[i] = ua < least ? ua : least;
+                }
+            }
+            for (int k = anodes; k < end; k++) {
+                double ua = channelUa[k] * scale;
+                int to = last * rows + channelRow[k];
+                for (int i = first * rows + channelRow[k]; i <= to; i += rows) {
+                    double most = max[i];
+                    max[i] = ua > most ? ua : most;
+                }
+            }
+        }
+
+        /** Each row's peak: the largest magnitude of its channels' currents at the largest scale each phase ran at. */
+        void finish() {
+            for (int phase = 0; phase < phaseAnodesFrom.length; phase++) {
+                double scale = phaseLargestScale[phase];
+                if (scale == 0) {
                     continue;
                 }
-                int row = channelRow[k];
-                int to = last * rows + row;
-                if (ua < 0) {
-                    for (int i = first * rows + row; i <= to; i += rows) {
-                        if (ua < min[i]) {
-                            min[i] = ua;
-                        }
+                for (int k = phaseChannelsFrom[phase]; k < phaseChannelsFrom[phase + 1]; k++) {
+                    double magnitude = Math.abs(channelUa[k] * scale);
+                    int row = channelRow[k];
+                    if (magnitude > peak[row]) {
+                        peak[row] = magnitude;
                     }
-                } else {
-                    for (int i = first * rows + row; i <= to; i += rows) {
-                        if (ua > max[i]) {
-                            max[i] = ua;
-                        }
-                    }
-                }
-                double magnitude = Math.abs(ua);
-                if (magnitude > peak[row]) {
-                    peak[row] = magnitude;
                 }
             }
         }
