@@ -28,10 +28,6 @@ public record PatientReportPart(String patientLine, String deviceLine, Optional<
         impedanceFlags = List.copyOf(impedanceFlags);
     }
 
-    /** Colours that stay apart on white paper, in turn for the contacts. */
-    private static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
-        0x7f7f7f, 0xbcbd22, 0x17becf};
-
     /** The part as the record reads now. */
     public static PatientReportPart of(PatientRecordModel record, ZoneId zone) {
         record.reload();
@@ -63,7 +59,7 @@ public record PatientReportPart(String patientLine, String deviceLine, Optional<
         for (Map.Entry<String, List<Point>> e : byContact.entrySet()) {
             List<LinePlot.Point> points = e.getValue().stream().map(p -> new LinePlot.Point(
                     (p.at().toEpochMilli() - from) / span, p.value() / yTop)).toList();
-            series.add(new LinePlot.Series(e.getKey(), PALETTE[colour++ % PALETTE.length], false, points));
+            series.add(new LinePlot.Series(e.getKey(), LinePlot.seriesRgb(colour++), false, points));
         }
         List<LinePlot.Label> labels = checks.stream().map(at -> new LinePlot.Label((at.toEpochMilli() - from) / span,
                 at.atZone(zone).toLocalDate().toString().substring(5))).toList();

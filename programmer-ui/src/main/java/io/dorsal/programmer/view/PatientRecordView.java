@@ -1,6 +1,7 @@
 package io.dorsal.programmer.view;
 
 import io.dorsal.clinic.DiaryEntry;
+import io.dorsal.clinic.report.LinePlot;
 import io.dorsal.clinic.trial.Judgement;
 import io.dorsal.programmer.records.PatientRecordModel;
 import io.dorsal.programmer.records.PatientRecordModel.HistoryRow;
@@ -234,16 +235,14 @@ public final class PatientRecordView extends VBox {
 
     /**
      * A colour of its own for every series: a chart's default style repeats its 8 colours, so with 17 contacts the
-     * case, L1.7 and L2.7 would be drawn alike. Hues step by the golden angle, so neighbouring contacts differ most.
+     * case, L1.7 and L2.7 would be drawn alike. The colours are the session report's ({@link LinePlot#seriesRgb(int)}):
+     * hues a golden angle apart, so neighbouring contacts differ most.
      */
     private static void colourEach(LineChart<Number, Number> chart) {
         List<XYChart.Series<Number, Number>> all = chart.getData();
         Map<String, String> symbolByName = new java.util.HashMap<>();
         for (int i = 0; i < all.size(); i++) {
-            javafx.scene.paint.Color c = javafx.scene.paint.Color.hsb((i * 137.508) % 360, 0.8, i % 2 == 0 ? 0.85
-                    : 0.6);
-            String web = String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
-                    Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+            String web = String.format(java.util.Locale.ROOT, "#%06x", LinePlot.seriesRgb(i));
             String symbol = "-fx-background-color: " + web + ", -color-bg-default;";
             XYChart.Series<Number, Number> s = all.get(i);
             if (s.getNode() != null) {
