@@ -53,13 +53,7 @@ final class ConnectDialog extends VBox {
         nameHint.getStyleClass().add("hint");
         grid.add(nameHint, 1, 4);
 
-        Label error = new Label();
-        error.setId("connectError");
-        error.getStyleClass().add("problem");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Controls.problem("connectError", model.errorProperty());
         error.setMinHeight(Region.USE_PREF_SIZE);
 
         Label progress = new Label();
