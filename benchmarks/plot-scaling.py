@@ -31,7 +31,8 @@ def load(path, param):
 
 
 def main(directory, out):
-    w, h, pad = 330, 260, 50
+    w, h, pad = 330, 270, 50
+    top = 34  # below the panel's title
     parts = []
     for i, (name, title) in enumerate(PANELS):
         path = os.path.join(directory, "scaling-%s.json" % name)
@@ -49,12 +50,13 @@ def main(directory, out):
             return ox + pad + (xs.index(x) + 0.5) * (w - pad - 10) / len(xs)
 
         def py(y):
-            return 20 + (h - pad - 20) * (1 - (math.log10(y) - lo) / (hi - lo))
+            return top + (h - pad - top) * (1 - (math.log10(y) - lo) / (hi - lo))
 
-        parts.append('<text x="%d" y="14" font-size="12" font-weight="bold">%s</text>' % (ox + pad, escape(title)))
+        parts.append('<text x="%d" y="16" font-size="12" font-weight="bold">%s</text>' % (ox + 10, escape(title)))
         for e in range(lo, hi + 1):
             parts.append('<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#ddd"/>' % (ox + pad, ox + w - 10, py(10 ** e), py(10 ** e)))
-            parts.append('<text x="%d" y="%.1f" font-size="10" text-anchor="end">1e%d</text>' % (ox + pad - 4, py(10 ** e) + 3, e))
+            parts.append('<text x="%d" y="%.1f" font-size="10" text-anchor="end">%s</text>' % (ox + pad - 4, py(10 ** e) + 3,
+                                                                             "{:,}".format(10 ** e) if e >= 0 else "%g" % 10 ** e))
         for x in xs:
             parts.append('<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%d</text>' % (px(x), h - pad + 14, x))
         for method, label, colour in SERIES:
