@@ -56,7 +56,14 @@ public final class PulseScheduler {
     private final HyperperiodSequence cyclingOff;
     // what steady steps read: the full sequence, or the one without the cycling programs while they are all off
     private long[] stepNs;
-    private int[] stepCode;
+    /**
+     * What a steady step reads: each event's offset in its frame (high 32 bits) and its code (low 32), one array
+     * read where two were (the full frame's, or the frame without the cycling programs, as {@link #stepNs}). Built for
+     * frames no longer than {@link #MAX_PACKED_FRAME_NS}; a scheduler with a longer frame never turns steady.
+     */
+    private long[] stepPacked;
+    private final long[] eventPacked;
+    private final long[] cyclingOffPacked;
     private long[] stepOpenedEndNs;
     private int[] stepFullIndex;
     private final long steadyAfterNs;
@@ -76,15 +83,23 @@ public final class PulseScheduler {
      * A scheduler whose therapy starts at {@code originNs} on the caller's clock.
      */
     public PulseScheduler(PulseTable table, long originNs) {
-        this(table, originNs, table.sequence());
+        this(table, originNs, table.sequence(), MAX_PACKED_FRAME_NS);
     }
 
     /** The cursor alone, whatever the table holds: the reference the compiled sequence is proven against. */
     public static PulseScheduler cursor(PulseTable table, long originNs) {
-        return new PulseScheduler(table, originNs, null);
+        return new PulseScheduler(table, originNs, null, MAX_PACKED_FRAME_NS);
     }
 
-    private PulseScheduler(PulseTable table, long originNs, HyperperiodSequence sequence) {
+    /**
+     * As the public constructor, but frames longer than {@code maxPackedFrameNs} are not packed for steady steps (a
+     * test's way to a frame too long to pack, which no therapy the validator accepts has been found to reach).
+     */
+    static PulseScheduler packingFramesUpTo(PulseTable table, long originNs, long maxPackedFrameNs) {
+        return new PulseScheduler(table, originNs, table.sequence(), Math.min(maxPackedFrameNs, MAX_PACKED_FRAME_NS));
+    }
+
+    private PulseScheduler(PulseTable table, long originNs, HyperperiodSequence sequence, long maxPackedFrameNs) {
         int programs = table.programCount();
         if (programs > HyperperiodSequence.PROGRAM_MASK + 1
                 || programs > 0 && table.phaseTo(programs - 1) > HyperperiodSequence.PHASE_MASK + 1) {
@@ -98,6 +113,9 @@ public final class PulseScheduler {
         this.hyperperiodNs = sequence == null ? 0 : sequence.hyperperiodNs();
         this.openedEndNs = sequence == null ? null : sequence.openedEndNs();
         this.cyclingOff = sequence == null ? null : sequence.cyclingOff();
+        boolean packs = sequence != null && hyperperiodNs <= maxPackedFrameNs;
+        this.eventPacked = packs ? pack(eventNs, eventCode) : null;
+        this.cyclingOffPacked = packs && cyclingOff != null ? pack(cyclingOff.eventNs(), cyclingOff.eventCode()) : null;
         this.steadyAfterNs = sequence == null ? 0 : steadyAfterNs(table);
         this.originNs = originNs;
         this.event = new PhaseEvent(table);
@@ -327,16 +345,14 @@ public final class PulseScheduler {
      */
     private int pollSteady(long nowNs, PhaseSink sink, int limit) {
         int i = index;
-        long[] times = stepNs;
-        long startNs = frameNs + times[i];
-        if (startNs > nowNs) {
-            return 0;
-        }
-        if (limit <= 0) {
+        long[] steps = stepPacked;
+        long step = steps[i];
+        long startNs = frameNs + (step >>> 32);
+        if (startNs > nowNs | limit <= 0) {
             return 0;
         }
         int after = i + 1;
-        if (after == times.length) {
+        if (after == steps.length) {
             long nextFrameNs = frameNs + hyperperiodNs;
             if (nextFrameNs + hyperperiodNs > steadyUntilNs) {
                 // the next frame reaches a cycling edge: the loop decides it
@@ -345,7 +361,7 @@ public final class PulseScheduler {
             frameNs = nextFrameNs;
             after = 0;
         }
-        event.set(startNs, stepCode[i]);
+        event.set(startNs, (int) step);
         index = after;
         sink.onPhase(event);
         if (limit == 1) {
@@ -359,14 +375,15 @@ public final class PulseScheduler {
         int emitted = 0;
         int i = index;
         long frame = frameNs;
-        long[] times = stepNs;
+        long[] steps = stepPacked;
         while (emitted < limit) {
-            long startNs = frame + times[i];
+            long step = steps[i];
+            long startNs = frame + (step >>> 32);
             if (startNs > nowNs) {
                 break;
             }
-            event.set(startNs, stepCode[i]);
-            if (++i == times.length) {
+            event.set(startNs, (int) step);
+            if (++i == steps.length) {
                 i = 0;
                 frame += hyperperiodNs;
                 frameNs = frame;
@@ -392,7 +409,7 @@ public final class PulseScheduler {
         if (i == eventNs.length) {
             i = 0;
             frameNs += hyperperiodNs;
-            if (stopAtNs == NO_EVENT && frameNs - originNs >= steadyAfterNs) {
+            if (stopAtNs == NO_EVENT && eventPacked != null && frameNs - originNs >= steadyAfterNs) {
                 int kind = steadyFrame();
                 if (kind != NOT_STEADY) {
                     enterSteady(kind);
@@ -425,8 +442,8 @@ public final class PulseScheduler {
         }
         event.fullScale();
         if (kind == CYCLING_OFF) {
+            stepPacked = cyclingOffPacked;
             stepNs = cyclingOff.eventNs();
-            stepCode = cyclingOff.eventCode();
             stepOpenedEndNs = cyclingOff.openedEndNs();
             stepFullIndex = cyclingOff.fullIndex();
         } else {
@@ -435,9 +452,20 @@ public final class PulseScheduler {
         steady = true;
     }
 
+    /** The longest frame whose offsets fit a steady step's 32 bits (about 4.3 s; every bundled therapy's is shorter). */
+    static final long MAX_PACKED_FRAME_NS = 0xFFFF_FFFFL;
+
+    private static long[] pack(long[] ns, int[] code) {
+        long[] packed = new long[ns.length];
+        for (int i = 0; i < ns.length; i++) {
+            packed[i] = ns[i] << 32 | (code[i] & 0xFFFF_FFFFL);
+        }
+        return packed;
+    }
+
     private void stepFull() {
+        stepPacked = eventPacked;
         stepNs = eventNs;
-        stepCode = eventCode;
         stepOpenedEndNs = openedEndNs;
         stepFullIndex = null;
     }

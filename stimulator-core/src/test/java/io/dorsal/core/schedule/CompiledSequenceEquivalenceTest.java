@@ -96,10 +96,33 @@ class CompiledSequenceEquivalenceTest {
         assertThat(run.firstStartAfterNs(60)).isEqualTo(TimelineFixtures.s(180));
     }
 
+    /**
+     * A frame longer than a steady step's 32-bit offsets (about 4.3 s) is compiled and decided event by event, never
+     * stepped steady, and still emits what the cursor emits. No therapy the validator accepts has been found with such
+     * a frame (two programs whose periods repeat together that rarely share too small a divisor to interleave), so the
+     * bound is lowered here to just below the bundled therapy's frame; with the bound at its frame it runs steady.
+     */
+    @org.junit.jupiter.api.Test
+    void aFrameTooLongToPackIsDecidedNeverSteppedSteady() {
+        Therapy both = TimelineFixtures.readExample("two-programs.json");
+        PulseTable table = PulseTable.compile(validated(both));
+        long frameNs = table.sequence().hyperperiodNs();
+
+        Follow unpacked = follow(table, PulseScheduler.packingFramesUpTo(table, 0, frameNs - 1), 100);
+        Follow packed = follow(table, PulseScheduler.packingFramesUpTo(table, 0, frameNs), 100);
+
+        assertThat(unpacked.steady).as("steady at any phase").doesNotContain(true);
+        assertThat(packed.steadyAtMs(30_000)).isTrue();
+        assertThat(unpacked.atNs).isEqualTo(packed.atNs);
+    }
+
     /** The two schedulers followed phase by phase for {@code seconds}, equal at every phase. */
     private static Follow follow(PulseTable table, int seconds) {
+        return follow(table, new PulseScheduler(table, 0), seconds);
+    }
+
+    private static Follow follow(PulseTable table, PulseScheduler compiled, int seconds) {
         assertThat(table.sequence()).isNotNull();
-        PulseScheduler compiled = new PulseScheduler(table, 0);
         PulseScheduler cursor = PulseScheduler.cursor(table, 0);
         long[] expected = new long[3];
         long[] actual = new long[3];
