@@ -50,7 +50,8 @@ public class TherapyPipelineBenchmark {
     static final double PREVIEW_BOUND = 1.2;
     /**
      * The redraw's allocation budget when the therapy changed: its table, scheduler and the stream's channel lists
-     * (29,257 B/op for four programs on 32 contacts) and about a third more; the window's segments (627 KB) no longer.
+     * (33,537 B/op for four programs on 32 contacts since the scheduler keeps its frame packed too) and a fifth more;
+     * the window's segments (627 KB) no longer.
      */
     static final double PREVIEW_BYTES = 40_000;
 
