@@ -190,15 +190,9 @@ final class RigRunCommand implements Callable<Integer> {
                         + " channel, uvPerVolt, resetLine, resetGpio; docs/bench-rig.md); nothing was run");
                 return Stimctl.EXIT_REFUSED;
             }
-            try {
-                loop = io.dorsal.core.file.ProgramCodec.readClosedLoop(file);
-            } catch (io.dorsal.core.file.ProgramFileException e) {
-                err.println(file + ": " + e.describe());
-                return Stimctl.EXIT_REFUSED;
-            }
+            loop = TherapyLoader.requireClosedLoop(file, "--closed-loop needs the file's \"closedLoop\" (program,"
+                    + " recordingContacts, targetUv; docs/program-format.md); nothing was run", err);
             if (loop.isEmpty()) {
-                err.println(file + ": --closed-loop needs the file's \"closedLoop\" (program, recordingContacts,"
-                        + " targetUv; docs/program-format.md); nothing was run");
                 return Stimctl.EXIT_REFUSED;
             }
             if (!(slopeUvPerMa > 0)) {

@@ -6,8 +6,6 @@ import io.dorsal.core.ecap.Posture;
 import io.dorsal.core.ecap.PostureScript;
 import io.dorsal.core.ecap.SimulatedCord;
 import io.dorsal.core.ecap.SpinalCordResponse;
-import io.dorsal.core.file.ProgramCodec;
-import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.generator.ApplyResult;
 import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.output.OutputStage;
@@ -112,15 +110,9 @@ final class SimulateCommand implements Callable<Integer> {
             err.println(posture + ": " + e.getMessage());
             return Stimctl.EXIT_REFUSED;
         }
-        try {
-            declared = ProgramCodec.readClosedLoop(file);
-        } catch (ProgramFileException e) {
-            err.println(file + ": " + e.describe());
-            return Stimctl.EXIT_REFUSED;
-        }
+        declared = TherapyLoader.requireClosedLoop(file, "--posture needs a closedLoop in the file (its program,"
+                + " recording contacts and target; docs/ecap.md)", err);
         if (declared.isEmpty()) {
-            err.println(file + ": --posture needs a closedLoop in the file (its program, recording contacts and"
-                    + " target; docs/ecap.md)");
             return Stimctl.EXIT_REFUSED;
         }
         ClosedLoopSettings settings = declared.get();

@@ -1,5 +1,6 @@
 package io.dorsal.cli;
 
+import io.dorsal.core.ecap.ClosedLoopSettings;
 import io.dorsal.core.file.ProgramCodec;
 import io.dorsal.core.file.ProgramFileException;
 import io.dorsal.core.safety.SafetyValidator;
@@ -56,5 +57,24 @@ final class TherapyLoader {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * The file's closed loop (its "closedLoop"), for a command that cannot run without one; empty after printing why
+     * not: the file's own problem, or {@code missing} (what the command needs and where it is documented) when the
+     * file declares none.
+     */
+    static Optional<ClosedLoopSettings> requireClosedLoop(Path file, String missing, PrintWriter err) {
+        Optional<ClosedLoopSettings> declared;
+        try {
+            declared = ProgramCodec.readClosedLoop(file);
+        } catch (ProgramFileException e) {
+            err.println(file + ": " + e.describe());
+            return Optional.empty();
+        }
+        if (declared.isEmpty()) {
+            err.println(file + ": " + missing);
+        }
+        return declared;
     }
 }

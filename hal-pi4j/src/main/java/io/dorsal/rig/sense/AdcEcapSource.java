@@ -32,19 +32,22 @@ public final class AdcEcapSource implements EcapSource {
     public AdcEcapSource(Mcp3008 adc, Sensing sensing, DigitalOutput reset) {
         this.adc = adc;
         this.sensing = sensing;
-        this.channel = sensing.ecap().orElseThrow(() -> new IllegalArgumentException(
-                "the pin map's sensing has no \"ecap\" input: the rig has no response circuit to read"));
+        this.channel = channelOf(sensing);
         this.reset = reset;
     }
 
     /** Opens the ADC and the reset line (safe low) as the pin map says. */
     public static AdcEcapSource open(Context pi4j, Sensing sensing) {
-        EcapChannel ecap = sensing.ecap().orElseThrow(() -> new IllegalArgumentException(
-                "the pin map's sensing has no \"ecap\" input: the rig has no response circuit to read"));
+        EcapChannel ecap = channelOf(sensing);
         DigitalOutput reset = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("dorsal-" + ecap.resetLine())
                 .name(ecap.resetLine()).address(ecap.resetGpio()).initial(DigitalState.LOW)
                 .shutdown(DigitalState.LOW).build());
         return new AdcEcapSource(Mcp3008.open(pi4j, sensing.chipSelect()), sensing, reset);
+    }
+
+    private static EcapChannel channelOf(Sensing sensing) {
+        return sensing.ecap().orElseThrow(() -> new IllegalArgumentException(
+                "the pin map's sensing has no \"ecap\" input: the rig has no response circuit to read"));
     }
 
     @Override
