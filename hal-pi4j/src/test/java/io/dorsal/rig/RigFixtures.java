@@ -86,6 +86,13 @@ public final class RigFixtures {
                 unsafe.add(line.name() + "=" + level);
             }
         }
+        map.sync().ifPresent(sync -> {
+            DigitalOutput out = pi4j.registry().get("dorsal-" + sync.name(), DigitalOutput.class);
+            int level = out.state() == DigitalState.HIGH ? 1 : 0;
+            if (level != sync.safeLevel()) {
+                unsafe.add(sync.name() + "=" + level);
+            }
+        });
         for (Source source : map.sources()) {
             int setting = switch (source.control()) {
                 case AmplitudeControl.Pwm pwm ->

@@ -633,6 +633,24 @@ public final class Pi4jOutputStage implements OutputStage {
         level[line] = outputs[line].state() == DigitalState.HIGH ? 1 : 0;
     }
 
+    /**
+     * Self-test only: writes the sync output (it switches no current) while the stage is latched safe and reads the
+     * level back from Pi4J.
+     *
+     * @return the level read back
+     * @throws IllegalStateException when the pin map has no sync output, or a therapy is armed
+     */
+    public int exerciseSync(int newLevel) {
+        if (!latched) {
+            throw new IllegalStateException("self-test needs the stage latched safe (no therapy armed)");
+        }
+        if (syncOut == null) {
+            throw new IllegalStateException("the pin map has no sync output");
+        }
+        writeSync(newLevel);
+        return syncOut.state() == DigitalState.HIGH ? 1 : 0;
+    }
+
     /** Self-test only: sets a source's setting (duty or DAC code) while latched safe and reads it back. */
     public void exerciseDuty(int source, int newDuty, long nowNs) {
         if (!latched || level[PinMap.ENABLE_LINE] != map.enable().safeLevel()) {

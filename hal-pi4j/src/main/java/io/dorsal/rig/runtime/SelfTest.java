@@ -5,6 +5,7 @@ import io.dorsal.core.time.Clock;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.pins.PinMap;
+import io.dorsal.rig.pins.SyncOutput;
 import io.dorsal.rig.platform.RigPlatform;
 import io.dorsal.rig.sense.FrontEndProbe;
 import io.dorsal.rig.sense.Mcp3008;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Exercises every line once with the enable line held off (so no current can flow): each contact and
- * discharge line to its active level and back, each PWM source to half duty and back; the enable line itself
- * last, with every contact line open. Reports each line as ok or failed.
+ * discharge line to its active level and back, each PWM source to half duty and back, the sync output (when the pin
+ * map has one) to its pulse level and back; the enable line itself last, with every contact line open. Reports each line as ok or failed.
  *
  * <p>Pin read-back only proves that Pi4J holds the level it wrote. When the pin map has a sensing front end, the
  * self-test then measures ({@link MeasuredSelfTest}): probe pulses through every switch and source find a broken
@@ -64,6 +65,7 @@ public final class SelfTest {
                 results.add(new LineResult(name, false, e.toString()));
             }
         }
+        map.sync().ifPresent(sync -> results.add(exerciseSync(stage, sync)));
         results.add(exercise(stage, map, PinMap.ENABLE_LINE, clock));
         stage.safe();
         if (map.sensing().isPresent()) {
@@ -87,6 +89,18 @@ public final class SelfTest {
     static IdleStrategy idleFor(Clock clock) {
         return clock instanceof VirtualClock virtual ? new VirtualTimeIdleStrategy(virtual)
                 : new ParkThenSpinIdleStrategy(clock);
+    }
+
+    /** The sync output (it switches no current): to its pulse level and back, each read back. */
+    private static LineResult exerciseSync(Pi4jOutputStage stage, SyncOutput sync) {
+        try {
+            boolean ok = stage.exerciseSync(sync.activeLevel()) == sync.activeLevel();
+            ok &= stage.exerciseSync(sync.safeLevel()) == sync.safeLevel();
+            return new LineResult(sync.name(), ok, ok ? "pulse mark and back to safe" : "level did not read back");
+        } catch (RuntimeException e) {
+            stage.safe();
+            return new LineResult(sync.name(), false, e.toString());
+        }
     }
 
     private static LineResult exercise(Pi4jOutputStage stage, PinMap map, int line, Clock clock) {

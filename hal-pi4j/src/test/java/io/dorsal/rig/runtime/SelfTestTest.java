@@ -15,6 +15,7 @@ import java.util.List;
 import io.dorsal.core.therapy.ContactId;
 import io.dorsal.rig.pins.GpioLine;
 import io.dorsal.rig.pins.LineRole;
+import io.dorsal.rig.pins.SyncOutput;
 import org.junit.jupiter.api.Test;
 
 class SelfTestTest {
@@ -27,12 +28,35 @@ class SelfTestTest {
         try {
             List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
 
-            int exercised = PINS.lines().size() + PINS.sources().size();
-            // every line and source exercised, then (the example rig has sensing) the measured checks
+            // every line (the example rig's sync output too) and source exercised, then (the example rig has
+            // sensing) the measured checks
+            int exercised = PINS.lines().size() + PINS.sources().size() + 1;
             assertThat(results).hasSizeGreaterThan(exercised);
             assertThat(results).allSatisfy(r -> assertThat(r.ok()).as(r.line() + ": " + r.detail()).isTrue());
+            assertThat(results.subList(0, exercised)).extracting(SelfTest.LineResult::line)
+                    .contains(PINS.sync().orElseThrow().name());
             // the enable line is exercised last, once every contact line is back at its safe level
             assertThat(results.get(exercised - 1).line()).isEqualTo("ENABLE");
+            assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+
+    @Test
+    void reportsASyncOutputThatDoesNotMarkAndLeavesItSafe() {
+        FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
+        Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance(),
+                new SimulatedSpiProvider()).build();
+        try {
+            SyncOutput sync = PINS.sync().orElseThrow();
+            // its pulse-level write fails once: an oscilloscope would see no marks
+            outputs.failWrites(sync.bcm(), sync.activeLevel(), 1);
+
+            List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
+
+            assertThat(results).filteredOn(r -> !r.ok()).extracting(SelfTest.LineResult::line)
+                    .containsExactly(sync.name());
             assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
         } finally {
             pi4j.shutdown();
