@@ -164,7 +164,7 @@ public final class TraceAudit {
     }
 
     private static String uc(double pc) {
-        return String.format(java.util.Locale.ROOT, "%+.3f uC", pc / PC_PER_UC);
+        return String.format(java.util.Locale.ROOT, "%+.4f uC", pc / PC_PER_UC);
     }
 
     /** One ENABLE window as the trace shows it. */

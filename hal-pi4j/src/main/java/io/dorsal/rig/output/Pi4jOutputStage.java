@@ -111,11 +111,16 @@ public final class Pi4jOutputStage implements OutputStage {
     /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
     private long[] deliveredNs = new long[0];
     /**
-     * By stimulation phase: how long its last recharge ran past its due switch-off, within the overrun bound, not yet
-     * given back. The next recharge of that phase is that much shorter (down to half its length, the rest carried on),
-     * so a late recharge switch-off balances over two periods instead of leaving one off by the bound times the current.
+     * By stimulation phase: the charge its recharges delivered past their due switch-offs (within the overrun bound),
+     * not yet given back, in uA x ns (femtocoulombs): each overrun times the current the recharge drove. The next
+     * recharge of that phase that drives current is shorter by that charge over its own current (down to half its
+     * length, the rest carried on), so a late recharge switch-off balances over the following periods instead of
+     * leaving one off by the bound times the current. Charge, not time: a ramp changes the current from one period to
+     * the next, and an overrun of a recharge at zero current (a soft start's first periods) owes nothing.
      */
-    private long[] rechargeCarryNs = new long[0];
+    private double[] rechargeCarryUaNs = new double[0];
+    /** The summed current of the phase now on, in uA, as its sources were set when it switched on. */
+    private double onCurrentUa;
     private long overrunBoundNs = DEFAULT_OVERRUN_BOUND_NS;
     private long overrunNs;
     private int overrunPhase = -1;
@@ -288,11 +293,11 @@ public final class Pi4jOutputStage implements OutputStage {
         int phases = table.phaseTo(table.programCount() - 1);
         if (deliveredNs.length < phases) {
             deliveredNs = java.util.Arrays.copyOf(deliveredNs, phases);
-            rechargeCarryNs = new long[phases];
+            rechargeCarryUaNs = new double[phases];
         }
         // a new therapy's recharges owe nothing: what the old one's last recharge overran, the bleed or its next
         // period returned
-        java.util.Arrays.fill(rechargeCarryNs, 0);
+        java.util.Arrays.fill(rechargeCarryUaNs, 0);
         if (bleeding()) {
             // a new therapy must not start with the outputs shorted: the bleed ends here, early
             bleedUntilNs = clock.nanoTime();
@@ -470,12 +475,14 @@ public final class Pi4jOutputStage implements OutputStage {
             }
             long programmed = current.durationNs(stim);
             lengthNs = delivered == programmed ? lengthNs : Math.round((double) lengthNs * delivered / programmed);
-            long carry = rechargeCarryNs[stim];
-            if (carry > 0) {
-                long shortened = Math.max(lengthNs / 2, lengthNs - carry);
-                rechargeCarryNs[stim] = carry - (lengthNs - shortened);
+            double ua = phaseCurrentUa(current, phase);
+            double carry = rechargeCarryUaNs[stim];
+            if (carry > 0 && ua > 0) {
+                long shortened = Math.max(lengthNs / 2, lengthNs - Math.round(carry / ua));
+                rechargeCarryUaNs[stim] = Math.max(0, carry - (lengthNs - shortened) * ua);
                 lengthNs = shortened;
             }
+            onCurrentUa = ua;
         } else if (current.stimulation(phase) && lastDrivenOffAtNs > dueNs
                 && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)) {
             deliveredNs[phase] = 0;
@@ -509,6 +516,19 @@ public final class Pi4jOutputStage implements OutputStage {
                 verifier.sample(current, phase, at, lengthNs, atFullAmplitude(current, phase));
             }
         }
+    }
+
+    /**
+     * The summed current of a phase's sources at their present settings, through their calibrations, in uA: what the
+     * phase drives while it is on (a source's setting never changes while ENABLE is). Allocation-free.
+     */
+    private double phaseCurrentUa(RigPlan current, int phase) {
+        double ua = 0;
+        for (int i = 0; i < current.sourceCount(phase); i++) {
+            int source = current.source(phase, i);
+            ua += map.sources().get(source).calibration().microampsAt(duty[source]);
+        }
+        return ua;
     }
 
     /** Whether every source of a phase is at the phase's full (programmed) setting: not in a ramp. */
@@ -565,7 +585,7 @@ public final class Pi4jOutputStage implements OutputStage {
         long over = offAt - offDueNs;
         int balanced = current.balances(phase);
         if (balanced >= 0 && current.gated(phase) && over > 0 && over <= overrunBoundNs) {
-            rechargeCarryNs[balanced] += over;
+            rechargeCarryUaNs[balanced] += over * onCurrentUa;
         }
         if (current.gated(phase) && over > overrunBoundNs) {
             overrunNs = over;

@@ -99,10 +99,13 @@ class AuditedDelaysPropertyTest {
         }
         String recharge = passive ? "{\"type\": \"passive\"}"
                 : "{\"type\": \"active\", \"interphaseGapUs\": " + Generators.intBetween(random, 20, 60) + "}";
+        // a soft start: the delays (the first few switch-ons and -offs) then fall in periods whose current rises from
+        // zero, where an overrun owes charge at one current and is given back at another
+        String ramp = Generators.chance(random, 0.5) ? ", \"rampS\": 1" : "";
         String json = String.format(Locale.ROOT, "{\"leads\": [{\"name\": \"L1\", \"contacts\": 8, \"contactAreaMm2\":"
                 + " 6.0, \"impedanceOhm\": 1000}], \"programs\": [{\"name\": \"p\", \"electrodes\": {\"L1.%d\": -100,"
-                + " \"L1.%d\": 100}, \"amplitudeMa\": %.1f, \"pulseWidthUs\": %d, %s, \"recharge\": %s}]}",
-                pair.get(0), pair.get(1), amplitudeMa, pulseWidthUs, timing, recharge);
+                + " \"L1.%d\": 100}, \"amplitudeMa\": %.1f, \"pulseWidthUs\": %d, %s, \"recharge\": %s%s}]}",
+                pair.get(0), pair.get(1), amplitudeMa, pulseWidthUs, timing, recharge, ramp);
         Kind kind = Generators.oneOf(random, Kind.values());
         long ns = US * Generators.oneOf(random, 3L, 15L, 19L, 25L, 60L, 300L, 2_000L, 30_000L);
         int nth = kind == Kind.STALL ? Generators.intBetween(random, 2, 120) : Generators.intBetween(random, 1, 8);
@@ -186,10 +189,12 @@ class AuditedDelaysPropertyTest {
                 .where(c -> c.therapy().isPresent())
                 .classify(c -> List.of(c.pattern() + (c.delay().kind() == Kind.STALL && c.pattern().equals("burst")
                                 ? " (stall mid-burst)" : ""), c.delay().kind().label,
-                        c.delay().ns() > TraceAudit.DEFAULT_BOUND_US * US ? "past the bound" : "within the bound"))
+                        c.delay().ns() > TraceAudit.DEFAULT_BOUND_US * US ? "past the bound" : "within the bound",
+                        c.json().contains("rampS") ? "soft start" : "full amplitude from the first pulse"))
                 .requireAtLeast("slow switch-off", 20)
                 .requireAtLeast("past the bound", 25)
                 .requireAtLeast("burst", 20)
+                .requireAtLeast("soft start", 30)
                 .check(c -> {
                     Outcome o = run(c.therapy().orElseThrow(), c.delay());
 

@@ -7,6 +7,9 @@ import io.dorsal.core.generator.PulseGenerator;
 import io.dorsal.core.safety.ValidatedTherapy;
 import io.dorsal.core.time.VirtualClock;
 import io.dorsal.rig.RigFixtures;
+import io.dorsal.rig.audit.AuditReport;
+import io.dorsal.rig.audit.TraceAudit;
+import io.dorsal.rig.audit.TraceCsv;
 import io.dorsal.rig.output.LineTrace;
 import io.dorsal.rig.output.Pi4jOutputStage;
 import io.dorsal.rig.pins.PinMap;
@@ -36,7 +39,30 @@ class ChargeTruthTest {
         pi4j.shutdown();
     }
 
-    private record Run(RunReport report, List<String[]> changes, Pi4jOutputStage stage) {
+    private record Run(RunReport report, List<String[]> changes, Pi4jOutputStage stage, List<String> csv) {
+
+        /** The trace audited as {@code rig audit} would, at the rig's bound: charge from each source's calibration. */
+        AuditReport audit(ValidatedTherapy therapy) {
+            return new TraceAudit(PINS, therapy, TraceAudit.DEFAULT_BOUND_US).audit(TraceCsv.parse(csv));
+        }
+
+        /** The ENABLE window that opened at {@code fromUs}, as {from us, to us}. */
+        long[] enableFrom(long fromUs) {
+            return highIntervals("ENABLE").stream().filter(w -> w[0] == fromUs).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ENABLE window opened at " + fromUs + " us"));
+        }
+
+        /** The last setting written to a source line at or before {@code atUs}. */
+        int settingAt(String sourceLine, long atUs) {
+            int setting = -1;
+            for (String[] c : changes) {
+                if (c[1].equals(sourceLine) && Long.parseLong(c[0]) <= atUs) {
+                    setting = Integer.parseInt(c[2]);
+                }
+            }
+            return setting;
+        }
+
         /** The intervals a line spent at level 1, as {from us, to us}. */
         List<long[]> highIntervals(String line) {
             List<long[]> out = new ArrayList<>();
@@ -110,7 +136,8 @@ class ChargeTruthTest {
         assertThat(delayed[0]).as("the chosen action was delayed").isTrue();
         StringWriter csv = new StringWriter();
         trace.writeCsv(csv);
-        return new Run(runner.report(), csv.toString().lines().skip(1).map(l -> l.split(",")).toList(), stage);
+        return new Run(runner.report(), csv.toString().lines().skip(1).map(l -> l.split(",")).toList(), stage,
+                csv.toString().lines().toList());
     }
 
     @Test
@@ -130,16 +157,38 @@ class ChargeTruthTest {
 
     @Test
     void aRechargeSwitchedOffLateWithinTheBoundIsGivenBackByTheNextRecharge() throws IOException {
-        // tonic 50 Hz: the second recharge 20,850 to 21,150 us; its switch-off runs 15 us late
-        Run run = run(RigFixtures.example("rig-tonic.json"), 65 * MS, 21_150 * US, 15 * US, RunnerSettings.DEFAULTS);
+        // tonic 50 Hz, its 1 s soft start over: the 61st recharge 1,200,850 to 1,201,150 us at full amplitude; its
+        // switch-off runs 15 us late
+        ValidatedTherapy tonic = RigFixtures.example("rig-tonic.json");
+        Run run = run(tonic, 1_250 * MS, 1_201_150 * US, 15 * US, RunnerSettings.DEFAULTS);
 
-        List<long[]> enable = run.highIntervals("ENABLE");
-        assertThat(enable.get(3)).containsExactly(20_850, 21_165);
-        // the next recharge (the third period's) is 15 us shorter: the contact's net charge is back to zero
-        assertThat(enable.get(5)[1] - enable.get(5)[0]).isEqualTo(285);
-        assertThat(enable.get(7)[1] - enable.get(7)[0]).as("and the one after is whole again").isEqualTo(300);
+        assertThat(run.settingAt("DAC_A", 1_200_850)).as("full amplitude, as in the next period")
+                .isEqualTo(run.settingAt("DAC_A", 1_240_850));
+        assertThat(run.enableFrom(1_200_850)).containsExactly(1_200_850, 1_201_165);
+        // the next recharge (at the same current) is 15 us shorter: the contact's net charge is back to zero
+        assertThat(run.enableFrom(1_220_850)).containsExactly(1_220_850, 1_221_135);
+        assertThat(run.enableFrom(1_240_850)).as("and the one after is whole again").containsExactly(1_240_850,
+                1_241_150);
         assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
         assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        assertThat(run.audit(tonic).findings()).isEmpty();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
+    void aRechargeOverrunWhileTheSoftStartDrivesNoCurrentOwesNothing() throws IOException {
+        // tonic 50 Hz: the second period's sources are still at zero (the soft start's first step comes at 40.3 ms);
+        // its recharge, 20,850 to 21,150 us, switches off 15 us late
+        ValidatedTherapy tonic = RigFixtures.example("rig-tonic.json");
+        Run run = run(tonic, 65 * MS, 21_150 * US, 15 * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.settingAt("DAC_A", 20_850)).isZero();
+        assertThat(run.settingAt("DAC_A", 40_850)).isPositive();
+        assertThat(run.enableFrom(20_850)).containsExactly(20_850, 21_165);
+        // 15 us at no current is no charge: the third recharge, the first that drives current, keeps its whole length
+        // (shortened by 15 us it would leave 15 us of its current on the contacts)
+        assertThat(run.enableFrom(40_850)).containsExactly(40_850, 41_150);
+        assertThat(run.audit(tonic).findings()).isEmpty();
         assertThat(run.report().fault()).isEmpty();
     }
 
