@@ -696,8 +696,10 @@ public final class TraceAudit {
             }
             boolean returned = false;
             if (heldStartUs[p] >= 0) {
+                // the period that was to return it is the one the run faulted in: the discharge after the fault bleeds
+                // both, as it bleeds a period still held when the trace ends
                 returned = true;
-                for (int c = 0; c < sumPc.length; c++) {
+                for (int c = 0; c < sumPc.length && !faulted; c++) {
                     double tolerance = heldTolPc[p][c] + tolPc[c]
                             + BALANCE_TOLERANCE_FRACTION * (heldMagnitudePc[p][c] + magnitudePc[c]);
                     returned &= Math.abs(heldPc[p][c] + sumPc[c]) <= tolerance;
