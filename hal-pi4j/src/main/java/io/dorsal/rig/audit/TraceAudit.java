@@ -31,7 +31,8 @@ import java.util.Map;
  *   <li><b>merged pulses</b>: two stimulation windows of a program are never closer than half their programmed
  *       separation, nor closer than the bound;</li>
  *   <li><b>charge balance</b>: with active recharge every contact's charge sums to zero over each period (within
- *       the trace's 1 us resolution); with passive recharge each burst is followed by its discharge window, at
+ *       the trace's 1 us resolution), or over a period and the few after it that return its excess (the runner
+ *       carries a recharge's overrun into its next recharges); with passive recharge each burst is followed by its discharge window, at
  *       least its programmed length less the bound, before the program's next stimulation;</li>
  *   <li><b>discharge after stop</b>: after the last ENABLE window the discharge line closes for at least
  *       {@link #DISCHARGE_TIME_CONSTANTS} time constants (R x C) of the therapy's slowest contact;</li>
@@ -59,6 +60,8 @@ public final class TraceAudit {
     /** Relative balance tolerance besides the trace's resolution (the calibration's own rounding). */
     private static final double BALANCE_TOLERANCE_FRACTION = 0.005;
     private static final double PC_PER_UC = 1e6;
+    /** Most periods an off-balance period's return is followed over, whatever the bound (a bound of milliseconds). */
+    private static final int MAX_RETURN_PERIODS = 100;
 
     private final PinMap map;
     private final PulseTable table;
@@ -667,21 +670,33 @@ public final class TraceAudit {
         }
 
         /**
-         * A period whose contacts ended off balance, held until its program's next period closes: the runner carries a
-         * recharge's overrun into the next recharge of its phase, so the two together must balance. Per program.
+         * A period whose contacts ended off balance, held while its program's following periods may still return it:
+         * the runner carries a recharge's overrun into the next recharges of its phase, each giving back at most half
+         * its length, so the held period and those after it must come back to balance within
+         * {@link #returnPeriods(int)} periods. Per program: the held period's own figures (for the finding) and the
+         * running sums from it on.
          */
         private double[][] heldPc;
         private double[][] heldTolPc;
         private double[][] heldMagnitudePc;
         private long[] heldStartUs;
+        private double[][] runningPc;
+        private double[][] runningTolPc;
+        private double[][] runningMagnitudePc;
+        private int[] heldFor;
 
         private void closePeriod(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs,
                                  boolean faulted) {
             if (heldStartUs == null) {
-                heldPc = new double[table.programCount()][contacts.size()];
-                heldTolPc = new double[table.programCount()][contacts.size()];
-                heldMagnitudePc = new double[table.programCount()][contacts.size()];
-                heldStartUs = new long[table.programCount()];
+                int programs = table.programCount();
+                heldPc = new double[programs][contacts.size()];
+                heldTolPc = new double[programs][contacts.size()];
+                heldMagnitudePc = new double[programs][contacts.size()];
+                runningPc = new double[programs][contacts.size()];
+                runningTolPc = new double[programs][contacts.size()];
+                runningMagnitudePc = new double[programs][contacts.size()];
+                heldFor = new int[programs];
+                heldStartUs = new long[programs];
                 Arrays.fill(heldStartUs, -1);
             }
             f.periods++;
@@ -696,42 +711,81 @@ public final class TraceAudit {
             }
             boolean returned = false;
             if (heldStartUs[p] >= 0) {
-                // the period that was to return it is the one the run faulted in: the discharge after the fault bleeds
-                // both, as it bleeds a period still held when the trace ends
                 returned = true;
-                for (int c = 0; c < sumPc.length && !faulted; c++) {
-                    double tolerance = heldTolPc[p][c] + tolPc[c]
-                            + BALANCE_TOLERANCE_FRACTION * (heldMagnitudePc[p][c] + magnitudePc[c]);
-                    returned &= Math.abs(heldPc[p][c] + sumPc[c]) <= tolerance;
+                for (int c = 0; c < sumPc.length; c++) {
+                    runningPc[p][c] += sumPc[c];
+                    runningTolPc[p][c] += tolPc[c];
+                    runningMagnitudePc[p][c] += magnitudePc[c];
+                    double tolerance = runningTolPc[p][c] + BALANCE_TOLERANCE_FRACTION * runningMagnitudePc[p][c];
+                    returned &= Math.abs(runningPc[p][c]) <= tolerance;
                 }
-                if (!returned) {
-                    report(f, p, heldPc[p], heldTolPc[p], heldMagnitudePc[p], heldStartUs[p]);
+                heldFor[p]++;
+                if (faulted) {
+                    // the period the run faulted in was returning it: the discharge after the fault bleeds both, as it
+                    // bleeds a period still held when the trace ends
+                    heldStartUs[p] = -1;
+                    returned = true;
+                } else if (returned) {
+                    heldStartUs[p] = -1;
+                } else if (heldFor[p] >= returnPeriods(p)) {
+                    report(f, p);
+                    heldStartUs[p] = -1;
+                } else {
+                    // still being returned: this period's own excess is part of the running sums
+                    returned = true;
                 }
-                heldStartUs[p] = -1;
             }
             if (off && !returned) {
                 System.arraycopy(sumPc, 0, heldPc[p], 0, sumPc.length);
                 System.arraycopy(tolPc, 0, heldTolPc[p], 0, tolPc.length);
                 System.arraycopy(magnitudePc, 0, heldMagnitudePc[p], 0, magnitudePc.length);
+                System.arraycopy(sumPc, 0, runningPc[p], 0, sumPc.length);
+                System.arraycopy(tolPc, 0, runningTolPc[p], 0, tolPc.length);
+                System.arraycopy(magnitudePc, 0, runningMagnitudePc[p], 0, magnitudePc.length);
                 heldStartUs[p] = startUs;
+                heldFor[p] = 0;
             }
             Arrays.fill(sumPc, 0);
             Arrays.fill(tolPc, 0);
             Arrays.fill(magnitudePc, 0);
         }
 
-        /** A held period its program's next period did not balance: one finding per contact off balance. */
-        private void report(Figures f, int p, double[] sumPc, double[] tolPc, double[] magnitudePc, long startUs) {
+        /**
+         * A held period the periods after it did not bring back to balance: one finding per contact it left off
+         * balance, with what was still owed after them.
+         */
+        private void report(Figures f, int p) {
             f.unbalanced++;
-            for (int c = 0; c < sumPc.length; c++) {
-                double tolerance = tolPc[c] + BALANCE_TOLERANCE_FRACTION * magnitudePc[c];
-                if (Math.abs(sumPc[c]) > tolerance) {
-                    findings.add(new AuditFinding(startUs, "charge balance", "contact " + contacts.get(c)
-                            + " ended a period of program '" + table.programName(p) + "' at " + uc(sumPc[c])
-                            + " (stimulation " + uc(magnitudePc[c]) + ", tolerance " + uc(tolerance)
-                            + ") and the next period did not return it"));
+            int after = heldFor[p];
+            for (int c = 0; c < contacts.size(); c++) {
+                double tolerance = heldTolPc[p][c] + BALANCE_TOLERANCE_FRACTION * heldMagnitudePc[p][c];
+                double runningTolerance = runningTolPc[p][c] + BALANCE_TOLERANCE_FRACTION * runningMagnitudePc[p][c];
+                if (Math.abs(heldPc[p][c]) > tolerance || Math.abs(runningPc[p][c]) > runningTolerance) {
+                    findings.add(new AuditFinding(heldStartUs[p], "charge balance", "contact " + contacts.get(c)
+                            + " ended a period of program '" + table.programName(p) + "' at " + uc(heldPc[p][c])
+                            + " (stimulation " + uc(heldMagnitudePc[p][c]) + ", tolerance " + uc(tolerance)
+                            + ") and the next " + (after == 1 ? "period did not return it"
+                            : after + " periods did not return it (" + uc(runningPc[p][c]) + " after them)")));
                 }
             }
+        }
+
+        /**
+         * How many periods after an off-balance one may take to return it: the runner gives back at most half a
+         * recharge a period, so an overrun up to the bound takes ceil(bound / half the program's shortest active
+         * recharge) periods; at least one.
+         */
+        private int returnPeriods(int p) {
+            long shortestUs = Long.MAX_VALUE;
+            for (int phase = table.phaseFrom(p); phase < table.phaseTo(p); phase++) {
+                if (plan.balances(phase) >= 0 && plan.gated(phase)) {
+                    shortestUs = Math.min(shortestUs, table.phaseDurationNs(phase) / 1_000);
+                }
+            }
+            if (shortestUs == Long.MAX_VALUE || shortestUs < 2) {
+                return 1;
+            }
+            return (int) Math.min(MAX_RETURN_PERIODS, Math.max(1, (boundUs + shortestUs / 2 - 1) / (shortestUs / 2)));
         }
     }
 

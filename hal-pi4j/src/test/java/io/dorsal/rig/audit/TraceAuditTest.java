@@ -209,6 +209,24 @@ class TraceAuditTest {
     }
 
     @Test
+    void anExcessIsFollowedOverAsManyPeriodsAsTheBoundAllowsAndReportedWithWhatIsStillOwed() {
+        // a recharge 400 us long (the rig's loose 1 ms bound), never given back: at the default bound (20 us over half
+        // of 300 us: one period) and at 1 ms (seven periods) the excess is reported, after one and after seven periods
+        int off = nth(TONIC, row("ENABLE", 0), 121);
+        List<TraceRow> owed = delayedFrom(TONIC, off, 400);
+
+        AuditReport tight = new TraceAudit(PINS, RigFixtures.example("rig-tonic.json"), BOUND_US).audit(owed);
+        AuditReport loose = new TraceAudit(PINS, RigFixtures.example("rig-tonic.json"), 1_000).audit(owed);
+
+        assertThat(tight.findings("charge balance")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).endsWith("and the next period did not return it"));
+        assertThat(loose.findings("charge balance")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).contains("and the next 7 periods did not return it (")
+                        .containsAnyOf("+1.2000 uC after them", "-1.2000 uC after them"));
+        assertThat(loose.unbalancedPeriods()).isEqualTo(1);
+    }
+
+    @Test
     void burstPulsesJoinedWithoutTheirOffTimeAreMergedPulses() {
         // the first burst: pulse 2 switched on the moment pulse 1 switched off (row 0 of ENABLE is its initial level)
         int firstOff = nth(BURST, row("ENABLE", 0), 1);

@@ -43,7 +43,12 @@ class ChargeTruthTest {
 
         /** The trace audited as {@code rig audit} would, at the rig's bound: charge from each source's calibration. */
         AuditReport audit(ValidatedTherapy therapy) {
-            return new TraceAudit(PINS, therapy, TraceAudit.DEFAULT_BOUND_US).audit(TraceCsv.parse(csv));
+            return audit(therapy, TraceAudit.DEFAULT_BOUND_US);
+        }
+
+        /** The same at the bound the run used ({@code rig run --overrun-bound-us}). */
+        AuditReport audit(ValidatedTherapy therapy, long boundUs) {
+            return new TraceAudit(PINS, therapy, boundUs).audit(TraceCsv.parse(csv));
         }
 
         /** The ENABLE window that opened at {@code fromUs}, as {from us, to us}. */
@@ -172,6 +177,27 @@ class ChargeTruthTest {
         assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
         assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
         assertThat(run.audit(tonic).findings()).isEmpty();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
+    @Test
+    void withALooserBoundARechargeOverrunLongerThanHalfARechargeIsReturnedOverSeveralPeriodsAndAuditsClean()
+            throws IOException {
+        // the mock's looser bound, 1 ms: the 61st recharge (full amplitude) switches off 400 us late
+        ValidatedTherapy tonic = RigFixtures.example("rig-tonic.json");
+        RunnerSettings loose = RunnerSettings.DEFAULTS.withOverrunBoundNs(MS);
+        Run run = run(tonic, 1_300 * MS, 1_201_150 * US, 400 * US, loose);
+
+        assertThat(run.enableFrom(1_200_850)).containsExactly(1_200_850, 1_201_550);
+        // each recharge after it gives back at most half its length: 150, 150, then the last 100 us
+        assertThat(run.enableFrom(1_220_850)).containsExactly(1_220_850, 1_221_000);
+        assertThat(run.enableFrom(1_240_850)).containsExactly(1_240_850, 1_241_000);
+        assertThat(run.enableFrom(1_260_850)).containsExactly(1_260_850, 1_261_050);
+        assertThat(run.enableFrom(1_280_850)).containsExactly(1_280_850, 1_281_150);
+        assertThat(run.netUs("L1_2_K", "L1_2_A")).isZero();
+        assertThat(run.netUs("L1_3_K", "L1_3_A")).isZero();
+        // the auditor follows the return over the three periods the bound allows it (1 ms over half of 300 us: 7)
+        assertThat(run.audit(tonic, MS / US).findings()).isEmpty();
         assertThat(run.report().fault()).isEmpty();
     }
 
