@@ -38,7 +38,8 @@ import java.util.Map;
  *       {@link #DISCHARGE_TIME_CONSTANTS} time constants (R x C) of the therapy's slowest contact;</li>
  *   <li><b>safe end</b>: every line and source ends at its safe level;</li>
  *   <li><b>sync</b> (when the trace has the pin map's sync output): every stimulation window is marked by the sync
- *       going active within the bound of its start, and the sync marks nothing else;</li>
+ *       going active within the bound of its start (a mark later in the window is one finding, "marked N us after
+ *       its start"), and the sync marks nothing else;</li>
  *   <li><b>trigger</b> (when the trace has trigger rows): no ENABLE window before the first trigger.</li>
  * </ul>
  *
@@ -294,6 +295,12 @@ public final class TraceAudit {
                     next++;
                 }
                 if (next < syncOnUs.size() && syncOnUs.get(next) <= Math.min(w.endUs(), w.startUs() + boundUs)) {
+                    next++;
+                } else if (next < syncOnUs.size() && syncOnUs.get(next) <= w.endUs()) {
+                    // marked, but late: one finding for the one mark, not a missing mark and a stray one
+                    findings.add(new AuditFinding(w.startUs(), "sync", "the stimulation pulse at t=" + w.startUs()
+                            + " us was marked on " + map.sync().get().name() + " " + (syncOnUs.get(next) - w.startUs())
+                            + " us after its start (bound " + boundUs + " us)"));
                     next++;
                 } else {
                     findings.add(new AuditFinding(w.startUs(), "sync", "the stimulation pulse at t=" + w.startUs()

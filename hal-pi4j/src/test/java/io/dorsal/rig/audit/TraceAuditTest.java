@@ -329,6 +329,35 @@ class TraceAuditTest {
     }
 
     @Test
+    void aSyncMarkLateInItsPulseIsOneFindingWithHowLateAtAndPastTheBound() {
+        // the eleventh pulse's mark moved to 20 us (the bound) and to 64 us after its start (the pulse lasts 300 us);
+        // ENABLE goes active for each stimulation and each recharge, so the eleventh pulse is its 21st window
+        int mark = nth(TONIC, row("SYNC", 1), 10);
+        long pulseStartUs = TONIC.get(nth(TONIC, row("ENABLE", 1), 20)).tUs();
+        assertThat(TONIC.get(mark).tUs() - pulseStartUs).as("the mark is that pulse's").isBetween(0L, 3L);
+
+        List<TraceRow> atBound = withMarkAt(mark, pulseStartUs + BOUND_US);
+        List<TraceRow> late = withMarkAt(mark, pulseStartUs + 64);
+
+        assertThat(audit(atBound, "rig-tonic.json").findings("sync")).isEmpty();
+        assertThat(audit(late, "rig-tonic.json").findings("sync")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("the stimulation pulse at t=" + pulseStartUs
+                        + " us was marked on SYNC 64 us after its start (bound " + BOUND_US + " us)"));
+    }
+
+    /** The tonic trace with the sync mark at {@code index} moved to {@code atUs} (rows kept in time order). */
+    private static List<TraceRow> withMarkAt(int index, long atUs) {
+        List<TraceRow> rows = new ArrayList<>(TONIC);
+        TraceRow mark = rows.remove(index);
+        int at = 0;
+        while (rows.get(at).tUs() <= atUs) {
+            at++;
+        }
+        rows.add(at, new TraceRow(atUs, mark.line(), mark.value()));
+        return rows;
+    }
+
+    @Test
     void aPulseBeforeTheFirstTriggerIsReported() {
         List<TraceRow> after = new ArrayList<>(TONIC);
         after.add(1, new TraceRow(0, "TRIG", 1));
