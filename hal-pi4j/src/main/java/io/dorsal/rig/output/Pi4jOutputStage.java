@@ -59,8 +59,9 @@ public final class Pi4jOutputStage implements OutputStage {
      */
     public static final long DEFAULT_OVERRUN_BOUND_NS = 20_000L;
     /**
-     * How late a stimulation phase may start because the active recharge before it was still on: 20 us, the default
-     * overrun bound. Within it the pulse follows the recharge at once and keeps its length (a few microseconds of
+     * How late a stimulation phase may start because the active recharge before it was still on, or the passive
+     * window before it had not yet closed (a window switched on late keeps its length): 20 us, the default overrun
+     * bound. Within it the pulse follows the recharge at once and keeps its length (a few microseconds of
      * lateness at 10 kHz, where a recharge ends 20 us before the next pulse); past it the runner is behind its
      * schedule (a stall), and delivering the backlog back to back would raise the pulse rate above the programmed one,
      * so the pulse is skipped with its recharge, and counted, until the schedule is regained. Fixed, not the
@@ -108,6 +109,12 @@ public final class Pi4jOutputStage implements OutputStage {
     private long lastDrivenOffAtNs = Long.MIN_VALUE;
     /** Whether that phase was a stimulation phase: a stimulation phase due before it was off would be joined to it. */
     private boolean lastDrivenWasStim;
+    /**
+     * When the last passive window really closed (its discharge line opened). A window switched on late keeps its
+     * length, so it closes late too; a stimulation phase due more than {@link #MAX_START_SLIP_NS} before that is
+     * behind its schedule and skipped, as one due while an active recharge was still on is.
+     */
+    private long lastPassiveOffAtNs = Long.MIN_VALUE;
     /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
     private long[] deliveredNs = new long[0];
     /**
@@ -483,8 +490,9 @@ public final class Pi4jOutputStage implements OutputStage {
                 lengthNs = shortened;
             }
             onCurrentUa = ua;
-        } else if (current.stimulation(phase) && lastDrivenOffAtNs > dueNs
-                && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)) {
+        } else if (current.stimulation(phase) && (lastDrivenOffAtNs > dueNs
+                && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)
+                || lastPassiveOffAtNs > dueNs + MAX_START_SLIP_NS)) {
             deliveredNs[phase] = 0;
             skippedPulses++;
             skip(dueNs);
@@ -580,6 +588,8 @@ public final class Pi4jOutputStage implements OutputStage {
         if (current.gated(phase)) {
             lastDrivenOffAtNs = at;
             lastDrivenWasStim = current.stimulation(phase);
+        } else {
+            lastPassiveOffAtNs = offAt;
         }
         // a passive window that runs long drives no current (enable is off): only a gated phase overruns
         long over = offAt - offDueNs;

@@ -48,6 +48,8 @@ class AuditedDelaysPropertyTest {
     private static final long US = 1_000L;
     /** Each case runs this long in virtual time (a 20 Hz tonic program delivers 8 pulses). */
     private static final long DURATION_NS = 400_000_000L;
+    /** The looser overrun bound a mock run may be given ({@code rig run --overrun-bound-us 1000}). */
+    private static final long LOOSE_BOUND_US = 1_000;
 
     enum Kind {
         SLOW_SWITCH_ON("slow switch-on"), SLOW_SWITCH_OFF("slow switch-off"), STALL("thread stalled");
@@ -59,15 +61,19 @@ class AuditedDelaysPropertyTest {
         }
     }
 
-    /** What to delay: the {@code nth} occurrence of its kind, by {@code ns}. */
-    record Delay(Kind kind, int nth, long ns) {
+    /**
+     * What to delay: the {@code nth} occurrence of its kind, by {@code ns}, on a rig whose overrun bound is
+     * {@code boundUs} (the default 20 us, or the looser 1 ms a mock run may be given).
+     */
+    record Delay(Kind kind, int nth, long ns, long boundUs) {
     }
 
     /** A generated program file, what the validator made of it (empty if refused or not renderable), and a delay. */
     record Case(String json, String pattern, Optional<ValidatedTherapy> therapy, Delay delay) {
         @Override
         public String toString() {
-            return pattern + ", " + delay.kind().label + " #" + delay.nth() + " by " + delay.ns() / US + " us: " + json;
+            return pattern + ", " + delay.kind().label + " #" + delay.nth() + " by " + delay.ns() / US + " us, bound "
+                    + delay.boundUs() + " us: " + json;
         }
     }
 
@@ -107,9 +113,12 @@ class AuditedDelaysPropertyTest {
                 + " \"L1.%d\": 100}, \"amplitudeMa\": %.1f, \"pulseWidthUs\": %d, %s, \"recharge\": %s%s}]}",
                 pair.get(0), pair.get(1), amplitudeMa, pulseWidthUs, timing, recharge, ramp);
         Kind kind = Generators.oneOf(random, Kind.values());
-        long ns = US * Generators.oneOf(random, 3L, 15L, 19L, 25L, 60L, 300L, 2_000L, 30_000L);
+        long boundUs = Generators.chance(random, 0.3) ? LOOSE_BOUND_US : TraceAudit.DEFAULT_BOUND_US;
+        // at the loose bound, overruns longer than half a recharge, which take the runner several periods to return
+        long ns = US * (boundUs == LOOSE_BOUND_US ? Generators.oneOf(random, 60L, 150L, 300L, 600L, 900L, 2_000L)
+                : Generators.oneOf(random, 3L, 15L, 19L, 25L, 60L, 300L, 2_000L, 30_000L));
         int nth = kind == Kind.STALL ? Generators.intBetween(random, 2, 120) : Generators.intBetween(random, 1, 8);
-        return new Case(json, pattern, validated(json), new Delay(kind, nth, ns));
+        return new Case(json, pattern, validated(json), new Delay(kind, nth, ns, boundUs));
     }
 
     private static Optional<ValidatedTherapy> validated(String json) {
@@ -168,13 +177,14 @@ class AuditedDelaysPropertyTest {
                     }
                 };
             }
-            RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, idle, RunnerSettings.DEFAULTS);
+            RealtimeRunner runner = new RealtimeRunner(generator, stage, clock, idle,
+                    RunnerSettings.DEFAULTS.withOverrunBoundNs(delay.boundUs() * US));
             runner.endAt(DURATION_NS);
             runner.run();
             assertThat(trace.dropped()).isZero();
             StringWriter csv = new StringWriter();
             trace.writeCsv(csv);
-            AuditReport audit = new TraceAudit(PINS, therapy, TraceAudit.DEFAULT_BOUND_US)
+            AuditReport audit = new TraceAudit(PINS, therapy, delay.boundUs())
                     .audit(TraceCsv.parse(csv.toString().lines().toList()));
             return new Outcome(runner.report(), audit, outputs.fired() || stalled[0], RigRun.allSafe(stage, PINS),
                     csv.toString().lines().toList());
@@ -189,12 +199,14 @@ class AuditedDelaysPropertyTest {
                 .where(c -> c.therapy().isPresent())
                 .classify(c -> List.of(c.pattern() + (c.delay().kind() == Kind.STALL && c.pattern().equals("burst")
                                 ? " (stall mid-burst)" : ""), c.delay().kind().label,
-                        c.delay().ns() > TraceAudit.DEFAULT_BOUND_US * US ? "past the bound" : "within the bound",
+                        c.delay().ns() > c.delay().boundUs() * US ? "past the bound" : "within the bound",
+                        c.delay().boundUs() == LOOSE_BOUND_US ? "1 ms bound" : "20 us bound",
                         c.json().contains("rampS") ? "soft start" : "full amplitude from the first pulse"))
                 .requireAtLeast("slow switch-off", 20)
                 .requireAtLeast("past the bound", 25)
                 .requireAtLeast("burst", 20)
                 .requireAtLeast("soft start", 30)
+                .requireAtLeast("1 ms bound", 15)
                 .check(c -> {
                     Outcome o = run(c.therapy().orElseThrow(), c.delay());
 

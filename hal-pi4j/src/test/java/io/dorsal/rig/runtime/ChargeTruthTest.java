@@ -302,6 +302,24 @@ class ChargeTruthTest {
         assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
     }
 
+    @Test
+    void aBurstsFirstPulseDueWhileThePassiveWindowIsStillOpenPastTheSlipIsSkippedNotCrowdedOntoTheNext()
+            throws IOException {
+        // the passive window after the first burst (9,500 to 25,500 us) closes 300 us late (the thread stalled): the
+        // next burst's first pulse, due at 25,500, would start 300 us late and come 1,700 us before the second
+        // instead of 2,000; it is skipped and counted, and the burst goes on from its second pulse on schedule
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        Run run = run(burst, 45 * MS, 25_500 * US, 300 * US, RunnerSettings.DEFAULTS);
+
+        List<long[]> secondBurst = run.highIntervals("ENABLE").stream().filter(e -> e[0] >= 25_000).toList();
+        assertThat(secondBurst).hasSize(4);
+        assertThat(secondBurst.get(0)).containsExactly(27_500, 28_500);
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(run.audit(burst).findings()).isEmpty();
+        assertThat(run.report().fault()).isEmpty();
+        assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
+    }
+
     private static final String HF10K = """
             {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": 6.0, "impedanceOhm": 1000}],
              "programs": [{"name": "hf10k", "electrodes": {"L1.2": -100, "L1.3": 100},
