@@ -115,6 +115,8 @@ public final class Pi4jOutputStage implements OutputStage {
      * behind its schedule and skipped, as one due while an active recharge was still on is.
      */
     private long lastPassiveOffAtNs = Long.MIN_VALUE;
+    /** When the last stimulation phase switched on was programmed to end: its due time plus its length. */
+    private long lastStimProgrammedEndNs = Long.MIN_VALUE;
     /** How long each stimulation phase of the plan really lasted, by phase; 0 when it was skipped. */
     private long[] deliveredNs = new long[0];
     /**
@@ -492,7 +494,8 @@ public final class Pi4jOutputStage implements OutputStage {
             onCurrentUa = ua;
         } else if (current.stimulation(phase) && (lastDrivenOffAtNs > dueNs
                 && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)
-                || lastPassiveOffAtNs > dueNs + MAX_START_SLIP_NS)) {
+                || lastPassiveOffAtNs > dueNs + MAX_START_SLIP_NS
+                || crowdsLastStimulation(dueNs))) {
             deliveredNs[phase] = 0;
             skippedPulses++;
             skip(dueNs);
@@ -520,6 +523,7 @@ public final class Pi4jOutputStage implements OutputStage {
             pulsesDelivered++;
             // after the phase's length is fixed: the sync edge marks the start, it does not lengthen the pulse
             writeSync(1 - syncSafeLevel);
+            lastStimProgrammedEndNs = dueNs + current.durationNs(phase);
             if (verifier != null) {
                 verifier.sample(current, phase, at, lengthNs, atFullAmplitude(current, phase));
             }
@@ -537,6 +541,19 @@ public final class Pi4jOutputStage implements OutputStage {
             ua += map.sources().get(source).calibration().microampsAt(duty[source]);
         }
         return ua;
+    }
+
+    /**
+     * Whether a stimulation phase due at {@code dueNs}, right after a stimulation phase (no recharge between: a burst),
+     * would come closer to it than the bound, or than half their programmed separation, which ever is less: the
+     * auditor's merged pulses. Only a stimulation phase that ran past its length (by up to the bound) leaves so little.
+     */
+    private boolean crowdsLastStimulation(long dueNs) {
+        if (!lastDrivenWasStim || lastDrivenOffAtNs > dueNs) {
+            return false;
+        }
+        long programmedSeparationNs = dueNs - lastStimProgrammedEndNs;
+        return dueNs - lastDrivenOffAtNs < Math.min(overrunBoundNs, programmedSeparationNs / 2);
     }
 
     /** Whether every source of a phase is at the phase's full (programmed) setting: not in a ramp. */

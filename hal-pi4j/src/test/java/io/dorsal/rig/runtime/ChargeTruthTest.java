@@ -320,6 +320,22 @@ class ChargeTruthTest {
         assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
     }
 
+    @Test
+    void withALooseBoundABurstPulseThatRanLongIsNotFollowedByOneCrowdedOntoIt() throws IOException {
+        // burst, 1 ms bound: the first pulse (500 to 1,500 us) switches off 900 us late, within the bound; the second,
+        // due at 2,500, would come 100 us after it, against 1,000 programmed (the auditor's merged pulses): skipped
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        RunnerSettings loose = RunnerSettings.DEFAULTS.withOverrunBoundNs(MS);
+        Run run = run(burst, 30 * MS, 1_500 * US, 900 * US, loose);
+
+        List<long[]> enable = run.highIntervals("ENABLE");
+        assertThat(enable.get(0)).containsExactly(500, 2_400);
+        assertThat(enable.get(1)).containsExactly(4_500, 5_500);
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(run.audit(burst, MS / US).findings()).isEmpty();
+        assertThat(run.report().fault()).isEmpty();
+    }
+
     private static final String HF10K = """
             {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": 6.0, "impedanceOhm": 1000}],
              "programs": [{"name": "hf10k", "electrodes": {"L1.2": -100, "L1.3": 100},
