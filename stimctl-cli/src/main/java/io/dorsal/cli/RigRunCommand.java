@@ -272,7 +272,8 @@ final class RigRunCommand implements Callable<Integer> {
             out.printf("pulses delivered  %d%s%n", r.pulses(), trigger ? " (the last train); " + r.trains()
                     + " train(s) started by " + map.get().trigger().get().name() : "");
         }
-        out.printf("skipped pulses    %d (due before their predecessor was off; never joined)%n", r.skippedPulses());
+        out.printf("skipped pulses    %d (due before the phase before them was off, or too close to the pulse before;"
+                + " never joined)%n", r.skippedPulses());
         out.printf("ended             %s; every line %s%n", r.stopReason(),
                 outcome.everyLineSafe() ? "at its safe level" : "NOT SAFE: check the rig");
         if (options.trace != null && outcome.trace().isPresent()) {

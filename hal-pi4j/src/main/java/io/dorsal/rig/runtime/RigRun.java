@@ -282,8 +282,9 @@ public final class RigRun {
     private static long logSkipped(Pi4jOutputStage stage, long alreadyLogged) {
         long skipped = stage.skippedPulses();
         if (skipped > alreadyLogged) {
-            LOG.warn("rig: {} stimulation pulse(s) skipped (their predecessor was not yet switched off when they were"
-                    + " due; never joined to it), {} in all", skipped - alreadyLogged, skipped);
+            LOG.warn("rig: {} stimulation pulse(s) skipped (the phase before was not yet switched off when they were"
+                    + " due, or they would have come too close to the pulse before; never joined to it), {} in all",
+                    skipped - alreadyLogged, skipped);
         }
         return skipped;
     }
