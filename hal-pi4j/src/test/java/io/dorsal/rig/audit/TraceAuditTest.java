@@ -227,6 +227,21 @@ class TraceAuditTest {
     }
 
     @Test
+    void aBoundOfHalfARechargeIsReturnedInOnePeriodAndAMicrosecondMoreNeedsTwo() {
+        // tonic's recharges are 300 us: a recharge gives back at most 150 us a period
+        int off = nth(TONIC, row("ENABLE", 0), 121);
+        List<TraceRow> owed = delayedFrom(TONIC, off, 400);
+
+        AuditReport halfARecharge = new TraceAudit(PINS, RigFixtures.example("rig-tonic.json"), 150).audit(owed);
+        AuditReport past = new TraceAudit(PINS, RigFixtures.example("rig-tonic.json"), 151).audit(owed);
+
+        assertThat(halfARecharge.findings("charge balance")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).endsWith("and the next period did not return it"));
+        assertThat(past.findings("charge balance")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.message()).contains("and the next 2 periods did not return it ("));
+    }
+
+    @Test
     void burstPulsesJoinedWithoutTheirOffTimeAreMergedPulses() {
         // the first burst: pulse 2 switched on the moment pulse 1 switched off (row 0 of ENABLE is its initial level)
         int firstOff = nth(BURST, row("ENABLE", 0), 1);

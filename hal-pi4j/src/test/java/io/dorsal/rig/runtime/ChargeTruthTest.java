@@ -336,6 +336,53 @@ class ChargeTruthTest {
         assertThat(run.report().fault()).isEmpty();
     }
 
+    @Test
+    void aBurstsFirstPulseFollowsAPassiveWindowClosingRightAtTheSlip() throws IOException {
+        // the passive window due to close at 25,500 us, when the next burst's first pulse is due, closes 20 us late
+        // (MAX_START_SLIP_NS): the pulse follows it, keeping its length
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        long slipUs = Pi4jOutputStage.MAX_START_SLIP_NS / US;
+        Run run = run(burst, 30 * MS, 25_500 * US, slipUs * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.enableFrom(25_500 + slipUs)).containsExactly(25_500 + slipUs, 26_500 + slipUs);
+        assertThat(run.report().skippedPulses()).isZero();
+        assertThat(run.audit(burst).findings()).isEmpty();
+    }
+
+    @Test
+    void aBurstsFirstPulseDueAMicrosecondPastTheSlipBeforeItsPassiveWindowClosesIsSkipped() throws IOException {
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        long slipUs = Pi4jOutputStage.MAX_START_SLIP_NS / US;
+        Run run = run(burst, 30 * MS, 25_500 * US, (slipUs + 1) * US, RunnerSettings.DEFAULTS);
+
+        assertThat(run.highIntervals("ENABLE").stream().filter(e -> e[0] >= 25_000).findFirst().orElseThrow())
+                .containsExactly(27_500, 28_500);
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(run.audit(burst).findings()).isEmpty();
+    }
+
+    @Test
+    void withALooseBoundABurstPulseHalfItsSeparationAfterTheOneBeforeIsDelivered() throws IOException {
+        // burst, 1 ms bound: the first pulse (500 to 1,500 us) switches off 500 us late, leaving the second (due at
+        // 2,500) exactly half its programmed 1,000 us after it
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        Run run = run(burst, 30 * MS, 1_500 * US, 500 * US, RunnerSettings.DEFAULTS.withOverrunBoundNs(MS));
+
+        assertThat(run.enableFrom(2_500)).containsExactly(2_500, 3_500);
+        assertThat(run.report().skippedPulses()).isZero();
+        assertThat(run.audit(burst, MS / US).findings()).isEmpty();
+    }
+
+    @Test
+    void withALooseBoundABurstPulseAMicrosecondCloserThanHalfItsSeparationIsSkipped() throws IOException {
+        ValidatedTherapy burst = RigFixtures.example("rig-burst.json");
+        Run run = run(burst, 30 * MS, 1_500 * US, 501 * US, RunnerSettings.DEFAULTS.withOverrunBoundNs(MS));
+
+        assertThat(run.highIntervals("ENABLE").get(1)).containsExactly(4_500, 5_500);
+        assertThat(run.report().skippedPulses()).isEqualTo(1);
+        assertThat(run.audit(burst, MS / US).findings()).isEmpty();
+    }
+
     private static final String HF10K = """
             {"leads": [{"name": "L1", "contacts": 8, "contactAreaMm2": 6.0, "impedanceOhm": 1000}],
              "programs": [{"name": "hf10k", "electrodes": {"L1.2": -100, "L1.3": 100},
