@@ -32,8 +32,8 @@ import java.util.Map;
  *       separation, nor closer than the bound;</li>
  *   <li><b>charge balance</b>: with active recharge every contact's charge sums to zero over each period (within
  *       the trace's 1 us resolution), or over a period and the few after it that return its excess (the runner
- *       carries a recharge's overrun into its next recharges); with passive recharge each burst is followed by its discharge window, at
- *       least its programmed length less the bound, before the program's next stimulation;</li>
+ *       carries a recharge's overrun into its next recharges); with passive recharge each burst is followed by its
+ *       discharge window, at least its programmed length less the bound, before the program's next stimulation;</li>
  *   <li><b>discharge after stop</b>: after the last ENABLE window the discharge line closes for at least
  *       {@link #DISCHARGE_TIME_CONSTANTS} time constants (R x C) of the therapy's slowest contact;</li>
  *   <li><b>safe end</b>: every line and source ends at its safe level;</li>
@@ -716,33 +716,30 @@ public final class TraceAudit {
                 }
                 off |= Math.abs(sumPc[c]) > tolerance && !faulted;
             }
-            boolean returned = false;
+            // a period that returns a held one, or is part of its return, is judged with it, not held on its own
+            boolean judgedWithHeld = false;
             if (heldStartUs[p] >= 0) {
-                returned = true;
+                boolean balanced = true;
                 for (int c = 0; c < sumPc.length; c++) {
                     runningPc[p][c] += sumPc[c];
                     runningTolPc[p][c] += tolPc[c];
                     runningMagnitudePc[p][c] += magnitudePc[c];
                     double tolerance = runningTolPc[p][c] + BALANCE_TOLERANCE_FRACTION * runningMagnitudePc[p][c];
-                    returned &= Math.abs(runningPc[p][c]) <= tolerance;
+                    balanced &= Math.abs(runningPc[p][c]) <= tolerance;
                 }
                 heldFor[p]++;
-                if (faulted) {
-                    // the period the run faulted in was returning it: the discharge after the fault bleeds both, as it
-                    // bleeds a period still held when the trace ends
-                    heldStartUs[p] = -1;
-                    returned = true;
-                } else if (returned) {
+                judgedWithHeld = true;
+                // the period the run faulted in was returning it: the discharge after the fault bleeds both, as it
+                // bleeds a period still held when the trace ends
+                if (faulted || balanced) {
                     heldStartUs[p] = -1;
                 } else if (heldFor[p] >= returnPeriods(p)) {
                     report(f, p);
                     heldStartUs[p] = -1;
-                } else {
-                    // still being returned: this period's own excess is part of the running sums
-                    returned = true;
+                    judgedWithHeld = false;
                 }
             }
-            if (off && !returned) {
+            if (off && !judgedWithHeld) {
                 System.arraycopy(sumPc, 0, heldPc[p], 0, sumPc.length);
                 System.arraycopy(tolPc, 0, heldTolPc[p], 0, tolPc.length);
                 System.arraycopy(magnitudePc, 0, heldMagnitudePc[p], 0, magnitudePc.length);
@@ -792,7 +789,7 @@ public final class TraceAudit {
             if (shortestUs == Long.MAX_VALUE || shortestUs < 2) {
                 return 1;
             }
-            return (int) Math.min(MAX_RETURN_PERIODS, Math.max(1, (boundUs + shortestUs / 2 - 1) / (shortestUs / 2)));
+            return (int) Math.min(MAX_RETURN_PERIODS, Math.max(1, Math.ceilDiv(boundUs, shortestUs / 2)));
         }
     }
 

@@ -128,8 +128,6 @@ public final class Pi4jOutputStage implements OutputStage {
      * the next, and an overrun of a recharge at zero current (a soft start's first periods) owes nothing.
      */
     private double[] rechargeCarryUaNs = new double[0];
-    /** The summed current of the phase now on, in uA, as its sources were set when it switched on. */
-    private double onCurrentUa;
     private long overrunBoundNs = DEFAULT_OVERRUN_BOUND_NS;
     private long overrunNs;
     private int overrunPhase = -1;
@@ -484,18 +482,15 @@ public final class Pi4jOutputStage implements OutputStage {
             }
             long programmed = current.durationNs(stim);
             lengthNs = delivered == programmed ? lengthNs : Math.round((double) lengthNs * delivered / programmed);
-            double ua = phaseCurrentUa(current, phase);
             double carry = rechargeCarryUaNs[stim];
-            if (carry > 0 && ua > 0) {
+            // the recharge's current only when something is owed: a period's usual recharge reads no calibration
+            double ua = carry > 0 ? phaseCurrentUa(current, phase) : 0;
+            if (ua > 0) {
                 long shortened = Math.max(lengthNs / 2, lengthNs - Math.round(carry / ua));
                 rechargeCarryUaNs[stim] = Math.max(0, carry - (lengthNs - shortened) * ua);
                 lengthNs = shortened;
             }
-            onCurrentUa = ua;
-        } else if (current.stimulation(phase) && (lastDrivenOffAtNs > dueNs
-                && (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS)
-                || lastPassiveOffAtNs > dueNs + MAX_START_SLIP_NS
-                || crowdsLastStimulation(dueNs))) {
+        } else if (current.stimulation(phase) && behindOrCrowding(dueNs)) {
             deliveredNs[phase] = 0;
             skippedPulses++;
             skip(dueNs);
@@ -544,16 +539,22 @@ public final class Pi4jOutputStage implements OutputStage {
     }
 
     /**
-     * Whether a stimulation phase due at {@code dueNs}, right after a stimulation phase (no recharge between: a burst),
-     * would come closer to it than the bound, or than half their programmed separation, which ever is less: the
-     * auditor's merged pulses. Only a stimulation phase that ran past its length (by up to the bound) leaves so little.
+     * Whether a stimulation phase due at {@code dueNs} must be skipped (and counted) rather than delivered: it is due
+     * before the stimulation phase before it switched off (it would be joined to it); or more than
+     * {@link #MAX_START_SLIP_NS} before the active recharge or the passive window before it closed (the runner is behind
+     * its schedule); or, right after a stimulation phase that ran long (a burst), it would come closer to it than the
+     * bound or half their programmed separation, whichever is less (the auditor's merged pulses).
      */
-    private boolean crowdsLastStimulation(long dueNs) {
-        if (!lastDrivenWasStim || lastDrivenOffAtNs > dueNs) {
-            return false;
+    private boolean behindOrCrowding(long dueNs) {
+        if (lastDrivenOffAtNs > dueNs) {
+            if (lastDrivenWasStim || lastDrivenOffAtNs - dueNs > MAX_START_SLIP_NS) {
+                return true;
+            }
+        } else if (lastDrivenWasStim && dueNs - lastDrivenOffAtNs
+                < Math.min(overrunBoundNs, (dueNs - lastStimProgrammedEndNs) / 2)) {
+            return true;
         }
-        long programmedSeparationNs = dueNs - lastStimProgrammedEndNs;
-        return dueNs - lastDrivenOffAtNs < Math.min(overrunBoundNs, programmedSeparationNs / 2);
+        return lastPassiveOffAtNs > dueNs + MAX_START_SLIP_NS;
     }
 
     /** Whether every source of a phase is at the phase's full (programmed) setting: not in a ramp. */
@@ -612,7 +613,8 @@ public final class Pi4jOutputStage implements OutputStage {
         long over = offAt - offDueNs;
         int balanced = current.balances(phase);
         if (balanced >= 0 && current.gated(phase) && over > 0 && over <= overrunBoundNs) {
-            rechargeCarryUaNs[balanced] += over * onCurrentUa;
+            // the sources are still at the recharge's settings: a change waiting for the switch-off comes after this
+            rechargeCarryUaNs[balanced] += over * phaseCurrentUa(current, phase);
         }
         if (current.gated(phase) && over > overrunBoundNs) {
             overrunNs = over;

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Exercises every line once with the enable line held off (so no current can flow): each contact and
  * discharge line to its active level and back, each PWM source to half duty and back, the sync output (when the pin
- * map has one) to its pulse level and back; the enable line itself last, with every contact line open. Reports each line as ok or failed.
+ * map has one) to its pulse level and back; the enable line itself last, with every contact line open. Reports each
+ * line as ok or failed.
  *
  * <p>Pin read-back only proves that Pi4J holds the level it wrote. When the pin map has a sensing front end, the
  * self-test then measures ({@link MeasuredSelfTest}): probe pulses through every switch and source find a broken

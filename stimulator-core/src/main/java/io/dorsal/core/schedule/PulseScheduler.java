@@ -54,12 +54,10 @@ public final class PulseScheduler {
     private final int[] rampLevel;
     private final long[] openedEndNs;
     private final HyperperiodSequence cyclingOff;
-    // what steady steps read: the full sequence, or the one without the cycling programs while they are all off
-    private long[] stepNs;
     /**
      * What a steady step reads: each event's offset in its frame (high 32 bits) and its code (low 32), one array
-     * read where two were (the full frame's, or the frame without the cycling programs, as {@link #stepNs}). Built for
-     * frames no longer than {@link #MAX_PACKED_FRAME_NS}; a scheduler with a longer frame never turns steady.
+     * read where two were: the full frame's, or, while every cycling program is off, the frame without them. Built
+     * for frames no longer than {@link #MAX_PACKED_FRAME_NS}; a scheduler with a longer frame never turns steady.
      */
     private long[] stepPacked;
     private final long[] eventPacked;
@@ -182,7 +180,7 @@ public final class PulseScheduler {
     /** The start of the next phase to emit, or {@link #NO_EVENT}. */
     public long nextEventNs() {
         if (sequence != null) {
-            return steady ? frameNs + stepNs[index] : headNs;
+            return steady ? frameNs + (stepPacked[index] >>> 32) : headNs;
         }
         long earliest = NO_EVENT;
         for (int p = 0; p < nextStartNs.length; p++) {
@@ -301,7 +299,7 @@ public final class PulseScheduler {
             int last = index - 1;
             long frame = frameNs;
             if (last < 0) {
-                last = stepNs.length - 1;
+                last = stepPacked.length - 1;
                 frame -= hyperperiodNs;
             }
             return Math.max(startedPeriodsEndNs, frame + stepOpenedEndNs[last]);
@@ -443,7 +441,6 @@ public final class PulseScheduler {
         event.fullScale();
         if (kind == CYCLING_OFF) {
             stepPacked = cyclingOffPacked;
-            stepNs = cyclingOff.eventNs();
             stepOpenedEndNs = cyclingOff.openedEndNs();
             stepFullIndex = cyclingOff.fullIndex();
         } else {
@@ -465,7 +462,6 @@ public final class PulseScheduler {
 
     private void stepFull() {
         stepPacked = eventPacked;
-        stepNs = eventNs;
         stepOpenedEndNs = openedEndNs;
         stepFullIndex = null;
     }
