@@ -45,22 +45,9 @@ class SelfTestTest {
 
     @Test
     void reportsASyncOutputThatDoesNotMarkAndLeavesItSafe() {
-        FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
-        Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance(),
-                new SimulatedSpiProvider()).build();
-        try {
-            SyncOutput sync = PINS.sync().orElseThrow();
-            // its pulse-level write fails once: an oscilloscope would see no marks
-            outputs.failWrites(sync.bcm(), sync.activeLevel(), 1);
-
-            List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
-
-            assertThat(results).filteredOn(r -> !r.ok()).extracting(SelfTest.LineResult::line)
-                    .containsExactly(sync.name());
-            assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
-        } finally {
-            pi4j.shutdown();
-        }
+        SyncOutput sync = PINS.sync().orElseThrow();
+        // its pulse-level write fails once: an oscilloscope would see no marks
+        assertOnlyFailingLineReportedAndAllSafe(sync.name(), sync.bcm(), sync.activeLevel());
     }
 
     @Test
@@ -72,20 +59,23 @@ class SelfTestTest {
 
     @Test
     void reportsALineThatFailsAndStillLeavesEveryLineSafe() {
+        // an active-high contact line whose switch-on write fails; the measured part (the simulated load behind the
+        // simulated SPI bus, which the DAC needs) then finds its switch working
+        GpioLine failing = PINS.lines().get(PINS.lineOf(ContactId.parse("L1.2"), LineRole.CATHODE));
+        assertOnlyFailingLineReportedAndAllSafe(failing.name(), failing.bcm(), 1);
+    }
+
+    /** The self-test with one write of {@code level} to GPIO {@code bcm} failing: that line alone fails, all end safe. */
+    private static void assertOnlyFailingLineReportedAndAllSafe(String name, int bcm, int level) {
         FaultyMockDigitalOutputProvider outputs = new FaultyMockDigitalOutputProvider();
         Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform()).add(outputs, MockPwmProvider.newInstance(),
                 new SimulatedSpiProvider()).build();
         try {
-            // an active-high contact line whose switch-on write fails
-            GpioLine failing = PINS.lines().get(PINS.lineOf(ContactId.parse("L1.2"), LineRole.CATHODE));
-            outputs.failWrites(failing.bcm(), 1, 1);
+            outputs.failWrites(bcm, level, 1);
 
             List<SelfTest.LineResult> results = SelfTest.run(pi4j, PINS, new VirtualClock());
 
-            // the failing line alone: its write failed once, and the measured part (the simulated load behind the
-            // simulated SPI bus, which the DAC needs) then finds its switch working
-            assertThat(results).filteredOn(r -> !r.ok()).extracting(SelfTest.LineResult::line)
-                    .containsExactly(failing.name());
+            assertThat(results).filteredOn(r -> !r.ok()).extracting(SelfTest.LineResult::line).containsExactly(name);
             assertThat(RigFixtures.linesNotSafe(pi4j, PINS)).isEmpty();
         } finally {
             pi4j.shutdown();
